@@ -68,7 +68,7 @@ public final class ReelsApiSpec {
   /** The names of every entry in {@code components/examples}, in document order. */
   public List<String> exampleNames() {
     List<String> names = new ArrayList<>();
-    document.path("components").path("examples").fieldNames().forEachRemaining(names::add);
+    document.path("components").path("examples").properties().forEach(e -> names.add(e.getKey()));
     return names;
   }
 

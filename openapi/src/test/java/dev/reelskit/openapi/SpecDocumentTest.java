@@ -112,7 +112,7 @@ class SpecDocumentTest {
         collectClosedSchemas(node.get(i), path + "/" + i, closed);
       }
     }
-    node.fields()
-        .forEachRemaining(f -> collectClosedSchemas(f.getValue(), path + "/" + f.getKey(), closed));
+    node.properties()
+        .forEach(f -> collectClosedSchemas(f.getValue(), path + "/" + f.getKey(), closed));
   }
 }

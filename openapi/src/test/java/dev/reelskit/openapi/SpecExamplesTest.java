@@ -91,19 +91,19 @@ class SpecExamplesTest {
   private static List<UsedExample> usedExamples() {
     List<UsedExample> found = new ArrayList<>();
     DOC.path("paths")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             path ->
                 path.getValue()
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         op -> {
                           JsonNode operation = op.getValue();
                           collect(found, op.getKey(), path.getKey(), null, deref(operation.path("requestBody")));
                           operation
                               .path("responses")
-                              .fields()
-                              .forEachRemaining(
+                              .properties()
+                              .forEach(
                                   r ->
                                       collect(
                                           found,
@@ -120,8 +120,8 @@ class SpecExamplesTest {
     body.path("content")
         .path("application/json")
         .path("examples")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               String ref = e.getValue().path("$ref").asText();
               String name = ref.substring(ref.lastIndexOf('/') + 1);
