@@ -115,8 +115,11 @@ final class ReportText {
     if (report.clientRun() != null) {
       line("client", report.clientRun().describe());
     }
+    // Notes already printed with their violation are not repeated.
     for (String note : report.notes()) {
-      line("note", note);
+      if (!out.toString().contains(note)) {
+        line("note", note);
+      }
     }
     String passed =
         report.results().stream().filter(ClientRuleResult::passed).map(r -> r.rule().id())
