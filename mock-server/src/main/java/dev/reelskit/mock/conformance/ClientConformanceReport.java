@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import org.opentest4j.AssertionFailedError;
 
@@ -66,6 +68,14 @@ public final class ClientConformanceReport {
     return results;
   }
 
+  /** The result of the rule with this id. */
+  public ClientRuleResult result(String ruleId) {
+    return results.stream()
+        .filter(r -> r.rule().id().equals(ruleId))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no client rule " + ruleId));
+  }
+
   /** The client process's outcome, null when the traffic came from elsewhere. */
   public ClientRun clientRun() {
     return clientRun;
@@ -98,7 +108,7 @@ public final class ClientConformanceReport {
               + " oldest requests");
     }
     results.forEach(r -> r.violations().stream()
-        .map(ClientViolation::note).filter(n -> n != null).forEach(notes::add));
+        .map(ClientViolation::note).filter(Objects::nonNull).forEach(notes::add));
     return new ArrayList<>(notes);
   }
 

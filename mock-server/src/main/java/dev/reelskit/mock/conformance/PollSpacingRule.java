@@ -27,13 +27,13 @@ final class PollSpacingRule implements ClientRule {
     List<ClientViolation> violations = new ArrayList<>();
     for (Map.Entry<Long, List<TrafficEntry>> job : ClientTraffic.pollsByJob(traffic).entrySet()) {
       List<TrafficEntry> polls = job.getValue();
-      int short_ = 0;
+      int tooShort = 0;
       int worst = -1;
       Duration shortest = null;
       for (int i = 1; i < polls.size(); i++) {
         Duration gap = ClientTraffic.gap(polls.get(i - 1), polls.get(i));
         if (gap.compareTo(least) < 0) {
-          short_++;
+          tooShort++;
           if (shortest == null || gap.compareTo(shortest) < 0) {
             shortest = gap;
             worst = i;
@@ -48,7 +48,7 @@ final class PollSpacingRule implements ClientRule {
                 "gap >= " + Formats.duration(least) + " (interval "
                     + Formats.duration(settings.pollInterval()) + " - tolerance "
                     + Formats.duration(settings.tolerance()) + ")",
-                "gap " + Formats.duration(shortest) + " (" + short_ + " of " + (polls.size() - 1)
+                "gap " + Formats.duration(shortest) + " (" + tooShort + " of " + (polls.size() - 1)
                     + " gaps too short)",
                 before.shown(), List.of(before, polls.get(worst)), null));
       }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Writes a {@link ClientConformanceReport} as text a person reads top-down in a CI log. */
 final class ReportText {
@@ -70,11 +71,10 @@ final class ReportText {
       int head = MAX_REQUESTS_PER_VIOLATION - 3;
       elided = requests.size() - head - 2;
       shown =
-          List.copyOf(
-              java.util.stream.Stream.concat(
-                      requests.subList(0, head).stream(),
-                      requests.subList(requests.size() - 2, requests.size()).stream())
-                  .toList());
+          Stream.concat(
+                  requests.subList(0, head).stream(),
+                  requests.subList(requests.size() - 2, requests.size()).stream())
+              .toList();
     }
     String label = "requests";
     for (int i = 0; i < shown.size(); i++) {

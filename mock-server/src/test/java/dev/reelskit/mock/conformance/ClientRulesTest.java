@@ -68,7 +68,7 @@ class ClientRulesTest {
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.AUTH);
-      assertThat(report.results().get(1).violations().get(0).actual())
+      assertThat(report.result(ClientRules.AUTH).violations().get(0).actual())
           .isEqualTo("1 of 5 requests rejected as invalid-token");
     }
   }
@@ -131,7 +131,7 @@ class ClientRulesTest {
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.POLL_SPACING);
-      ClientViolation violation = report.results().get(4).violations().get(0);
+      ClientViolation violation = report.result(ClientRules.POLL_SPACING).violations().get(0);
       assertThat(violation.actual()).isEqualTo("gap 4.4 s (1 of 2 gaps too short)");
       assertThat(violation.shown()).isEqualTo(PENDING);
       assertThat(violation.requests()).extracting(TrafficEntry::seq).containsExactly(2L, 3L);
@@ -168,7 +168,7 @@ class ClientRulesTest {
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.POLL_AFTER_TERMINAL);
-      assertThat(report.results().get(5).violations().get(0).shown()).isEqualTo(ERROR);
+      assertThat(report.result(ClientRules.POLL_AFTER_TERMINAL).violations().get(0).shown()).isEqualTo(ERROR);
     }
 
     @Test
@@ -197,7 +197,7 @@ class ClientRulesTest {
       ClientConformanceReport report = slowPolls(121).judge();
 
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.GIVE_UP);
-      assertThat(report.results().get(6).violations().get(0).actual())
+      assertThat(report.result(ClientRules.GIVE_UP).violations().get(0).actual())
           .isEqualTo("1 poll after the bound, the last 121 s after creation");
     }
   }
@@ -223,7 +223,7 @@ class ClientRulesTest {
       ClientConformanceReport report = pollEvery(5.6).judge();
 
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.RATE_LIMIT);
-      ClientViolation violation = report.results().get(7).violations().get(0);
+      ClientViolation violation = report.result(ClientRules.RATE_LIMIT).violations().get(0);
       assertThat(violation.actual()).isEqualTo("11 requests within 56 s");
       assertThat(violation.note()).as("not polling at the documented interval").isNull();
     }
@@ -247,7 +247,7 @@ class ClientRulesTest {
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.UNFINISHED_JOBS);
-      assertThat(report.results().get(8).violations().get(0).actual())
+      assertThat(report.result(ClientRules.UNFINISHED_JOBS).violations().get(0).actual())
           .isEqualTo("submitted while 3 jobs were unfinished (jobs 1, 2, 3)");
     }
 
@@ -278,7 +278,7 @@ class ClientRulesTest {
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.RETRY_AFTER);
-      assertThat(report.results().get(9).violations().get(0).actual())
+      assertThat(report.result(ClientRules.RETRY_AFTER).violations().get(0).actual())
           .isEqualTo("next request 1 s after the 429");
     }
 
