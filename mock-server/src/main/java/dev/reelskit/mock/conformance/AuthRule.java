@@ -1,0 +1,30 @@
+package dev.reelskit.mock.conformance;
+
+import java.util.Set;
+
+/** Every request must carry {@code Authorization: Bearer ist_...} with a token the API accepts. */
+final class AuthRule extends RejectionRule {
+
+  AuthRule() {
+    super(
+        Set.of("missing-token", "invalid-token"),
+        "Authorization: Bearer ist_<token> on every request");
+  }
+
+  @Override
+  String codeOf(TrafficEntry e) {
+    String code = super.codeOf(e);
+    // A request without a token is a breach even if the mock let it through for another reason.
+    return code == null && TokenMask.NONE.equals(e.token()) ? "missing-token" : code;
+  }
+
+  @Override
+  public String id() {
+    return "CC-AUTH-001";
+  }
+
+  @Override
+  public String title() {
+    return "Every request carries Authorization: Bearer ist_...";
+  }
+}

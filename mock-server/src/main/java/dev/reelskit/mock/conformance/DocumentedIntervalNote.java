@@ -1,0 +1,48 @@
+package dev.reelskit.mock.conformance;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The docs' own contradiction, made visible: a job polled every 5 s is 12 requests a minute, above
+ * the documented 10. When a client breaks the rate limit while polling at the documented interval,
+ * the report says so instead of blaming the client alone.
+ */
+final class DocumentedIntervalNote {
+
+  private DocumentedIntervalNote() {}
+
+  /** The catalogue's wording of the note for these settings. */
+  static String text(ClientRuleSettings settings) {
+    long perWindow = settings.rateWindow().toMillis() / settings.pollInterval().toMillis();
+    Duration safe = settings.rateWindow().dividedBy(settings.rateLimit());
+    return "polling one job every " + Formats.duration(settings.pollInterval()) + " is "
+        + perWindow + " requests per " + Formats.duration(settings.rateWindow())
+        + ", above the documented " + settings.rateLimit()
+        + ": a client that follows the docs literally breaks the limit on a long job;"
+        + " poll every " + Formats.duration(safe) + " or more to stay within it";
+  }
+
+  /**
+   * The note, when some job in {@code window} was polled at the poll interval (every gap within
+   * the tolerance of it); null otherwise.
+   */
+  static String ifPollingAtInterval(List<TrafficEntry> window, ClientRuleSettings settings) {
+    for (List<TrafficEntry> polls : ClientTraffic.pollsByJob(window).values()) {
+      if (polls.size() >= 2 && everyGapAtInterval(polls, settings)) {
+        return text(settings);
+      }
+    }
+    return null;
+  }
+
+  private static boolean everyGapAtInterval(List<TrafficEntry> polls, ClientRuleSettings settings) {
+    for (int i = 1; i < polls.size(); i++) {
+      Duration off = ClientTraffic.gap(polls.get(i - 1), polls.get(i)).minus(settings.pollInterval());
+      if (off.abs().compareTo(settings.tolerance()) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

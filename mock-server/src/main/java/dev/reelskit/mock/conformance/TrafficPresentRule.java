@@ -1,0 +1,29 @@
+package dev.reelskit.mock.conformance;
+
+import java.util.List;
+
+/** Nothing recorded must not read as a pass: a client pointed at the wrong URL sends nothing. */
+final class TrafficPresentRule implements ClientRule {
+
+  @Override
+  public String id() {
+    return "CC-TRAFFIC-001";
+  }
+
+  @Override
+  public String title() {
+    return "The client sends at least one API request";
+  }
+
+  @Override
+  public List<ClientViolation> check(List<TrafficEntry> traffic, ClientRuleSettings settings) {
+    if (!traffic.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        new ClientViolation(
+            id(), TokenMask.NONE, null, "at least one request to the mock",
+            "no request recorded (was the client given the mock's base URL?)", null, List.of(),
+            null));
+  }
+}
