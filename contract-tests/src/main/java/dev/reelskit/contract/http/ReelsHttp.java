@@ -89,7 +89,12 @@ public final class ReelsHttp {
         Thread.currentThread().interrupt();
         throw new ContractConfigurationException("interrupted while waiting for the request budget", e);
       }
-      Exchange exchange = execute(label, auth, method, path, body);
+      Exchange exchange;
+      try {
+        exchange = execute(label, auth, method, path, body);
+      } finally {
+        budget.release();
+      }
       recorder.accept(exchange);
       if (exchange.status() != 429) {
         return exchange;

@@ -18,6 +18,7 @@ public final class RequestBudget {
   private final RateLimit limit;
   private final Deque<Long> sent = new ArrayDeque<>();
   private long pausedUntil;
+  private int inFlight;
 
   RequestBudget(RateLimit limit) {
     this.limit = limit;
@@ -29,7 +30,11 @@ public final class RequestBudget {
     return SHARED.computeIfAbsent(key, k -> new RequestBudget(limit));
   }
 
-  /** Blocks until one more request fits in the window, then counts it. */
+  /**
+   * Blocks until one more request fits in the window and holds its slot until {@link #release()}.
+   * The slot's time is when the answer came, not when the request left: the server may have seen
+   * it arrive any time in between, and its window must never hold more than the limit.
+   */
   public synchronized void acquire() throws InterruptedException {
     long window = limit.per().toNanos();
     while (true) {
@@ -40,14 +45,23 @@ public final class RequestBudget {
       long wait;
       if (now < pausedUntil) {
         wait = pausedUntil - now;
-      } else if (sent.size() < limit.requests()) {
-        sent.addLast(now);
+      } else if (sent.size() + inFlight < limit.requests()) {
+        inFlight++;
         return;
+      } else if (sent.isEmpty()) {
+        wait = 10_000_000; // every slot is in flight; release() wakes us
       } else {
         wait = sent.peekFirst() + window - now;
       }
-      wait(Math.max(1, wait / 1_000_000), (int) (Math.max(0, wait) % 1_000_000 / 1000));
+      wait(Math.max(1, wait / 1_000_000));
     }
+  }
+
+  /** The request holding a slot got its answer (or failed): its time in the window starts now. */
+  public synchronized void release() {
+    inFlight--;
+    sent.addLast(System.nanoTime());
+    notifyAll();
   }
 
   /** Nobody sends anything until {@code delay} has passed (a server asked us to back off). */
