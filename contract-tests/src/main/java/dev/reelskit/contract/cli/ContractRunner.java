@@ -1,5 +1,6 @@
 package dev.reelskit.contract.cli;
 
+import dev.reelskit.contract.http.Masker;
 import dev.reelskit.contract.report.ConsoleReporter;
 import dev.reelskit.contract.report.RunOutcome;
 import java.io.IOException;
@@ -10,11 +11,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import picocli.CommandLine;
 
 /** What {@code java -jar reels-contract-tests.jar} does, without {@code System.exit}. */
 public final class ContractRunner {
+
+  private static final Pattern TOKEN_SHAPE = Pattern.compile("ist_[A-Za-z0-9]{4,}");
 
   private final Map<String, String> env;
   private final Map<String, String> properties;
@@ -36,7 +40,8 @@ public final class ContractRunner {
     try {
       cli.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
-      err.println(e.getMessage());
+      // Picocli echoes what it did not understand, and that may be a token passed as a flag.
+      err.println(maskTokens(e.getMessage()));
       cli.usage(err);
       return RunOutcome.USAGE;
     }
@@ -78,6 +83,11 @@ public final class ContractRunner {
     out.println("JUnit XML: " + settings.reportsDir().toAbsolutePath());
     out.println("exit code " + code);
     return code;
+  }
+
+  private String maskTokens(String text) {
+    String masked = new Masker(java.util.Arrays.asList(env.get(SettingsResolver.TOKEN_VARIABLE))).text(text);
+    return TOKEN_SHAPE.matcher(masked).replaceAll(m -> ContractTestSettings.mask(m.group()));
   }
 
   /** A TCP connect costs no request from the budget; null when the server answers. */

@@ -105,6 +105,14 @@ class ContractRunnerTest {
   }
 
   @Test
+  void a_token_passed_as_a_flag_is_refused_without_being_echoed() {
+    assertThat(run(Map.of(), "--base-url", "http://127.0.0.1:1", "--token", ReelsTestServer.TOKEN)).isEqualTo(64);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Unknown options: '--token', '****6Fj1'")
+        .doesNotContain(ReelsTestServer.TOKEN);
+  }
+
+  @Test
   void a_missing_token_exits_64() {
     assertThat(run(Map.of(), "--base-url", "http://127.0.0.1:1")).isEqualTo(64);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no token: set the environment variable REELS_TOKEN");
