@@ -34,8 +34,7 @@ public final class ConsoleReporter implements TestExecutionListener {
     for (RuleResult r : results.subList(printed, results.size())) {
       out.printf("%-5s %s%n", label(r.status()), r.displayName());
       if (r.detail() != null) {
-        String detail = r.status() == RuleResult.Status.SKIPPED ? "      " + r.detail() : r.detail();
-        out.println(indent(detail));
+        out.println(indent(r.detail()));
       }
     }
     printed = results.size();

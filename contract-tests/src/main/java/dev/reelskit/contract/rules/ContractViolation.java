@@ -11,6 +11,9 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class ContractViolation extends AssertionFailedError {
 
+  /** Enough to see a pattern; a hundred copies of one failure help nobody. */
+  static final int SHOWN = 5;
+
   private final transient Rule rule;
 
   private ContractViolation(Rule rule, String message, Object expected, Object actual) {
@@ -41,8 +44,11 @@ public final class ContractViolation extends AssertionFailedError {
     StringBuilder message = new StringBuilder(rule.headline());
     if (findings.size() > 1) {
       message.append('\n').append("  ").append(findings.size()).append(" checks failed");
+      if (findings.size() > SHOWN) {
+        message.append(" (the first ").append(SHOWN).append(" shown)");
+      }
     }
-    for (Finding finding : findings) {
+    for (Finding finding : findings.subList(0, Math.min(SHOWN, findings.size()))) {
       message.append('\n');
       for (String line : finding.lines()) {
         message.append('\n').append(line);

@@ -92,10 +92,28 @@ public final class JobRecord {
     if (polls.isEmpty()) {
       return "(never polled)";
     }
-    return polls.stream()
-        .map(p -> (p.status() == null ? "HTTP " + p.exchange().status() : p.status())
-            + "@" + p.elapsedMillis() + "ms")
-        .collect(Collectors.joining(" -> "));
+    // Runs of the same answer collapse: "processing@115ms..1539ms (26 polls)".
+    List<String> steps = new ArrayList<>();
+    int i = 0;
+    while (i < polls.size()) {
+      String shown = shown(polls.get(i));
+      int j = i;
+      while (j + 1 < polls.size() && shown(polls.get(j + 1)).equals(shown)) {
+        j++;
+      }
+      int run = j - i + 1;
+      steps.add(run <= 3
+          ? polls.subList(i, j + 1).stream().map(p -> shown + "@" + p.elapsedMillis() + "ms")
+              .collect(Collectors.joining(" -> "))
+          : shown + "@" + polls.get(i).elapsedMillis() + "ms.." + polls.get(j).elapsedMillis()
+              + "ms (" + run + " polls)");
+      i = j + 1;
+    }
+    return String.join(" -> ", steps);
+  }
+
+  private static String shown(Poll p) {
+    return p.status() == null ? "HTTP " + p.exchange().status() : p.status();
   }
 
   /** What a polling failure adds to a finding. */

@@ -174,9 +174,14 @@ final class JobRules {
         for (String field : IMMUTABLE) {
           JsonNode before = terminal.path(field);
           JsonNode now = json == null ? null : json.path(field);
-          verdict.check(before.equals(now), Finding.value(poll.exchange(), "$." + field,
-              before.toString() + " (as when the job became " + polls.get(t).status() + ")",
-              now == null ? "(not a job: HTTP " + poll.exchange().status() + ")" : now.toString())
+          if (now == null) {
+            verdict.fail(Finding.value(poll.exchange(), "$." + field, before.toString(),
+                "(not a job: HTTP " + poll.exchange().status() + ")").inJob(job.context(poll.elapsedMillis())));
+            continue;
+          }
+          String[] diff = JsonDiff.first("$." + field, before, now);
+          verdict.check(diff == null, diff == null ? null : Finding.value(poll.exchange(), diff[0],
+              diff[1] + " (as when the job became " + polls.get(t).status() + ")", diff[2])
               .inJob(job.context(poll.elapsedMillis())));
         }
         compared++;

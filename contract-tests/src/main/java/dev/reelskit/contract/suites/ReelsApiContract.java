@@ -4,12 +4,17 @@ import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.http.Exchange.Auth;
 import dev.reelskit.contract.rules.Rule;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Every rule of the Reels API contract, as a JUnit 5 suite. Extend it and say which server to check:
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * in between); each rule then judges what was seen. Test names start with the rule id.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
 @DisplayName("Reels API contract")
 public abstract class ReelsApiContract {
 
@@ -52,6 +58,8 @@ public abstract class ReelsApiContract {
   }
 
   @Nested
+  @Order(1)
+  @TestMethodOrder(MethodOrderer.DisplayName.class)
   @DisplayName("Authentication")
   class Authentication {
     @Test
@@ -92,6 +100,8 @@ public abstract class ReelsApiContract {
   }
 
   @Nested
+  @Order(2)
+  @TestMethodOrder(MethodOrderer.DisplayName.class)
   @DisplayName("Creating a job")
   class Creating {
     @TestFactory
@@ -136,6 +146,8 @@ public abstract class ReelsApiContract {
   }
 
   @Nested
+  @Order(3)
+  @TestMethodOrder(MethodOrderer.DisplayName.class)
   @DisplayName("Reading a job")
   class Reading {
     @Test
@@ -182,6 +194,8 @@ public abstract class ReelsApiContract {
   }
 
   @Nested
+  @Order(4)
+  @TestMethodOrder(MethodOrderer.DisplayName.class)
   @DisplayName("Lifecycle")
   class Lifecycle {
     @Test
@@ -204,6 +218,8 @@ public abstract class ReelsApiContract {
   }
 
   @Nested
+  @Order(5)
+  @TestMethodOrder(MethodOrderer.DisplayName.class)
   @DisplayName("Failures")
   class Failures {
     @Test
@@ -226,6 +242,8 @@ public abstract class ReelsApiContract {
   }
 
   @Nested
+  @Order(6)
+  @TestMethodOrder(MethodOrderer.DisplayName.class)
   @DisplayName("Every response")
   class EveryResponse {
     @Test

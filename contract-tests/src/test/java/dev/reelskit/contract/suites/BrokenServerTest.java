@@ -42,6 +42,65 @@ class BrokenServerTest {
   }
 
   @Test
+  void a_404_served_as_html_is_reported_exactly_like_this() {
+    RunOutcome outcome;
+    String baseUrl;
+    try (ReelsTestServer server = ReelsTestServer.start(Defect.NOT_FOUND_AS_HTML)) {
+      baseUrl = server.baseUrl();
+      outcome = SuiteLauncher.launch(FastSettings.against(server));
+    }
+
+    assertThat(failure(outcome, "RC-READ-007")).isEqualTo("""
+        RC-READ-007 An unknown job id is answered 404 with a JSON error body (RULES.md#rc-read-007)
+
+          request   GET %s/api/v1/reels/9007199254740991
+                    Authorization: Bearer ****6Fj1
+                    Accept: */*
+          response  404 text/html <html><body>Not Found</body></html>
+          at        $
+          expected  a JSON object with an "error" or "message" string
+          actual    <html><body>Not Found</body></html>""".formatted(baseUrl));
+  }
+
+  @Test
+  void a_changing_terminal_job_is_reported_at_the_field_that_changed_with_its_timeline() {
+    RunOutcome outcome;
+    try (ReelsTestServer server = ReelsTestServer.start(Defect.TERMINAL_JOB_CHANGES)) {
+      outcome = SuiteLauncher.launch(FastSettings.against(server));
+    }
+
+    assertThat(failure(outcome, "RC-LIFE-003"))
+        .startsWith("RC-LIFE-003 A done or error job never changes (RULES.md#rc-life-003)\n")
+        .containsPattern("\\d+ checks failed \\(the first 5 shown\\)")
+        .containsPattern("  at        \\$\\.result\\.summary\n"
+            + "  expected  \"read \\d+ times\" \\(as when the job became done\\)\n"
+            + "  actual    \"read \\d+ times\"")
+        .containsPattern("  job       7340000000000 \\(www.instagram.com/reel/<code>/\\)\n"
+            + "  elapsed   \\d+ ms\n  timeline  (pending|processing|done)@\\d+ms -> ");
+  }
+
+  @Test
+  void a_server_that_goes_away_is_a_configuration_failure_not_a_rule_failure() {
+    String baseUrl;
+    try (ReelsTestServer server = ReelsTestServer.start(ReelsTestServer.Options.liberal())) {
+      baseUrl = server.baseUrl();
+    }
+    RunOutcome outcome = SuiteLauncher.launch(
+        dev.reelskit.contract.cli.ContractTestSettings.forTarget(baseUrl, ReelsTestServer.TOKEN));
+
+    assertThat(outcome.results()).allSatisfy(r -> assertThat(r.detail()).startsWith("cannot reach " + baseUrl));
+    assertThat(outcome.exitCode()).isEqualTo(RunOutcome.NOTHING_RAN);
+  }
+
+  private static String failure(RunOutcome outcome, String ruleId) {
+    return outcome.results().stream()
+        .filter(r -> r.ruleId().equals(ruleId) && r.status() == RuleResult.Status.FAILED)
+        .map(RuleResult::detail)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(ruleId + " did not fail"));
+  }
+
+  @Test
   void every_rule_has_a_server_that_breaks_it() {
     EnumSet<Rule> broken = Arrays.stream(Defect.values())
         .map(Defect::breaks)
