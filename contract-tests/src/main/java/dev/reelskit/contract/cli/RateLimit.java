@@ -1,0 +1,36 @@
+package dev.reelskit.contract.cli;
+
+import java.time.Duration;
+
+/** A request budget: at most {@code requests} in any window of length {@code per}. */
+public record RateLimit(int requests, Duration per) {
+
+  /** The documented limit: 10 requests a minute. */
+  public static final RateLimit DOCUMENTED = new RateLimit(10, Duration.ofMinutes(1));
+
+  public RateLimit {
+    if (requests < 1) {
+      throw new IllegalArgumentException("a rate limit allows at least 1 request");
+    }
+    if (per.isZero() || per.isNegative()) {
+      throw new IllegalArgumentException("a rate limit's window must be positive");
+    }
+  }
+
+  /** Parses {@code 10} (a minute), {@code 10/min}, {@code 5/2s} or {@code 100/1m}. */
+  public static RateLimit parse(String text) {
+    String value = text.trim();
+    int slash = value.indexOf('/');
+    if (slash < 0) {
+      return new RateLimit(Integer.parseInt(value), Duration.ofMinutes(1));
+    }
+    String window = value.substring(slash + 1).trim();
+    Duration per = window.equals("min") ? Duration.ofMinutes(1) : Durations.parse(window);
+    return new RateLimit(Integer.parseInt(value.substring(0, slash).trim()), per);
+  }
+
+  @Override
+  public String toString() {
+    return requests + "/" + Durations.format(per);
+  }
+}

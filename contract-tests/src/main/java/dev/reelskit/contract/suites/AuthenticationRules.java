@@ -1,0 +1,55 @@
+package dev.reelskit.contract.suites;
+
+import dev.reelskit.contract.http.Exchange;
+import dev.reelskit.contract.http.Exchange.Auth;
+import dev.reelskit.contract.rules.Finding;
+import dev.reelskit.contract.rules.Rule;
+import dev.reelskit.contract.rules.Verdict;
+
+/** RC-AUTH-*: who may call the API, judged over every exchange of a run. */
+final class AuthenticationRules {
+
+  static final String INVALID_TOKEN = "invalid API token";
+
+  private AuthenticationRules() {}
+
+  /** RC-AUTH-001..004: each request sent with {@code auth} was answered 401. */
+  static void refused(ContractRun run, Rule rule, Auth auth) {
+    Verdict verdict = Verdict.of(rule);
+    for (Exchange e : run.exchanges()) {
+      if (e.auth() == auth) {
+        verdict.check(e.status() == 401, Finding.status(e, "401"));
+      }
+    }
+    verdict.conclude(auth == Auth.UNKNOWN
+        ? "no unknown token configured (--unknown-token); a server that accepts every well-formed"
+            + " token, like the kit's mock, has none"
+        : "no request was sent with " + auth);
+  }
+
+  /** RC-AUTH-005: every 401 carries {"error": "invalid API token"}. */
+  static void body(ContractRun run) {
+    Verdict verdict = Verdict.of(Rule.AUTH_BODY);
+    for (Exchange e : run.exchanges()) {
+      if (e.status() == 401) {
+        var json = e.json();
+        boolean holds = json != null && json.path("error").isTextual()
+            && INVALID_TOKEN.equals(json.path("error").asText());
+        verdict.check(holds, Finding.value(e, "$.error", "\"" + INVALID_TOKEN + "\"", e.render("/error")));
+      }
+    }
+    verdict.conclude("the server answered no request with 401");
+  }
+
+  /** RC-AUTH-006: no request with the valid token was refused with 401 or 403. */
+  static void validTokenAccepted(ContractRun run) {
+    Verdict verdict = Verdict.of(Rule.AUTH_VALID);
+    for (Exchange e : run.exchanges()) {
+      if (e.auth() == Auth.VALID) {
+        verdict.check(e.status() != 401 && e.status() != 403,
+            Finding.status(e, "not 401 or 403 (the token is valid)"));
+      }
+    }
+    verdict.conclude("no request was sent with the valid token");
+  }
+}

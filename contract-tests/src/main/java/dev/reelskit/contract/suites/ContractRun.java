@@ -1,0 +1,167 @@
+package dev.reelskit.contract.suites;
+
+import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.http.Exchange;
+import dev.reelskit.contract.http.Exchange.Auth;
+import dev.reelskit.contract.http.ReelsHttp;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the suite observed of one server: it sends the whole plan once (jobs side by side,
+ * probes in the gaps) and the rules then judge the recording. Rules never send requests or sleep.
+ */
+public final class ContractRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.progress");
+
+  /** An id no server hands out in practice: 2^53 - 1, still exact in JavaScript. */
+  static final String UNKNOWN_JOB_ID = "9007199254740991";
+
+  private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+  private final ContractTestSettings settings;
+  private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+  private final List<JobRecord> documentedForms = new ArrayList<>();
+  private final JobRecord errorJob;
+  private final Map<String, Exchange> notInstagram = new LinkedHashMap<>();
+  private Exchange urlRequired;
+  private Exchange notFound;
+  private Exchange serverError;
+  private long elapsedMillis;
+
+  private ContractRun(ContractTestSettings settings) {
+    this.settings = settings;
+    String run = random(6);
+    documentedForms.add(new JobRecord("www.instagram.com/reel/<code>/",
+        "https://www.instagram.com/reel/RCkit" + run + "a/"));
+    documentedForms.add(new JobRecord("instagram.com/reel/<code>/",
+        "https://instagram.com/reel/RCkit" + run + "b/"));
+    documentedForms.add(new JobRecord("www.instagram.com/p/<code>/",
+        "https://www.instagram.com/p/RCkit" + run + "c/"));
+    documentedForms.add(new JobRecord("www.instagram.com/reel/<code>/?igsh=...",
+        "https://www.instagram.com/reel/RCkit" + run + "d/?igsh=" + random(16)));
+    errorJob = settings.errorReelUrl() == null ? null
+        : new JobRecord("error reel", settings.errorReelUrl());
+  }
+
+  /** Sends the whole plan to the server and returns what was seen. */
+  public static ContractRun execute(ContractTestSettings settings) {
+    ContractRun run = new ContractRun(settings);
+    run.perform();
+    return run;
+  }
+
+  private void perform() {
+    ReelsHttp http = new ReelsHttp(settings, exchanges::add);
+    List<JobRecord> jobs = new ArrayList<>(documentedForms);
+    if (errorJob != null) {
+      jobs.add(errorJob);
+    }
+    String code = "RCkit" + random(6);
+    String validBody = "{\"url\":\"https://www.instagram.com/reel/" + code + "z/\"}";
+    List<Runnable> probes = new ArrayList<>();
+    List<Auth> refused = new ArrayList<>(List.of(Auth.NONE, Auth.WRONG_SCHEME, Auth.MALFORMED));
+    if (settings.unknownToken() != null) {
+      refused.add(Auth.UNKNOWN);
+    }
+    for (Auth auth : refused) {
+      probes.add(() -> http.submit("submit with " + auth, auth, validBody));
+      probes.add(() -> http.read("read with " + auth, auth, anyJobId()));
+    }
+    for (String url : List.of(
+        "https://example.com/reel/" + code + "/",
+        "https://instagram.com.evil.io/reel/" + code + "/",
+        "https://notinstagram.com/reel/" + code + "/")) {
+      probes.add(() -> notInstagram.put(url,
+          http.submit("submit " + url, Auth.VALID, "{\"url\":" + PollingScheduler.quote(url) + "}")));
+    }
+    probes.add(() -> urlRequired = http.submit("submit without url", Auth.VALID, "{}"));
+    probes.add(() -> notFound = http.read("read an unknown id", Auth.VALID, UNKNOWN_JOB_ID));
+    if (settings.serverErrorReelUrl() != null) {
+      probes.add(() -> serverError = http.submit("submit the server-error reel", Auth.VALID,
+          "{\"url\":" + PollingScheduler.quote(settings.serverErrorReelUrl()) + "}"));
+    }
+    LOG.info("checking {} with {} jobs and {} probes ({} requests at most per {} ms)",
+        settings.baseUrl(), jobs.size(), probes.size(), settings.rateLimit().requests(),
+        settings.rateLimit().per().toMillis());
+    new PollingScheduler(settings, http).run(jobs, probes);
+    elapsedMillis = http.elapsedMillis();
+    LOG.info("sent {} requests in {} ms", exchanges.size(), elapsedMillis);
+  }
+
+  /** A job the server created, to read with bad credentials (an unknown id if none was created). */
+  private String anyJobId() {
+    return documentedForms.stream()
+        .map(JobRecord::id)
+        .filter(id -> id != null)
+        .findFirst()
+        .orElse(UNKNOWN_JOB_ID);
+  }
+
+  private static String random(int length) {
+    SecureRandom random = new SecureRandom();
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      s.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+    }
+    return s.toString();
+  }
+
+  public ContractTestSettings settings() {
+    return settings;
+  }
+
+  /** Every exchange in the order sent, 429s and retries included. */
+  public List<Exchange> exchanges() {
+    synchronized (exchanges) {
+      return List.copyOf(exchanges);
+    }
+  }
+
+  /** One job per documented URL form. */
+  public List<JobRecord> documentedForms() {
+    return List.copyOf(documentedForms);
+  }
+
+  /** The job submitted with the error reel URL, or null when that URL is unset. */
+  public JobRecord errorJob() {
+    return errorJob;
+  }
+
+  /** Every job followed, error reel included. */
+  public List<JobRecord> jobs() {
+    List<JobRecord> all = new ArrayList<>(documentedForms);
+    if (errorJob != null) {
+      all.add(errorJob);
+    }
+    return all;
+  }
+
+  public Map<String, Exchange> notInstagram() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(notInstagram));
+  }
+
+  public Exchange urlRequired() {
+    return urlRequired;
+  }
+
+  public Exchange notFound() {
+    return notFound;
+  }
+
+  /** The answer to the server-error reel, or null when that URL is unset. */
+  public Exchange serverError() {
+    return serverError;
+  }
+
+  public long elapsedMillis() {
+    return elapsedMillis;
+  }
+}
