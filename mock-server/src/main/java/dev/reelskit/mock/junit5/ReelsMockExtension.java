@@ -91,7 +91,8 @@ public final class ReelsMockExtension implements BeforeAllCallback, BeforeEachCa
   }
 
   /** Closes the mock when its JUnit store is closed. */
-  private record Stopper(ReelsMock mock) implements ExtensionContext.Store.CloseableResource {
+  private record Stopper(ReelsMock mock)
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
       mock.close();
