@@ -109,7 +109,7 @@ final class ApiHandler {
     if (job == null) {
       return ApiResponse.rejected(404, spec.body("NotFoundError"), Route.GET, "not-found");
     }
-    return new ApiResponse(200, bytes(render(job)), Map.of(), Route.GET, job.id(), job.status(),
+    return new ApiResponse(200, JobJson.bytes(render(job)), Map.of(), Route.GET, job.id(), job.status(),
         null, null);
   }
 

@@ -64,6 +64,10 @@ public final class JobStore {
 
   /** One client poll: the job advanced and counted, atomically; empty when there is no such job. */
   public Optional<Job> poll(long id) {
+    Job current = jobs.get(id);
+    if (current == null || JobLifecycle.isTerminal(current.status())) {
+      return Optional.ofNullable(current); // nothing can change: skip the per-key lock
+    }
     Instant now = clock.now();
     Job[] before = new Job[1];
     Job after = jobs.computeIfPresent(id, (k, job) -> {
