@@ -25,6 +25,7 @@ class MockServerJarIT {
 
   private Process process;
   private final List<String> banner = new ArrayList<>();
+  private final List<String> later = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Starts the jar and answers the base URL its banner prints. */
   private String startJar(String... options) throws IOException {
@@ -46,7 +47,7 @@ class MockServerJarIT {
         url = m.group(1);
       }
       if (url != null && line.startsWith("Press Ctrl-C")) {
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "drain");
+        Thread drain = new Thread(() -> out.lines().forEach(later::add), "drain");
         drain.setDaemon(true);
         drain.start();
         return url;
@@ -65,7 +66,7 @@ class MockServerJarIT {
 
   @Test
   void the_jar_starts_on_a_free_port_and_drives_a_job_to_done() throws Exception {
-    String url = startJar("--profile", "fast");
+    String url = startJar("--profile", "fast", "--verbose");
     assertThat(String.join("\n", banner)).contains("profile     fast")
         .contains("/__admin/scenarios").contains("/docs/index.html").contains("ERROR");
 
@@ -77,6 +78,16 @@ class MockServerJarIT {
       seen.add(http.poll(token, id).json().get("status").asText());
     }
     assertThat(seen).containsExactly("pending", "processing", "done");
+
+    // --verbose: one line per request with the token masked; one INFO line per state change
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (later.stream().noneMatch(l -> l.contains("-> 200")) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(later).anyMatch(l -> l.matches(".*GET /api/v1/reels/" + id
+        + " -> 200 \\(\\d+ ms\\) token ist_\\*\\*\\*\\*0001"));
+    assertThat(later).anyMatch(l -> l.contains("job " + id + " processing -> done"));
+    assertThat(String.join("\n", later)).doesNotContain(token);
   }
 
   @Test

@@ -72,6 +72,7 @@ public final class QuietWireMock {
       public void save(StubMapping stubMapping) {}
 
       @Override
+      @SuppressWarnings("removal") // still abstract in WireMock 3.13.2, so it must be implemented
       public void remove(StubMapping stubMapping) {}
 
       @Override

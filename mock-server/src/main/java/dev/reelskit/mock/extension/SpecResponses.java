@@ -8,7 +8,6 @@ import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +37,16 @@ final class SpecResponses {
       componentBodies.put(name, bytes(spec.example(name)));
     }
     JsonNode paths = spec.document().path("paths");
-    paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-      String operationId = op.getValue().path("operationId").asText();
-      List<Example> examples = new ArrayList<>();
-      op.getValue().path("responses").fields().forEachRemaining(
-          response -> examples.addAll(examplesOf(operationId, response.getKey(),
-              resolve(response.getValue()))));
-      byOperation.put(operationId, examples);
-    }));
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+        String operationId = op.getValue().path("operationId").asText();
+        List<Example> examples = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> response : op.getValue().path("responses").properties()) {
+          examples.addAll(examplesOf(operationId, response.getKey(), resolve(response.getValue())));
+        }
+        byOperation.put(operationId, examples);
+      }
+    }
   }
 
   /** The serialised value of {@code components/examples/<name>}. */
@@ -82,10 +83,8 @@ final class SpecResponses {
     List<Example> out = new ArrayList<>();
     JsonNode retryAfter = response.at("/headers/Retry-After/example");
     Integer retry = retryAfter.isMissingNode() ? null : retryAfter.asInt();
-    Iterator<Map.Entry<String, JsonNode>> it =
-        response.path("content").path("application/json").path("examples").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry
+        : response.path("content").path("application/json").path("examples").properties()) {
       String ref = entry.getValue().path("$ref").asText("");
       String component = ref.substring(ref.lastIndexOf('/') + 1);
       JsonNode value = spec.example(component);

@@ -90,9 +90,8 @@ public final class ReelsMockExtension implements BeforeAllCallback, BeforeEachCa
     mock().advanceClock(by);
   }
 
-  /** Closes the mock when its JUnit store is closed. */
-  private record Stopper(ReelsMock mock)
-      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  /** Closes the mock when its JUnit store is closed (JUnit 5.13+ closes AutoCloseable values). */
+  private record Stopper(ReelsMock mock) implements AutoCloseable {
     @Override
     public void close() {
       mock.close();
