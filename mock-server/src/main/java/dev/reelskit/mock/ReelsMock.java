@@ -1,8 +1,5 @@
 package dev.reelskit.mock;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -74,9 +71,6 @@ public final class ReelsMock implements AutoCloseable {
   public static ReelsMock start(MockServerSettings settings, MockClock clock) {
     ReelsMock mock = new ReelsMock(settings, clock);
     mock.server.start();
-    // Everything outside /api and /docs: a JSON 404 from one stub, never a near-miss diff.
-    mock.server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withBody(QuietWireMock.notFoundBody())));
     return mock;
   }
 

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one WireMock filter of the mock: answers everything under {@code /api} and {@code /docs}
- * (and CORS preflights) itself, so no stub is matched per request and WireMock never computes
- * near misses. Every API request is recorded in the traffic log and, with {@code --verbose},
+ * The one WireMock filter of the mock: answers every non-admin request itself ({@code /api}, {@code
+ * /docs}, CORS preflights, and a JSON 404 for anything else), so no stub is ever matched and
+ * WireMock never computes near misses. Every API request is recorded in the traffic log and, with {@code --verbose},
  * logged as one line with the token masked.
  */
 public final class ReelsApiFilter implements StubRequestFilterV2 {
@@ -71,7 +71,10 @@ public final class ReelsApiFilter implements StubRequestFilterV2 {
       Map<String, String> extra = doc.location() == null ? Map.of() : Map.of("Location", doc.location());
       return stop(doc.status(), doc.contentType(), doc.body(), Cors.responseHeaders(origin), extra);
     }
-    return RequestFilterAction.continueWith(request);
+    // Everything else: a JSON 404 from here, so no request ever reaches WireMock's stub matching
+    // (its unmatched path computes near misses or answers an empty 404).
+    return stop(404, "application/json", QuietWireMock.notFoundBody(), Cors.responseHeaders(origin),
+        Map.of());
   }
 
   private ResponseDefinition serveApi(Request request, String path, String origin) {

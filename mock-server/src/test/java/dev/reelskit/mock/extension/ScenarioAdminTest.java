@@ -44,7 +44,7 @@ class ScenarioAdminTest {
     http.poll(token, id);
     // fast profile: pending has been shown once, so the job is now what the next poll will see
     assertThat(scenarioState("reel-job-" + id)).isEqualTo("processing");
-    assertThat(http.get("/__admin/mappings").json().get("mappings")).hasSize(1);
+    assertThat(http.get("/__admin/mappings").json().get("mappings")).isEmpty();
   }
 
   @Test
@@ -103,5 +103,14 @@ class ScenarioAdminTest {
     JsonNode traffic = http.get("/__admin/reels/traffic").json();
     assertThat(traffic.get("entries").get(0).get("token").asText()).isEqualTo("ist_****0000");
     assertThat(traffic.get("entries").get(0).get("shown").asText()).isEqualTo("done");
+  }
+
+  @Test
+  void a_global_wiremock_reset_keeps_the_jobs_and_unmatched_requests_stay_json() {
+    assertThat(http.post("/__admin/reset", "").status()).isEqualTo(200);
+    assertThat(http.poll(token, 42).json().get("status").asText()).isEqualTo("done");
+    Http.Response unmatched = http.get("/no/stub/left");
+    assertThat(unmatched.status()).isEqualTo(404);
+    assertThat(unmatched.body()).isEqualTo("{\"error\":\"not found\"}");
   }
 }
