@@ -3,6 +3,7 @@ package dev.reelskit.mock.conformance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * A bounded, thread-safe record of the API traffic the mock served, oldest first.
@@ -38,6 +39,16 @@ public final class TrafficLog {
   public synchronized void record(TrafficEntry entry) {
     ring[(int) (recorded % ring.length)] = entry;
     recorded++;
+  }
+
+  /**
+   * Builds and appends the next entry under one lock, so that concurrent writers never share a
+   * sequence number (calling {@link #nextSeq()} then {@link #record} leaves a gap between them).
+   */
+  public synchronized TrafficEntry recordNext(LongFunction<TrafficEntry> entryForSeq) {
+    TrafficEntry entry = entryForSeq.apply(recorded + 1);
+    record(entry);
+    return entry;
   }
 
   /** The entries still held, oldest first. */

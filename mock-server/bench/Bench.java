@@ -1,0 +1,246 @@
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.jobs.TimingProfile;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The mock's benchmark (not part of mvn verify): run with bench/run.sh. Loopback only, bounded
+ * loops. Prints one line per measurement.
+ */
+public class Bench {
+
+  static final String TOKEN = "ist_benchToken000000000000000001";
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+  static final int THREADS = Integer.getInteger("bench.threads", 4);
+  static final int REQUESTS = Integer.getInteger("bench.requests", 30_000);
+  static final int JOBS = Integer.getInteger("bench.jobs", 100_000);
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+
+  public static void main(String[] args) throws Exception {
+    System.out.printf("bench: %d client threads, %d requests per throughput run, %d jobs, %d cores%n",
+        THREADS, REQUESTS, JOBS, Runtime.getRuntime().availableProcessors());
+    throughput();
+    latencyAndHeap();
+    startup(Path.of(args.length > 0 ? args[0] : "target/reels-mock-server.jar"));
+  }
+
+  // 1. GET of a done job vs plain WireMock serving one static stub with the same body.
+  static void throughput() throws Exception {
+    MockServerSettings settings = MockServerSettings.defaults().withPort(0);
+    try (ReelsMock mock = ReelsMock.start(settings)) {
+      String url = mock.baseUrl() + "/api/v1/reels/42";
+      byte[] body = send(url).body();
+      WireMockServer plain = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+      plain.start();
+      plain.stubFor(get(urlEqualTo("/api/v1/reels/42")).willReturn(aResponse().withStatus(200)
+          .withHeader("Content-Type", "application/json").withBody(body)));
+      WireMockServer plainNoJournal = new WireMockServer(options().dynamicPort()
+          .bindAddress("127.0.0.1").disableRequestJournal());
+      plainNoJournal.start();
+      plainNoJournal.stubFor(get(urlEqualTo("/api/v1/reels/42")).willReturn(aResponse()
+          .withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+      String plainUrl = "http://127.0.0.1:" + plain.port() + "/api/v1/reels/42";
+      String plainNjUrl = "http://127.0.0.1:" + plainNoJournal.port() + "/api/v1/reels/42";
+      String[] labels = {"reels mock, GET done job 42",
+          "plain WireMock static stub (default journal)", "plain WireMock static stub (journal off)"};
+      String[] urls = {url, plainUrl, plainNjUrl};
+      double[][] rps = new double[3][ROUNDS];
+      double[][] cpu = new double[3][ROUNDS];
+      for (int i = 0; i < 3; i++) {
+        run(urls[i], new double[2]); // warm-up: every JVM path compiled before measuring
+      }
+      for (int round = 0; round < ROUNDS; round++) {
+        for (int k = 0; k < 3; k++) {
+          int i = (k + round) % 3; // rotate the order so no server always goes first
+          double[] r = new double[2];
+          run(urls[i], r);
+          rps[i][round] = r[0];
+          cpu[i][round] = r[1];
+        }
+      }
+      for (int i = 0; i < 3; i++) {
+        System.out.printf("  %-48s %8.0f req/s   server CPU %6.1f us/req   (median of %d rounds)%n",
+            labels[i], median(rps[i]), median(cpu[i]), ROUNDS);
+      }
+      plain.stop();
+      plainNoJournal.stop();
+    }
+  }
+
+  /** Loads one server; out[0] = requests per second, out[1] = server CPU microseconds per request. */
+  static void run(String url, double[] out) throws Exception {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long cpu0 = serverCpu(mx);
+    long t0 = System.nanoTime();
+    load(url, REQUESTS);
+    long wall = System.nanoTime() - t0;
+    long cpu = serverCpu(mx) - cpu0;
+    out[0] = REQUESTS / (wall / 1e9);
+    out[1] = cpu / 1e3 / REQUESTS;
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  /** CPU of the Jetty worker threads (named qtp...), i.e. the servers, not the client. */
+  static long serverCpu(ThreadMXBean mx) {
+    long total = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("qtp")) {
+        long c = mx.getThreadCpuTime(t.getId());
+        total += Math.max(0, c);
+      }
+    }
+    return total;
+  }
+
+  static void load(String url, int requests) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    AtomicLong left = new AtomicLong(requests);
+    for (int t = 0; t < THREADS; t++) {
+      pool.execute(() -> {
+        while (left.getAndDecrement() > 0) {
+          if (send(url).statusCode() != 200) {
+            throw new IllegalStateException("not 200");
+          }
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(10, TimeUnit.MINUTES);
+  }
+
+  // 2./3./4. p50 at 10 vs JOBS jobs, heap per job, heap under a long polling run.
+  static void latencyAndHeap() throws Exception {
+    MockServerSettings settings = MockServerSettings.defaults().withPort(0)
+        .withProfile(TimingProfile.REALISTIC).withTimeScale(100_000).withSeedJobs(false);
+    try (ReelsMock mock = ReelsMock.start(settings)) {
+      String base = mock.baseUrl();
+      createJobs(base, 10);
+      double p50small = p50(base, 10, 5_000);
+      long heap0 = usedHeapAfterGc();
+      createJobs(base, JOBS - 10);
+      long heap1 = usedHeapAfterGc();
+      double p50big = p50(base, JOBS, 5_000);
+      System.out.printf("  p50 GET at %,d jobs: %.3f ms; at %,d jobs: %.3f ms (ratio %.2f)%n",
+          10, p50small, JOBS, p50big, p50big / p50small);
+      System.out.printf("  heap after GC: +%,d bytes for %,d jobs = %.0f bytes/job%n",
+          heap1 - heap0, JOBS - 10, (heap1 - heap0) / (double) (JOBS - 10));
+      long before = usedHeapAfterGc();
+      StringBuilder trail = new StringBuilder();
+      for (int block = 1; block <= 4; block++) {
+        load(base + "/api/v1/reels/" + (100 + block), 50_000);
+        trail.append(String.format(" %,d", usedHeapAfterGc() - before));
+      }
+      System.out.printf("  heap after GC vs start, every 50,000 polls (200,000 total), bytes:%s%n",
+          trail);
+    }
+  }
+
+  static void createJobs(String base, int n) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    AtomicLong left = new AtomicLong(n);
+    for (int t = 0; t < THREADS; t++) {
+      pool.execute(() -> {
+        while (left.getAndDecrement() > 0) {
+          HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/reels/analyze"))
+              .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(
+                  "{\"url\":\"https://www.instagram.com/reel/DYa0IXPgnP5/\"}")).build();
+          try {
+            CLIENT.send(r, HttpResponse.BodyHandlers.discarding());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(30, TimeUnit.MINUTES);
+  }
+
+  static double p50(String base, int jobs, int samples) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+    for (int i = 0; i < 2_000; i++) {
+      send(base + "/api/v1/reels/" + (100 + random.nextInt(jobs)));
+    }
+    long[] nanos = new long[samples];
+    for (int i = 0; i < samples; i++) {
+      String url = base + "/api/v1/reels/" + (100 + random.nextInt(jobs));
+      long t0 = System.nanoTime();
+      send(url);
+      nanos[i] = System.nanoTime() - t0;
+    }
+    Arrays.sort(nanos);
+    return nanos[samples / 2] / 1e6;
+  }
+
+  static long usedHeapAfterGc() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  // 5. Start to first served request of java -jar.
+  static void startup(Path jar) throws Exception {
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString(), "-jar", jar.toString(), "--port", "0").redirectErrorStream(true).start();
+      var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+      String line;
+      String url = null;
+      while ((line = out.readLine()) != null) {
+        var m = java.util.regex.Pattern.compile("listening on (http://\\S+)").matcher(line);
+        if (m.find()) {
+          url = m.group(1);
+          break;
+        }
+      }
+      if (url == null || send(url + "/api/v1/reels/42").statusCode() != 200) {
+        throw new IllegalStateException("jar did not serve");
+      }
+      millis.add((System.nanoTime() - t0) / 1_000_000);
+      p.destroy();
+      p.waitFor(20, TimeUnit.SECONDS);
+    }
+    System.out.printf("  java -jar start to first served GET (process spawn included): %s ms%n",
+        millis);
+  }
+
+  static HttpResponse<byte[]> send(String url) {
+    try {
+      return CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+          .header("Authorization", "Bearer " + TOKEN).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

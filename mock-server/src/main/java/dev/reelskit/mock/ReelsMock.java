@@ -1,0 +1,140 @@
+package dev.reelskit.mock;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.reelskit.mock.conformance.TrafficLog;
+import dev.reelskit.mock.extension.QuietWireMock;
+import dev.reelskit.mock.extension.ReelsAdminExtension;
+import dev.reelskit.mock.extension.ReelsApi;
+import dev.reelskit.mock.extension.ReelsApiFilter;
+import dev.reelskit.mock.extension.ReelsStores;
+import dev.reelskit.mock.extension.TokenRules;
+import dev.reelskit.mock.jobs.JobStore;
+import dev.reelskit.mock.jobs.MockClock;
+import dev.reelskit.mock.jobs.SeedJobs;
+import dev.reelskit.openapi.model.JobStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A running Reels API mock: WireMock with the kit's job engine, scenario store and filters.
+ * Start one with {@link #start(MockServerSettings)}; {@link #close()} stops it.
+ */
+public final class ReelsMock implements AutoCloseable {
+
+  /** A token that is valid under the default token rule (28 characters after the prefix). */
+  public static final String DEFAULT_TEST_TOKEN = "ist_reelskitMockToken00000000000";
+
+  private final MockServerSettings settings;
+  private final WireMockServer server;
+  private final JobStore jobs;
+  private final TokenRules tokens;
+  private final TrafficLog traffic;
+
+  private ReelsMock(MockServerSettings settings, MockClock clock) {
+    this.settings = settings;
+    this.jobs = new JobStore(clock, settings.profile(), settings.seed(), SeedJobs.FIRST_NEW_ID);
+    if (settings.seedJobs()) {
+      SeedJobs.addTo(jobs);
+    }
+    this.tokens = new TokenRules(settings.tokens(), settings.revokedTokens(),
+        settings.forbiddenTokens());
+    this.traffic = new TrafficLog(settings.trafficCapacity());
+    ReelsApi api = ReelsApi.create(jobs, tokens, settings.rateLimit());
+    WireMockConfiguration config = options()
+        .bindAddress(settings.bind())
+        .withStores(new ReelsStores(new SingleRootFileSource(".reels-mock-no-files"), jobs))
+        .mappingSource(QuietWireMock.noMappings())
+        .notifier(QuietWireMock.notifier())
+        .notMatchedRendererFactory(extensions -> QuietWireMock.notMatchedRenderer())
+        .extensionScanningEnabled(false)
+        .stubRequestLoggingDisabled(true)
+        .extensions(new ReelsApiFilter(api, traffic, settings.verbose()),
+            new ReelsAdminExtension(jobs, traffic));
+    config = settings.port() == 0 ? config.dynamicPort() : config.port(settings.port());
+    if (!settings.requestJournal()) {
+      config = config.disableRequestJournal();
+    }
+    this.server = new WireMockServer(config);
+  }
+
+  /** Starts a mock on real time scaled by the settings' time scale. */
+  public static ReelsMock start(MockServerSettings settings) {
+    return start(settings, MockClock.scaled(settings.timeScale()));
+  }
+
+  /** Starts a mock on the given clock (tests: {@link MockClock#frozenAt(Instant)}). */
+  public static ReelsMock start(MockServerSettings settings, MockClock clock) {
+    ReelsMock mock = new ReelsMock(settings, clock);
+    mock.server.start();
+    return mock;
+  }
+
+  public String baseUrl() {
+    String host = settings.bind().equals("0.0.0.0") ? "127.0.0.1" : settings.bind();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public MockServerSettings settings() {
+    return settings;
+  }
+
+  /** Every API request the mock answered, bounded; the client conformance rules read it. */
+  public TrafficLog traffic() {
+    return traffic;
+  }
+
+  /** Now, on the mock's clock. */
+  public Instant now() {
+    return jobs.clock().now();
+  }
+
+  /** Moves the mock's clock forward; jobs move on at their next poll. */
+  public void advanceClock(Duration by) {
+    jobs.clock().advance(by);
+  }
+
+  /** Forces a job into a state, as {@code PUT /__admin/scenarios/reel-job-<id>/state} does. */
+  public boolean forceState(long jobId, JobStatus status) {
+    return jobs.force(jobId, status).isPresent();
+  }
+
+  /** The job's status now, without counting a poll. */
+  public Optional<JobStatus> statusOf(long jobId) {
+    return jobs.peek(jobId).map(job -> job.status());
+  }
+
+  /** Revokes a token: its next request gets 401. */
+  public void revokeToken(String token) {
+    tokens.revoke(token);
+  }
+
+  /** A one-line description of the token rule, for banners (no token is shown). */
+  public String tokenRule() {
+    return tokens.describe();
+  }
+
+  public int jobCount() {
+    return jobs.size();
+  }
+
+  public boolean isRunning() {
+    return server.isRunning();
+  }
+
+  /** Stops the server; safe to call twice. */
+  @Override
+  public void close() {
+    if (server.isRunning()) {
+      server.stop();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.reelskit.mock.junit5;
+
+import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.conformance.TrafficLog;
+import dev.reelskit.mock.jobs.MockClock;
+import dev.reelskit.mock.jobs.TimingProfile;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a Reels API mock in-process for JVM tests: on a free port, on loopback, stopped through the
+ * JUnit store. In a static field it lives for the test class, in an instance field for one test.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static ReelsMockExtension mock = ReelsMockExtension.builder().profile(TimingProfile.FAST).build();
+ * }</pre>
+ *
+ * <p>Defaults: the {@code fast} profile (one poll per state), real time, seeded jobs, no rate
+ * limit. {@link Builder#frozenClock()} makes time move only through {@link #advanceClock}.
+ */
+public final class ReelsMockExtension implements BeforeAllCallback, BeforeEachCallback {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(ReelsMockExtension.class);
+
+  private final MockServerSettings settings;
+  private final boolean frozen;
+  private volatile ReelsMock mock;
+
+  private ReelsMockExtension(MockServerSettings settings, boolean frozen) {
+    this.settings = settings;
+    this.frozen = frozen;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    startIn(context);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (mock == null || !mock.isRunning()) {
+      startIn(context); // instance field: one mock per test
+    }
+  }
+
+  private void startIn(ExtensionContext context) {
+    ReelsMock started = frozen
+        ? ReelsMock.start(settings, MockClock.frozenAt(Instant.parse("2026-05-22T10:00:00Z")))
+        : ReelsMock.start(settings);
+    mock = started;
+    context.getStore(NAMESPACE).put(this, new Stopper(started));
+  }
+
+  public ReelsMock mock() {
+    if (mock == null) {
+      throw new IllegalStateException("the Reels mock is not started (register the extension)");
+    }
+    return mock;
+  }
+
+  public String baseUrl() {
+    return mock().baseUrl();
+  }
+
+  public int port() {
+    return mock().port();
+  }
+
+  /** A token the mock accepts. */
+  public String token() {
+    return settings.tokens().isEmpty()
+        ? ReelsMock.DEFAULT_TEST_TOKEN : settings.tokens().iterator().next();
+  }
+
+  public TrafficLog traffic() {
+    return mock().traffic();
+  }
+
+  public void advanceClock(Duration by) {
+    mock().advanceClock(by);
+  }
+
+  /** Closes the mock when its JUnit store is closed (JUnit 5.13+ closes AutoCloseable values). */
+  private record Stopper(ReelsMock mock) implements AutoCloseable {
+    @Override
+    public void close() {
+      mock.close();
+    }
+  }
+
+  /** Settings for the extension; the port is always free and the address loopback. */
+  public static final class Builder {
+    private MockServerSettings settings =
+        MockServerSettings.defaults().withPort(0).withProfile(TimingProfile.FAST);
+    private boolean frozen;
+
+    public Builder profile(TimingProfile profile) {
+      settings = settings.withProfile(profile);
+      return this;
+    }
+
+    public Builder timeScale(double scale) {
+      settings = settings.withTimeScale(scale);
+      return this;
+    }
+
+    /** Time moves only when the test calls {@link ReelsMockExtension#advanceClock}. */
+    public Builder frozenClock() {
+      frozen = true;
+      return this;
+    }
+
+    public Builder rateLimit(boolean on) {
+      settings = settings.withRateLimit(on);
+      return this;
+    }
+
+    public Builder seedJobs(boolean on) {
+      settings = settings.withSeedJobs(on);
+      return this;
+    }
+
+    public Builder tokens(java.util.Set<String> valid, java.util.Set<String> revoked,
+        java.util.Set<String> forbidden) {
+      settings = settings.withTokens(valid, revoked, forbidden);
+      return this;
+    }
+
+    public ReelsMockExtension build() {
+      return new ReelsMockExtension(settings, frozen);
+    }
+  }
+}

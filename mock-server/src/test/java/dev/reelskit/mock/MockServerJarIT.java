@@ -1,0 +1,130 @@
+package dev.reelskit.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs the shaded jar as users do: {@code java -jar reels-mock-server.jar --port 0}. */
+class MockServerJarIT {
+
+  private static final Path JAR = Path.of("target", "reels-mock-server.jar");
+  private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
+
+  private Process process;
+  private final List<String> banner = new ArrayList<>();
+  private final List<String> later = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Starts the jar and answers the base URL its banner prints. */
+  private String startJar(String... options) throws IOException {
+    assertThat(JAR).exists();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toString(), "--port", "0"));
+    command.addAll(List.of(options));
+    process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String line;
+    String url = null;
+    while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+      banner.add(line);
+      Matcher m = URL.matcher(line);
+      if (m.find()) {
+        url = m.group(1);
+      }
+      if (url != null && line.startsWith("Press Ctrl-C")) {
+        Thread drain = new Thread(() -> out.lines().forEach(later::add), "drain");
+        drain.setDaemon(true);
+        drain.start();
+        return url;
+      }
+    }
+    throw new AssertionError("no URL in the banner: " + banner);
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy(); // SIGTERM, like Ctrl-C: the shutdown hook stops the server
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+    }
+  }
+
+  @Test
+  void the_jar_starts_on_a_free_port_and_drives_a_job_to_done() throws Exception {
+    String url = startJar("--profile", "fast", "--verbose");
+    assertThat(String.join("\n", banner)).contains("profile     fast")
+        .contains("/__admin/scenarios").contains("/docs/index.html").contains("ERROR");
+
+    Http http = new Http(url);
+    String token = "ist_integrationToken0000000001";
+    long id = http.submit(token, "https://www.instagram.com/reel/DYa0IXPgnP5/");
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 10 && !seen.contains("done"); i++) {
+      seen.add(http.poll(token, id).json().get("status").asText());
+    }
+    assertThat(seen).containsExactly("pending", "processing", "done");
+
+    // --verbose: one line per request with the token masked; one INFO line per state change
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (later.stream().noneMatch(l -> l.contains("-> 200")) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(later).anyMatch(l -> l.matches(".*GET /api/v1/reels/" + id
+        + " -> 200 \\(\\d+ ms\\) token ist_\\*\\*\\*\\*0001"));
+    assertThat(later).anyMatch(l -> l.contains("job " + id + " processing -> done"));
+    assertThat(String.join("\n", later)).doesNotContain(token);
+  }
+
+  @Test
+  void the_docs_bash_polling_loop_reaches_done() throws Exception {
+    String url = startJar(); // the default quick profile: about 5 s
+    long id = new Http(url).submit("ist_your0token0for0the0loop0001",
+        "https://www.instagram.com/reel/DYa0IXPgnP5/");
+    // The docs' loop, with the base URL and a short sleep adapted; bounded by a timeout.
+    String loop = String.join("\n",
+        "for i in $(seq 1 60); do",
+        "  STATUS=$(curl -s " + url + "/api/v1/reels/" + id + " \\",
+        "    -H \"Authorization: Bearer ist_your0token0for0the0loop0001\" | jq -r '.status')",
+        "  echo \"Status: $STATUS\"",
+        "  [ \"$STATUS\" = \"done\" ] && exit 0",
+        "  [ \"$STATUS\" = \"error\" ] && exit 1",
+        "  sleep 0.5",
+        "done",
+        "exit 2");
+    Path script = Files.createTempFile("poll", ".sh");
+    Files.writeString(script, loop);
+    Process bash = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+    assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Files.deleteIfExists(script);
+
+    assertThat(bash.exitValue()).as(output).isZero();
+    assertThat(output).contains("Status: pending").contains("Status: processing")
+        .endsWith("Status: done\n");
+  }
+
+  @Test
+  void bad_usage_exits_64() throws Exception {
+    Process bad = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-jar", JAR.toString(), "--profile", "slow").redirectErrorStream(true).start();
+    assertThat(bad.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(bad.exitValue()).isEqualTo(64);
+    assertThat(new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("unknown profile 'slow'");
+  }
+}
