@@ -1,0 +1,29 @@
+package dev.reelskit.contract.suites;
+
+import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.cli.RateLimit;
+import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.junit5.ReelsMockExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The shipped suite against the mock enforcing the documented limits (10 requests a minute, 3
+ * unfinished jobs per token), with the mock's minute shrunk to one real second by a time scale of
+ * 60. The suite's own budget is deliberately looser than the server's limit, so it meets real 429s
+ * and must wait out their Retry-After and carry on without failing a rule.
+ */
+class ReelsMockWithLimitsContractTest extends ReelsApiContract {
+
+  @RegisterExtension
+  static final ReelsMockExtension MOCK =
+      ReelsMockExtension.builder().rateLimit(true).timeScale(60).build();
+
+  @Override
+  protected ContractTestSettings settings() {
+    return ContractTestSettings.forTarget(MOCK.baseUrl(), ReelsMock.DEFAULT_TEST_TOKEN)
+        .withPollInterval(Duration.ofMillis(50))
+        .withJobTimeout(Duration.ofSeconds(20))
+        .withRateLimit(new RateLimit(15, Duration.ofSeconds(1)));
+  }
+}
