@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -153,8 +154,12 @@ final class CheckClientCommand implements Callable<Integer> {
       out.println("check-client: mock on " + mock.baseUrl() + ", profile " + mock.profileLabel()
           + ", rate limit " + (settings.rateLimit() ? "on" : "off") + ", token "
           + TokenMask.fingerprint(token));
+      out.println("check-client: rules: polls >= " + human(rules.pollInterval()) + " apart (tolerance "
+          + human(rules.tolerance()) + "), <= " + rules.rateLimit() + " requests in any "
+          + human(rules.rateWindow()) + ", <= " + rules.maxUnfinishedJobs()
+          + " unfinished jobs, give up within " + human(rules.giveUpAfter()));
       out.println("check-client: running " + client.template() + " (timeout "
-          + client.timeout() + ")");
+          + human(client.timeout()) + ")");
       out.flush();
       ClientConformanceReport report;
       try {
@@ -181,6 +186,12 @@ final class CheckClientCommand implements Callable<Integer> {
     out.println("client output (token masked):");
     output.lines().forEach(l -> out.println("  | " + l));
     out.println();
+  }
+
+  /** {@code 5s}, {@code 500ms}, {@code 10m}: as the options are written. */
+  static String human(Duration d) {
+    return d.toMillis() < 1000
+        ? d.toMillis() + "ms" : d.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 
   private static void write(Path file, String json) {
