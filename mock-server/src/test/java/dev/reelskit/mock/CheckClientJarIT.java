@@ -30,7 +30,7 @@ class CheckClientJarIT {
         "--client-timeout", "60s", "--"));
     command.addAll(List.of(client));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("POLL_INTERVAL_MS", "240");
+    builder.environment().put("POLL_INTERVAL_MS", "280");
     builder.environment().put("TIMEOUT_MS", "4800");
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -49,12 +49,12 @@ class CheckClientCommandTest {
     return Path.of(CheckClientCommandTest.class.getResource("/clients/" + name).toURI()).toString();
   }
 
-  /** A bash client sped up like the mock (x25: 6 s polls are 240 ms, the 120 s bound 4.8 s). */
+  /** A bash client sped up like the mock (x25: 7 s polls are 280 ms, the 120 s bound 4.8 s). */
   private static String[] quickly(String script, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of("check-client", "--profile", "quick",
         "--time-scale", "25"));
     args.addAll(List.of(options));
-    args.addAll(List.of("--", "env", "POLL_INTERVAL_MS=240", "TIMEOUT_MS=4800", "bash",
+    args.addAll(List.of("--", "env", "POLL_INTERVAL_MS=280", "TIMEOUT_MS=4800", "bash",
         script(script)));
     return args.toArray(String[]::new);
   }

@@ -103,8 +103,8 @@ class ClientScriptsTest {
       }
       ClientCommand client = ClientCommand.of(command).withTimeout(Duration.ofSeconds(30))
           .capturingOutput()
-          // 6 s and 120 s of mock time, as the clients' defaults are in real time.
-          .withEnvironment("POLL_INTERVAL_MS", Long.toString(Math.round(6000 / c.scale())))
+          // 7 s and 120 s of mock time, as the clients' defaults are in real time.
+          .withEnvironment("POLL_INTERVAL_MS", Long.toString(Math.round(7000 / c.scale())))
           .withEnvironment("TIMEOUT_MS", Long.toString(Math.round(120_000 / c.scale())));
       for (Map.Entry<String, String> e : c.env().entrySet()) {
         client = client.withEnvironment(e.getKey(), e.getValue());

@@ -109,9 +109,20 @@ class ClientReportTest {
       assertThat(report.toText()).contains(
           "polling one job every 5 s is 12 requests per 60 s, above the documented 10: a client"
               + " that follows the docs literally breaks the limit on a long job;"
-              + " poll every 6 s or more to stay within it");
+              + " poll every 7 s or more to stay within it (the submission counts too)");
       assertThat(report.notes()).hasSize(1);
       assertThat(report.profile()).isEqualTo("realistic (frozen clock)");
+    }
+
+    @Test
+    void polling_every_6_s_right_after_submitting_still_breaks_it_the_submission_counts() {
+      nextJobIsLong();
+      pollToDone(mock, Duration.ofSeconds(6));
+
+      ClientConformanceReport report = mock.clientReport();
+      assertThat(report.violatedRuleIds()).containsExactly("CC-RATE-001");
+      assertThat(report.result("CC-RATE-001").violations().get(0).actual())
+          .isEqualTo("11 requests within 54 s");
     }
 
     @Test
