@@ -1,7 +1,7 @@
 // A correct client in node (built-in fetch, node 18+): submit one Reel, poll it to done or error
 // following the docs' pattern, give up after TIMEOUT_MS, honour Retry-After.
 //
-//   REELS_BASE_URL, REELS_TOKEN (required); POLL_INTERVAL_MS (default 6000: the docs' 5 s is
+//   REELS_BASE_URL, REELS_TOKEN (required); POLL_INTERVAL_MS (default 7000: the docs' 5 s is
 //   12 requests a minute, above the limit of 10); TIMEOUT_MS (default 120000); REEL_URL.
 // Exit codes: 0 done, 1 error, 2 gave up, 3 unexpected HTTP status.
 
@@ -11,7 +11,7 @@ if (!env.REELS_BASE_URL || !env.REELS_TOKEN) {
   process.exit(64);
 }
 const base = env.REELS_BASE_URL.replace(/\/+$/, "");
-const pollIntervalMs = Number(env.POLL_INTERVAL_MS ?? 6000);
+const pollIntervalMs = Number(env.POLL_INTERVAL_MS ?? 7000);
 const timeoutMs = Number(env.TIMEOUT_MS ?? 120000);
 const reelUrl = env.REEL_URL ?? "https://www.instagram.com/reel/DYa0IXPgnP5/";
 const headers = { Authorization: `Bearer ${env.REELS_TOKEN}` };

@@ -1,7 +1,7 @@
 """A correct client in Python (standard library only): submit one Reel, poll it to done or error
 following the docs' pattern, give up after TIMEOUT_MS, honour Retry-After.
 
-  REELS_BASE_URL, REELS_TOKEN (required); POLL_INTERVAL_MS (default 6000: the docs' 5 s is
+  REELS_BASE_URL, REELS_TOKEN (required); POLL_INTERVAL_MS (default 7000: the docs' 5 s is
   12 requests a minute, above the limit of 10); TIMEOUT_MS (default 120000); REEL_URL.
 Exit codes: 0 done, 1 error, 2 gave up, 3 unexpected HTTP status.
 """
@@ -18,7 +18,7 @@ if not os.environ.get("REELS_BASE_URL") or not os.environ.get("REELS_TOKEN"):
 
 BASE = os.environ["REELS_BASE_URL"].rstrip("/")
 HEADERS = {"Authorization": "Bearer " + os.environ["REELS_TOKEN"]}
-POLL_INTERVAL = int(os.environ.get("POLL_INTERVAL_MS", "6000")) / 1000
+POLL_INTERVAL = int(os.environ.get("POLL_INTERVAL_MS", "7000")) / 1000
 TIMEOUT = int(os.environ.get("TIMEOUT_MS", "120000")) / 1000
 REEL_URL = os.environ.get("REEL_URL", "https://www.instagram.com/reel/DYa0IXPgnP5/")
 

@@ -12,6 +12,8 @@ import java.util.Set;
  * @param tokens the only valid tokens; empty means any {@code ist_<alphanumeric>} token
  * @param requestJournal keep WireMock's request journal (off: it grows ~3 KB per request)
  * @param seedJobs create the seeded jobs (42 done, ...) on start
+ * @param rateLimitRequests with {@code rateLimit}, requests per token in any 60 s (docs: 10)
+ * @param maxUnfinishedJobs with {@code rateLimit}, unfinished jobs per token (docs: 3)
  */
 public record MockServerSettings(
     int port,
@@ -26,9 +28,14 @@ public record MockServerSettings(
     boolean verbose,
     boolean requestJournal,
     boolean seedJobs,
-    int trafficCapacity) {
+    int trafficCapacity,
+    int rateLimitRequests,
+    int maxUnfinishedJobs) {
 
   public static final int DEFAULT_PORT = 8089;
+  /** The documented limits: 10 requests a minute, 3 concurrent jobs. */
+  public static final int DOCUMENTED_RATE_LIMIT = 10;
+  public static final int DOCUMENTED_MAX_UNFINISHED_JOBS = 3;
 
   public MockServerSettings {
     if (port < 0 || port > 65_535) {
@@ -40,6 +47,14 @@ public record MockServerSettings(
     if (trafficCapacity < 1) {
       throw new IllegalArgumentException("traffic capacity must be at least 1");
     }
+    if (rateLimitRequests < 1) {
+      throw new IllegalArgumentException(
+          "rate-limit-requests must be at least 1, was " + rateLimitRequests);
+    }
+    if (maxUnfinishedJobs < 1) {
+      throw new IllegalArgumentException(
+          "max-unfinished-jobs must be at least 1, was " + maxUnfinishedJobs);
+    }
     tokens = Set.copyOf(tokens);
     revokedTokens = Set.copyOf(revokedTokens);
     forbiddenTokens = Set.copyOf(forbiddenTokens);
@@ -48,43 +63,58 @@ public record MockServerSettings(
   /** What {@code java -jar} runs with no options: port 8089 on loopback, the quick profile. */
   public static MockServerSettings defaults() {
     return new MockServerSettings(DEFAULT_PORT, "127.0.0.1", TimingProfile.QUICK, 42, 1.0,
-        Set.of(), Set.of(), Set.of(), false, false, false, true, 10_000);
+        Set.of(), Set.of(), Set.of(), false, false, false, true, 10_000,
+        DOCUMENTED_RATE_LIMIT, DOCUMENTED_MAX_UNFINISHED_JOBS);
   }
 
   public MockServerSettings withPort(int newPort) {
     return new MockServerSettings(newPort, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity);
+        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
+        rateLimitRequests, maxUnfinishedJobs);
   }
 
   public MockServerSettings withProfile(TimingProfile newProfile) {
     return new MockServerSettings(port, bind, newProfile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity);
+        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
+        rateLimitRequests, maxUnfinishedJobs);
   }
 
   public MockServerSettings withTimeScale(double newScale) {
     return new MockServerSettings(port, bind, profile, seed, newScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity);
+        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
+        rateLimitRequests, maxUnfinishedJobs);
   }
 
   public MockServerSettings withRateLimit(boolean on) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, on, verbose, requestJournal, seedJobs, trafficCapacity);
+        forbiddenTokens, on, verbose, requestJournal, seedJobs, trafficCapacity,
+        rateLimitRequests, maxUnfinishedJobs);
   }
 
   public MockServerSettings withTokens(Set<String> valid, Set<String> revoked,
       Set<String> forbidden) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, valid, revoked, forbidden,
-        rateLimit, verbose, requestJournal, seedJobs, trafficCapacity);
+        rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
+        rateLimitRequests, maxUnfinishedJobs);
   }
 
   public MockServerSettings withSeedJobs(boolean on) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, on, trafficCapacity);
+        forbiddenTokens, rateLimit, verbose, requestJournal, on, trafficCapacity,
+        rateLimitRequests, maxUnfinishedJobs);
   }
 
   public MockServerSettings withTrafficCapacity(int capacity) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, capacity);
+        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, capacity,
+        rateLimitRequests, maxUnfinishedJobs);
+  }
+
+  /** With the rate limit on, at most {@code requests} per token in any 60 s, {@code jobs} unfinished. */
+  public MockServerSettings withLimits(int requests, int jobs) {
+    return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
+        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity, requests,
+        jobs);
   }
 
   /** Tokens are secrets: only their counts are shown. */
@@ -95,6 +125,7 @@ public record MockServerSettings(
         + ", revokedTokens=" + revokedTokens.size() + ", forbiddenTokens="
         + forbiddenTokens.size() + ", rateLimit=" + rateLimit + ", verbose=" + verbose
         + ", requestJournal=" + requestJournal + ", seedJobs=" + seedJobs
-        + ", trafficCapacity=" + trafficCapacity + "]";
+        + ", trafficCapacity=" + trafficCapacity + ", rateLimitRequests=" + rateLimitRequests
+        + ", maxUnfinishedJobs=" + maxUnfinishedJobs + "]";
   }
 }

@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.reelskit.mock.conformance.ClientConformance;
+import dev.reelskit.mock.conformance.ClientConformanceReport;
+import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
 import dev.reelskit.mock.extension.QuietWireMock;
 import dev.reelskit.mock.extension.ReelsAdminExtension;
@@ -44,7 +47,9 @@ public final class ReelsMock implements AutoCloseable {
     this.tokens = new TokenRules(settings.tokens(), settings.revokedTokens(),
         settings.forbiddenTokens());
     this.traffic = new TrafficLog(settings.trafficCapacity());
-    ReelsApi api = ReelsApi.create(jobs, tokens, settings.rateLimit());
+    ReelsApi api = settings.rateLimit()
+        ? ReelsApi.create(jobs, tokens, settings.rateLimitRequests(), settings.maxUnfinishedJobs())
+        : ReelsApi.create(jobs, tokens);
     WireMockConfiguration config = options()
         .bindAddress(settings.bind())
         .withStores(new ReelsStores(new SingleRootFileSource(".reels-mock-no-files"), jobs))
@@ -54,7 +59,7 @@ public final class ReelsMock implements AutoCloseable {
         .extensionScanningEnabled(false)
         .stubRequestLoggingDisabled(true)
         .extensions(new ReelsApiFilter(api, traffic, settings.verbose()),
-            new ReelsAdminExtension(jobs, traffic));
+            new ReelsAdminExtension(jobs, traffic, clientRuleSettings(), profileLabel()));
     config = settings.port() == 0 ? config.dynamicPort() : config.port(settings.port());
     if (!settings.requestJournal()) {
       config = config.disableRequestJournal();
@@ -90,6 +95,48 @@ public final class ReelsMock implements AutoCloseable {
   /** Every API request the mock answered, bounded; the client conformance rules read it. */
   public TrafficLog traffic() {
     return traffic;
+  }
+
+  /**
+   * The timing this mock runs with, as reports name it: {@code realistic}, or
+   * {@code realistic (time scale x25)} when its clock is scaled.
+   */
+  public String profileLabel() {
+    double scale = clock().scale();
+    if (scale == 1) {
+      return settings.profile().cliName();
+    }
+    String x = scale == Math.rint(scale) ? Long.toString((long) scale) : Double.toString(scale);
+    return settings.profile().cliName()
+        + (scale == 0 ? " (frozen clock)" : " (time scale x" + x + ")");
+  }
+
+  /** The documented client rules, with this mock's limits when its rate limit is on. */
+  public ClientRuleSettings clientRuleSettings() {
+    ClientRuleSettings rules = ClientRuleSettings.defaults();
+    return settings.rateLimit()
+        ? rules.withRateLimit(settings.rateLimitRequests(), rules.rateWindow())
+            .withMaxUnfinishedJobs(settings.maxUnfinishedJobs())
+        : rules;
+  }
+
+  /** Judges the traffic recorded so far against the client rules with {@link #clientRuleSettings()}. */
+  public ClientConformanceReport clientReport() {
+    return clientReport(clientRuleSettings());
+  }
+
+  /** Judges the traffic recorded so far against the client rules with {@code rules}. */
+  public ClientConformanceReport clientReport(ClientRuleSettings rules) {
+    return ClientConformance.judge(traffic, rules, profileLabel());
+  }
+
+  /** Forgets the recorded traffic, so that the next report judges only what comes after. */
+  public void resetTraffic() {
+    traffic.clear();
+  }
+
+  private MockClock clock() {
+    return jobs.clock();
   }
 
   /** Now, on the mock's clock. */

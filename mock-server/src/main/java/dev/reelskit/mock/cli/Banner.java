@@ -18,7 +18,8 @@ public final class Banner {
         "  profile     " + s.profile().cliName() + ": " + s.profile().description() + scale,
         "  tokens      " + mock.tokenRule(),
         "  rate limit  " + (s.rateLimit()
-            ? "on: 10 requests/min and 3 unfinished jobs per token (429 + Retry-After)"
+            ? "on: " + s.rateLimitRequests() + " requests/min and " + s.maxUnfinishedJobs()
+                + " unfinished jobs per token (429 + Retry-After)"
             : "off (--rate-limit to emulate 10 requests/min, 3 unfinished jobs)"),
         "  magic codes reel code ERROR... -> job ends in error; HTTP500... -> POST answers 500;",
         "              NOSPEECH... -> no-speech video; NOMETA... -> platform_meta null; other -> cooking video",

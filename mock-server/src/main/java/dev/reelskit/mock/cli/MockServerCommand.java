@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar reels-mock-server.jar [options]}: starts the mock and serves until Ctrl-C.
- * Subcommands (e.g. {@code check-client}) are added with {@link #commandLine}{@code
+ * {@code java -jar reels-mock-server.jar [options]}: starts the mock and serves until Ctrl-C;
+ * {@code check-client} ({@link CheckClientCommand}) runs a client against it instead. Further
+ * subcommands are added with {@link #commandLine}{@code
  * .addSubcommand(...)}; they can start a mock with {@link MockServerRunner#start}.
  */
 @Command(name = "reels-mock", mixinStandardHelpOptions = true,
@@ -56,6 +57,14 @@ public final class MockServerCommand implements Callable<Integer> {
   @Option(names = "--rate-limit", description = "emulate the limits: 10 requests/min, 3 unfinished jobs per token")
   boolean rateLimit;
 
+  @Option(names = "--rate-limit-requests", paramLabel = "N",
+      description = "with --rate-limit: requests per token in any 60 s (default 10, as documented)")
+  String rateLimitRequests;
+
+  @Option(names = "--max-unfinished-jobs", paramLabel = "N",
+      description = "with --rate-limit: unfinished jobs per token (default 3, as documented)")
+  String maxUnfinishedJobs;
+
   @Option(names = "--verbose", description = "log one line per API request (token masked)")
   boolean verbose;
 
@@ -84,6 +93,8 @@ public final class MockServerCommand implements Callable<Integer> {
   public static CommandLine commandLine(Map<String, String> properties,
       Map<String, String> environment, PrintStream out, PrintStream err) {
     CommandLine cmd = new CommandLine(new MockServerCommand(properties, environment, out));
+    cmd.addSubcommand(new CommandLine(new CheckClientCommand(properties, environment, out))
+        .setStopAtPositional(true));
     cmd.setOut(new java.io.PrintWriter(out, true));
     cmd.setErr(new java.io.PrintWriter(err, true));
     cmd.setParameterExceptionHandler((ex, args) -> {
@@ -114,6 +125,8 @@ public final class MockServerCommand implements Callable<Integer> {
     put(m, "revoked-tokens-file", revokedTokensFile);
     put(m, "forbidden-tokens-file", forbiddenTokensFile);
     put(m, "traffic-capacity", trafficCapacity);
+    put(m, "rate-limit-requests", rateLimitRequests);
+    put(m, "max-unfinished-jobs", maxUnfinishedJobs);
     if (rateLimit) {
       m.put("rate-limit", "true");
     }

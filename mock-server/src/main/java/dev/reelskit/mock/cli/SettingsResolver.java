@@ -42,7 +42,16 @@ public final class SettingsResolver {
 
   /** @throws IllegalArgumentException with a message for the user when a value is invalid */
   public MockServerSettings resolve() {
-    MockServerSettings d = MockServerSettings.defaults();
+    return resolve(MockServerSettings.defaults());
+  }
+
+  /**
+   * Resolves against other defaults (e.g. {@code check-client}'s: any free port, realistic timing,
+   * rate limit on).
+   *
+   * @throws IllegalArgumentException with a message for the user when a value is invalid
+   */
+  public MockServerSettings resolve(MockServerSettings d) {
     return new MockServerSettings(
         intValue("port", d.port()),
         value("bind", d.bind()),
@@ -56,7 +65,9 @@ public final class SettingsResolver {
         bool("verbose", d.verbose()),
         bool("request-journal", d.requestJournal()),
         !bool("disable-seed-jobs", false),
-        intValue("traffic-capacity", d.trafficCapacity()));
+        intValue("traffic-capacity", d.trafficCapacity()),
+        intValue("rate-limit-requests", d.rateLimitRequests()),
+        intValue("max-unfinished-jobs", d.maxUnfinishedJobs()));
   }
 
   /** The value of one option from the most local layer that sets it, or {@code fallback}. */
@@ -71,7 +82,7 @@ public final class SettingsResolver {
     return v == null || v.isBlank() ? fallback : v.trim();
   }
 
-  private int intValue(String option, int fallback) {
+  int intValue(String option, int fallback) {
     String v = value(option, null);
     try {
       return v == null ? fallback : Integer.parseInt(v);

@@ -15,12 +15,21 @@ final class DocumentedIntervalNote {
   /** The catalogue's wording of the note for these settings. */
   static String text(ClientRuleSettings settings) {
     long perWindow = settings.rateWindow().toMillis() / settings.pollInterval().toMillis();
-    Duration safe = settings.rateWindow().dividedBy(settings.rateLimit());
+    // The submission takes one request of the window, and the docs' loop polls at once after it:
+    // a window holds the submission plus window / interval + 1 polls.
+    long polls = Math.max(1, settings.rateLimit() - 1);
+    Duration safe = ceilSeconds(settings.rateWindow().dividedBy(polls));
     return "polling one job every " + Formats.duration(settings.pollInterval()) + " is "
         + perWindow + " requests per " + Formats.duration(settings.rateWindow())
         + ", above the documented " + settings.rateLimit()
         + ": a client that follows the docs literally breaks the limit on a long job;"
-        + " poll every " + Formats.duration(safe) + " or more to stay within it";
+        + " poll every " + Formats.duration(safe) + " or more to stay within it"
+        + " (the submission counts too)";
+  }
+
+  private static Duration ceilSeconds(Duration d) {
+    Duration whole = Duration.ofSeconds(d.getSeconds());
+    return whole.equals(d) ? d : whole.plusSeconds(1);
   }
 
   /**

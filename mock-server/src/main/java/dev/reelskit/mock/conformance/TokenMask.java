@@ -1,9 +1,14 @@
 package dev.reelskit.mock.conformance;
 
-/** Keeps tokens out of reports: whatever a rule is handed, only a fingerprint leaves. */
-final class TokenMask {
+/**
+ * Tokens are secrets: this is the only form in which the kit shows, logs or records one
+ * ({@code ist_****3f9a}). The mock's request filter, its traffic record, the client rules' reports
+ * and the client runner's captured output all mask through here.
+ */
+public final class TokenMask {
 
-  static final String NONE = "<none>";
+  /** The fingerprint of a request without a Bearer token. */
+  public static final String NONE = "<none>";
   private static final String PREFIX = "ist_";
 
   private TokenMask() {}
@@ -12,7 +17,7 @@ final class TokenMask {
    * A fingerprint of {@code token}: the {@code ist_} prefix when present and at most the last four
    * characters. Values that are already fingerprints pass through unchanged.
    */
-  static String fingerprint(String token) {
+  public static String fingerprint(String token) {
     if (token == null || token.isBlank()) {
       return NONE;
     }
@@ -27,7 +32,7 @@ final class TokenMask {
   }
 
   /** {@code text} with every occurrence of {@code token} replaced by its fingerprint. */
-  static String scrub(String text, String token) {
+  public static String scrub(String text, String token) {
     if (text == null || token == null || token.isEmpty()) {
       return text;
     }

@@ -5,20 +5,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.reelskit.mock.conformance.ClientConformance;
+import dev.reelskit.mock.conformance.ClientConformanceReport;
+import dev.reelskit.mock.conformance.ClientRuleOptions;
+import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
+
 import dev.reelskit.mock.jobs.JobStore;
 import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.ApiError;
 import dev.reelskit.openapi.model.JobStatus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 /**
  * The mock's own admin routes, next to WireMock's: read and advance the clock, force a job's state
- * (the same as {@code PUT /__admin/scenarios/reel-job-<id>/state}), read the traffic record.
+ * (the same as {@code PUT /__admin/scenarios/reel-job-<id>/state}), read the traffic record, and
+ * judge it: {@code GET /__admin/reels/client-report} (JSON; {@code ?format=text} for plain text;
+ * rule settings as query parameters named as {@link ClientRuleOptions} names them) and
+ * {@code DELETE /__admin/reels/client-report} (forget the traffic, start a new report).
  */
 public final class ReelsAdminExtension implements AdminApiExtension {
 
@@ -26,10 +37,19 @@ public final class ReelsAdminExtension implements AdminApiExtension {
 
   private final JobStore jobs;
   private final TrafficLog traffic;
+  private final ClientRuleSettings rules;
+  private final String profile;
 
-  public ReelsAdminExtension(JobStore jobs, TrafficLog traffic) {
+  /**
+   * @param rules the client rules' settings when a report request names none
+   * @param profile the timing profile reports name
+   */
+  public ReelsAdminExtension(JobStore jobs, TrafficLog traffic, ClientRuleSettings rules,
+      String profile) {
     this.jobs = jobs;
     this.traffic = traffic;
+    this.rules = rules;
+    this.profile = profile;
   }
 
   @Override
@@ -70,6 +90,39 @@ public final class ReelsAdminExtension implements AdminApiExtension {
       body.set("entries", ReelsJson.mapper().valueToTree(traffic.snapshot()));
       return json(200, body);
     });
+    router.add(RequestMethod.GET, "/reels/client-report",
+        (admin, event, params) -> clientReport(event.getRequest()));
+    router.add(RequestMethod.DELETE, "/reels/client-report", (admin, event, params) -> {
+      traffic.clear();
+      return new ResponseDefinitionBuilder().withStatus(204).build();
+    });
+  }
+
+  private ResponseDefinition clientReport(Request request) {
+    ClientRuleSettings settings;
+    try {
+      settings = ClientRuleOptions.apply(rules, key -> query(request, key));
+    } catch (IllegalArgumentException e) {
+      return json(400, error(e.getMessage()));
+    }
+    ClientConformanceReport report = ClientConformance.judge(traffic, settings, profile);
+    String format = query(request, "format");
+    if (format == null || format.equals("json")) {
+      return new ResponseDefinitionBuilder().withStatus(200)
+          .withHeader("Content-Type", "application/json")
+          .withBody(report.toJson().getBytes(StandardCharsets.UTF_8)).build();
+    }
+    if (format.equals("text")) {
+      return new ResponseDefinitionBuilder().withStatus(200)
+          .withHeader("Content-Type", "text/plain; charset=utf-8")
+          .withBody(report.toText().getBytes(StandardCharsets.UTF_8)).build();
+    }
+    return json(400, error("format must be json or text, was '" + format + "'"));
+  }
+
+  private static String query(Request request, String key) {
+    QueryParameter p = request.queryParameter(key);
+    return p != null && p.isPresent() ? p.firstValue() : null;
   }
 
   private ResponseDefinition clock() {

@@ -1,5 +1,6 @@
 package dev.reelskit.mock.extension;
 
+import dev.reelskit.mock.conformance.TokenMask;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
@@ -40,14 +41,14 @@ public final class TokenRules {
 
   public Check check(String authorization) {
     if (authorization == null || authorization.isBlank()) {
-      return new Check(Verdict.MISSING, null, TokenFingerprint.NONE);
+      return new Check(Verdict.MISSING, null, TokenMask.NONE);
     }
     String value = authorization.trim();
     if (value.length() < 7 || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-      return new Check(Verdict.INVALID, null, TokenFingerprint.NONE);
+      return new Check(Verdict.INVALID, null, TokenMask.NONE);
     }
     String token = value.substring(7).trim();
-    String fingerprint = TokenFingerprint.of(token);
+    String fingerprint = TokenMask.fingerprint(token);
     Verdict verdict;
     if (!FORMAT.matcher(token).matches() || (!valid.isEmpty() && !valid.contains(token))) {
       verdict = Verdict.INVALID;

@@ -2,6 +2,8 @@ package dev.reelskit.mock.junit5;
 
 import dev.reelskit.mock.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.conformance.ClientConformanceReport;
+import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
@@ -88,6 +90,38 @@ public final class ReelsMockExtension implements BeforeAllCallback, BeforeEachCa
 
   public void advanceClock(Duration by) {
     mock().advanceClock(by);
+  }
+
+  /**
+   * Judges what clients sent this mock so far against the client rules (CLIENT-RULES.md), with
+   * the documented limits (this mock's, when its rate limit is on).
+   */
+  public ClientConformanceReport clientReport() {
+    return mock().clientReport();
+  }
+
+  /** Judges what clients sent this mock so far against the client rules with {@code rules}. */
+  public ClientConformanceReport clientReport(ClientRuleSettings rules) {
+    return mock().clientReport(rules);
+  }
+
+  /**
+   * Fails with every violated client rule and its evidence unless the traffic so far conforms.
+   *
+   * @throws org.opentest4j.AssertionFailedError carrying the report's text
+   */
+  public void assertClientConforms() {
+    clientReport().assertConforms();
+  }
+
+  /** As {@link #assertClientConforms()}, judged with {@code rules}. */
+  public void assertClientConforms(ClientRuleSettings rules) {
+    clientReport(rules).assertConforms();
+  }
+
+  /** Forgets the traffic so far: the next report judges only what comes after. */
+  public void resetClientReport() {
+    mock().resetTraffic();
   }
 
   /** Closes the mock when its JUnit store is closed (JUnit 5.13+ closes AutoCloseable values). */

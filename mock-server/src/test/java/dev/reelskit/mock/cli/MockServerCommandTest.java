@@ -53,11 +53,12 @@ class MockServerCommandTest {
   void subcommands_can_be_added_to_the_command_line() {
     CommandLine cmd = MockServerCommand.commandLine(Map.of(), Map.of(), new PrintStream(out, true),
         new PrintStream(err, true));
-    cmd.addSubcommand("check-client", new CommandLine(new Noop()));
-    assertThat(cmd.execute("check-client")).isEqualTo(3);
+    cmd.addSubcommand("noop", new CommandLine(new Noop()));
+    assertThat(cmd.execute("noop")).isEqualTo(3);
+    assertThat(cmd.getSubcommands()).containsKeys("check-client", "noop");
   }
 
-  @CommandLine.Command(name = "check-client")
+  @CommandLine.Command(name = "noop")
   static final class Noop implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {

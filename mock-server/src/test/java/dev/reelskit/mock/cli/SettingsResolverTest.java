@@ -66,4 +66,22 @@ class SettingsResolverTest {
     assertThatThrownBy(() -> new SettingsResolver(Map.of("port", "70000"), Map.of(), Map.of())
         .resolve()).hasMessageContaining("port must be 0-65535");
   }
+
+  @Test
+  void the_limits_and_check_client_s_defaults_resolve_through_the_same_layers() {
+    Map<String, String> env = Map.of("REELS_MOCK_RATE_LIMIT_REQUESTS", "6",
+        "REELS_MOCK_MAX_UNFINISHED_JOBS", "2");
+    MockServerSettings s = new SettingsResolver(Map.of("max-unfinished-jobs", "1"), Map.of(), env)
+        .resolve(CheckClientCommand.DEFAULTS);
+
+    assertThat(s.rateLimitRequests()).as("environment").isEqualTo(6);
+    assertThat(s.maxUnfinishedJobs()).as("CLI flag").isEqualTo(1);
+    assertThat(s.profile()).as("check-client default").isEqualTo(TimingProfile.REALISTIC);
+    assertThat(s.port()).isZero();
+    assertThat(s.rateLimit()).isTrue();
+    assertThat(new SettingsResolver(Map.of(), Map.of(), Map.of()).resolve().rateLimitRequests())
+        .isEqualTo(10);
+    assertThatThrownBy(() -> new SettingsResolver(Map.of("rate-limit-requests", "0"), Map.of(),
+        Map.of()).resolve()).hasMessage("rate-limit-requests must be at least 1, was 0");
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelskit.mock.Http;
 import dev.reelskit.mock.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.conformance.TokenMask;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.jobs.MockClock;
 import java.time.Instant;
@@ -35,8 +36,8 @@ class TrafficRecordTest {
 
   @Test
   void tokens_are_fingerprinted_never_recorded() {
-    assertThat(TokenFingerprint.of("ist_abcdefghijklmnopqrstuvwxyz12")).isEqualTo("ist_****yz12");
-    assertThat(TokenFingerprint.of("ist_short")).isEqualTo("ist_****");
-    assertThat(TokenFingerprint.of(null)).isEqualTo("<none>");
+    assertThat(TokenMask.fingerprint("ist_abcdefghijklmnopqrstuvwxyz12")).isEqualTo("ist_****yz12");
+    assertThat(TokenMask.fingerprint("ist_short")).isEqualTo("ist_****");
+    assertThat(TokenMask.fingerprint(null)).isEqualTo("<none>");
   }
 }
