@@ -5,6 +5,7 @@ import dev.reelskit.contract.cli.RateLimit;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.junit5.ReelsMockExtension;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -17,13 +18,18 @@ class ReelsMockWithLimitsContractTest extends ReelsApiContract {
 
   @RegisterExtension
   static final ReelsMockExtension MOCK =
-      ReelsMockExtension.builder().rateLimit(true).timeScale(60).build();
+      ReelsMockExtension.builder()
+          .rateLimit(true)
+          .timeScale(60)
+          .tokens(Set.of(ReelsMock.DEFAULT_TEST_TOKEN), Set.of(), Set.of())
+          .build();
 
   @Override
   protected ContractTestSettings settings() {
     return ContractTestSettings.forTarget(MOCK.baseUrl(), ReelsMock.DEFAULT_TEST_TOKEN)
         .withPollInterval(Duration.ofMillis(50))
         .withJobTimeout(Duration.ofSeconds(20))
-        .withRateLimit(new RateLimit(15, Duration.ofSeconds(1)));
+        .withRateLimit(new RateLimit(15, Duration.ofSeconds(1)))
+        .withUnknownToken("ist_someoneElsesToken1234567890abcd");
   }
 }
