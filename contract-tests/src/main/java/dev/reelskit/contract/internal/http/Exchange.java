@@ -1,4 +1,4 @@
-package dev.reelskit.contract.http;
+package dev.reelskit.contract.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelskit.openapi.ReelsJson;

@@ -1,4 +1,4 @@
-package dev.reelskit.contract.cli;
+package dev.reelskit.contract.internal.cli;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.cli.RateLimit;
 
 /**
  * Resolves {@link ContractTestSettings} once: CLI flag > {@code -Dreels.<option>} property > {@code
  * REELS_<OPTION>} environment variable > default. The maps are injected, so every layer is testable
  * and no other class reads the environment.
  */
-public final class SettingsResolver {
+final class SettingsResolver {
 
   static final String TOKEN_VARIABLE = "REELS_TOKEN";
 

@@ -1,8 +1,10 @@
-package dev.reelskit.contract.rules;
+package dev.reelskit.contract.internal.rules;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.opentest4j.TestAbortedException;
+import dev.reelskit.contract.rules.Rule;
+import dev.reelskit.contract.rules.ContractViolation;
 
 /** Collects the findings of one rule and turns them into a pass, a violation or a skip. */
 public final class Verdict {

@@ -1,7 +1,8 @@
-package dev.reelskit.contract.cli;
+package dev.reelskit.contract.internal.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.reelskit.contract.cli.ContractTestSettings;
 
 /**
  * The command line as typed: raw strings, null when absent, so {@link SettingsResolver} can apply
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
       "Every option can also be set as -Dreels.<option> or REELS_<OPTION> (e.g. REELS_BASE_URL).",
       "Exit codes: 0 every rule holds, 1 a rule failed, 2 nothing could run, 64 bad usage."
     })
-public final class CliOptions {
+final class CliOptions {
 
   @Option(names = "--base-url", paramLabel = "URL",
       description = "The server to check, e.g. http://127.0.0.1:8089. Required.")

@@ -1,7 +1,7 @@
-package dev.reelskit.contract.cli;
+package dev.reelskit.contract.internal.cli;
 
 /** The user asked for something that cannot run: exit code 64. */
-public final class UsageException extends Exception {
+final class UsageException extends Exception {
 
   public UsageException(String message) {
     super(message);

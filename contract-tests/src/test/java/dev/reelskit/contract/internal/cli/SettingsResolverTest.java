@@ -1,4 +1,4 @@
-package dev.reelskit.contract.cli;
+package dev.reelskit.contract.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.cli.RateLimit;
 
 class SettingsResolverTest {
 

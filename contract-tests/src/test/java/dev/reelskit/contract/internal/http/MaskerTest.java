@@ -1,4 +1,4 @@
-package dev.reelskit.contract.http;
+package dev.reelskit.contract.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

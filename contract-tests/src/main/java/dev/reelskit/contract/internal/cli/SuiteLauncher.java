@@ -1,8 +1,8 @@
-package dev.reelskit.contract.cli;
+package dev.reelskit.contract.internal.cli;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.reelskit.contract.report.RunOutcome;
+import dev.reelskit.contract.internal.report.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.launcher.Launcher;
@@ -10,6 +10,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import dev.reelskit.contract.cli.ContractTestSettings;
 
 /** Runs the shipped suite through the JUnit Platform Launcher against the given settings. */
 public final class SuiteLauncher {

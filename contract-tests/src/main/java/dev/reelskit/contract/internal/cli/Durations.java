@@ -1,4 +1,4 @@
-package dev.reelskit.contract.cli;
+package dev.reelskit.contract.internal.cli;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.reelskit.contract.report;
+package dev.reelskit.contract.internal.report;
 
 import java.io.PrintStream;
 import java.util.List;

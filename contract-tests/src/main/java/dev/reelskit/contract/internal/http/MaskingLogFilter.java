@@ -1,4 +1,4 @@
-package dev.reelskit.contract.http;
+package dev.reelskit.contract.internal.http;
 
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /** Logs every request and response at DEBUG, secrets masked. Part of the one shared request spec. */
 final class MaskingLogFilter implements Filter {
 
-  private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.http");
+  private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.internal.http");
 
   private final Masker masker;
 

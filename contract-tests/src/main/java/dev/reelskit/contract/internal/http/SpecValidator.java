@@ -1,4 +1,4 @@
-package dev.reelskit.contract.http;
+package dev.reelskit.contract.internal.http;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;

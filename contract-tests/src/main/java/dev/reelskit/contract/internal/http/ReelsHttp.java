@@ -1,7 +1,7 @@
-package dev.reelskit.contract.http;
+package dev.reelskit.contract.internal.http;
 
 import dev.reelskit.contract.cli.ContractTestSettings;
-import dev.reelskit.contract.http.Exchange.Auth;
+import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.rules.ContractConfigurationException;
 import dev.reelskit.openapi.ReelsApiSpec;
 import io.restassured.RestAssured;

@@ -1,4 +1,4 @@
-package dev.reelskit.contract.report;
+package dev.reelskit.contract.internal.report;
 
 import dev.reelskit.contract.rules.ContractConfigurationException;
 import java.util.ArrayList;

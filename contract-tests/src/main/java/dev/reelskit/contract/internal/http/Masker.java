@@ -1,4 +1,4 @@
-package dev.reelskit.contract.http;
+package dev.reelskit.contract.internal.http;
 
 import dev.reelskit.contract.cli.ContractTestSettings;
 import java.util.List;

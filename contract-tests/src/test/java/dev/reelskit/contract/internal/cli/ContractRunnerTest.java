@@ -1,4 +1,4 @@
-package dev.reelskit.contract.cli;
+package dev.reelskit.contract.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package dev.reelskit.contract.rules;
+package dev.reelskit.contract.internal.rules;
 
-import dev.reelskit.contract.http.Exchange;
+import dev.reelskit.contract.internal.http.Exchange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +26,7 @@ public record Finding(
     return new Finding(exchange, at, expected, actual, context);
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     List<String> lines = new ArrayList<>();
     if (exchange != null) {
       lines.add(row("request", exchange.method() + " " + exchange.url()));

@@ -1,8 +1,8 @@
-package dev.reelskit.contract.cli;
+package dev.reelskit.contract.internal.cli;
 
-import dev.reelskit.contract.http.Masker;
-import dev.reelskit.contract.report.ConsoleReporter;
-import dev.reelskit.contract.report.RunOutcome;
+import dev.reelskit.contract.internal.http.Masker;
+import dev.reelskit.contract.internal.report.ConsoleReporter;
+import dev.reelskit.contract.internal.report.RunOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import picocli.CommandLine;
+import dev.reelskit.contract.cli.ContractTestSettings;
 
 /** What {@code java -jar reels-contract-tests.jar} does, without {@code System.exit}. */
 public final class ContractRunner {
