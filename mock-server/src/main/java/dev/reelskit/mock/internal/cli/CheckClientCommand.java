@@ -94,6 +94,11 @@ final class CheckClientCommand implements Callable<Integer> {
       description = "do not answer 429 when the client exceeds a limit (the rules still judge it)")
   boolean disableRateLimit;
 
+  @Option(names = "--verbose",
+      description = "print the mock's log while the client runs: job state changes and one line per"
+          + " request (default: warnings only)")
+  boolean verbose;
+
   @Option(names = "--report-json", paramLabel = "FILE",
       description = "also write the report as JSON to FILE")
   String reportJson;
@@ -129,6 +134,9 @@ final class CheckClientCommand implements Callable<Integer> {
     if (disableRateLimit) {
       m.put("rate-limit", "false");
     }
+    if (verbose) {
+      m.put("verbose", "true");
+    }
     return m;
   }
 
@@ -150,7 +158,9 @@ final class CheckClientCommand implements Callable<Integer> {
         documented.withRateLimit(settings.rateLimitRequests(), documented.rateWindow())
             .withMaxUnfinishedJobs(settings.maxUnfinishedJobs()),
         key -> resolver.value(key, null));
-    try (ReelsMock mock = MockServerRunner.start(settings)) {
+    // The mock's INFO lines would interleave with the client's output and the report.
+    try (MockLogLevel quiet = settings.verbose() ? MockLogLevel.unchanged() : MockLogLevel.warnOnly();
+        ReelsMock mock = MockServerRunner.start(settings)) {
       out.println("check-client: mock on " + mock.baseUrl() + ", profile " + mock.profileLabel()
           + ", rate limit " + (settings.rateLimit() ? "on" : "off") + ", token "
           + TokenMask.fingerprint(token));

@@ -147,6 +147,6 @@ class CheckClientCommandTest {
     assertThat(output()).contains("--profile", "realistic (default", "--time-scale",
         "--port", "default 0", "--client-timeout", "default 10m", "--poll-interval",
         "--give-up-after", "--rate-limit-requests", "--max-unfinished-jobs",
-        "--disable-rate-limit", "--report-json", "REELS_BASE_URL");
+        "--disable-rate-limit", "--verbose", "--report-json", "REELS_BASE_URL");
   }
 }
