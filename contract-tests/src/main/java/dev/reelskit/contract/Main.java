@@ -1,6 +1,6 @@
 package dev.reelskit.contract;
 
-import dev.reelskit.contract.cli.ContractRunner;
+import dev.reelskit.contract.internal.cli.ContractRunner;
 import java.util.HashMap;
 import java.util.Map;
 

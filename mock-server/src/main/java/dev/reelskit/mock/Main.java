@@ -1,6 +1,6 @@
 package dev.reelskit.mock;
 
-import dev.reelskit.mock.cli.MockServerCommand;
+import dev.reelskit.mock.internal.cli.MockServerCommand;
 
 /** {@code java -jar reels-mock-server.jar}: see {@link MockServerCommand}. */
 public final class Main {

@@ -18,16 +18,24 @@ class CheckClientJarIT {
   private static final Path JAR = Path.of("target", "reels-mock-server.jar");
   private static final Path CLIENTS = Path.of("target", "test-classes", "clients");
   private static final String FULL_TOKEN = "ist_[A-Za-z0-9]{28}";
+  /** A line of the mock's own log, as the jar's logback.xml writes it. */
+  private static final String MOCK_INFO_LINE = "(?m)^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} INFO ";
 
   private record Run(int exit, String output) {}
 
   /** Runs check-client on the quick profile at x25, the client's times shrunk to match. */
   private static Run checkClient(String... client) throws Exception {
+    return checkClient(List.of(), client);
+  }
+
+  private static Run checkClient(List<String> options, String... client) throws Exception {
     assertThat(JAR).exists();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         JAR.toString(), "check-client", "--profile", "quick", "--time-scale", "25",
-        "--client-timeout", "60s", "--"));
+        "--client-timeout", "60s"));
+    command.addAll(options);
+    command.add("--");
     command.addAll(List.of(client));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("POLL_INTERVAL_MS", "280");
@@ -61,5 +69,15 @@ class CheckClientJarIT {
         "client", "{token}");
     assertThat(run.output()).containsPattern("env=ist_\\*\\*\\*\\*\\w{4} arg=ist_\\*\\*\\*\\*\\w{4}")
         .doesNotContainPattern(FULL_TOKEN);
+  }
+
+  @Test
+  void the_mock_s_log_stays_out_of_the_output_unless_verbose() throws Exception {
+    String client = CLIENTS.resolve("correct-client.sh").toString();
+    Run quiet = checkClient("bash", client);
+    Run verbose = checkClient(List.of("--verbose"), "bash", client);
+    assertThat(quiet.output()).doesNotContainPattern(MOCK_INFO_LINE);
+    assertThat(verbose.exit()).as(verbose.output()).isZero();
+    assertThat(verbose.output()).containsPattern(MOCK_INFO_LINE).doesNotContainPattern(FULL_TOKEN);
   }
 }

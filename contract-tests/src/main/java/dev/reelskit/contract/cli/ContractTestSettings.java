@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import dev.reelskit.contract.internal.cli.Durations;
 
 /**
  * Everything a contract run needs, resolved once. The token is held here and nowhere else; {@link

@@ -1,8 +1,9 @@
 package dev.reelskit.contract.rules;
 
-import dev.reelskit.contract.http.Exchange;
+import dev.reelskit.contract.internal.http.Exchange;
 import java.util.List;
 import org.opentest4j.AssertionFailedError;
+import dev.reelskit.contract.internal.rules.Finding;
 
 /**
  * A server broke a contract rule. The message leads with the rule (id, title, anchor), then the

@@ -1,10 +1,10 @@
 package dev.reelskit.contract.suites;
 
-import dev.reelskit.contract.http.Exchange;
-import dev.reelskit.contract.http.Exchange.Auth;
-import dev.reelskit.contract.rules.Finding;
+import dev.reelskit.contract.internal.http.Exchange;
+import dev.reelskit.contract.internal.http.Exchange.Auth;
+import dev.reelskit.contract.internal.rules.Finding;
 import dev.reelskit.contract.rules.Rule;
-import dev.reelskit.contract.rules.Verdict;
+import dev.reelskit.contract.internal.rules.Verdict;
 
 /** RC-AUTH-*: who may call the API, judged over every exchange of a run. */
 final class AuthenticationRules {

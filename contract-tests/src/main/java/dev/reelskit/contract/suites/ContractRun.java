@@ -1,9 +1,9 @@
 package dev.reelskit.contract.suites;
 
 import dev.reelskit.contract.cli.ContractTestSettings;
-import dev.reelskit.contract.http.Exchange;
-import dev.reelskit.contract.http.Exchange.Auth;
-import dev.reelskit.contract.http.ReelsHttp;
+import dev.reelskit.contract.internal.http.Exchange;
+import dev.reelskit.contract.internal.http.Exchange.Auth;
+import dev.reelskit.contract.internal.http.ReelsHttp;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Everything the suite observed of one server: it sends the whole plan once (jobs side by side,
  * probes in the gaps) and the rules then judge the recording. Rules never send requests or sleep.
  */
-public final class ContractRun {
+final class ContractRun {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.progress");
 

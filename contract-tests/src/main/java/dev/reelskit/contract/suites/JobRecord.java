@@ -1,16 +1,16 @@
 package dev.reelskit.contract.suites;
 
-import dev.reelskit.contract.http.Exchange;
-import dev.reelskit.contract.rules.Finding;
+import dev.reelskit.contract.internal.http.Exchange;
+import dev.reelskit.contract.internal.rules.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** One job the suite submitted and followed: its submission, every poll and how it ended. */
-public final class JobRecord {
+final class JobRecord {
 
   /** One GET of the job, with the status it showed (null when the answer was not a 200 job). */
-  public record Poll(Exchange exchange, long elapsedMillis, String status) {}
+  record Poll(Exchange exchange, long elapsedMillis, String status) {}
 
   private final String label;
   private final String url;

@@ -1,9 +1,9 @@
 package dev.reelskit.contract.suites;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelskit.contract.rules.Finding;
+import dev.reelskit.contract.internal.rules.Finding;
 import dev.reelskit.contract.rules.Rule;
-import dev.reelskit.contract.rules.Verdict;
+import dev.reelskit.contract.internal.rules.Verdict;
 import dev.reelskit.contract.suites.JobRecord.Poll;
 import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.model.JobStatus;

@@ -2,9 +2,9 @@ package dev.reelskit.contract.suites;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelskit.contract.cli.ContractTestSettings;
-import dev.reelskit.contract.http.Exchange;
-import dev.reelskit.contract.http.Exchange.Auth;
-import dev.reelskit.contract.http.ReelsHttp;
+import dev.reelskit.contract.internal.http.Exchange;
+import dev.reelskit.contract.internal.http.Exchange.Auth;
+import dev.reelskit.contract.internal.http.ReelsHttp;
 import dev.reelskit.contract.rules.ContractConfigurationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.reelskit.contract.suites;
 
 import dev.reelskit.contract.cli.ContractTestSettings;
-import dev.reelskit.contract.http.Exchange.Auth;
+import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.rules.Rule;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.ClassOrderer;
@@ -42,7 +42,7 @@ public abstract class ReelsApiContract {
   protected abstract ContractTestSettings settings();
 
   /** What this class's run observed, sending the plan on first use. */
-  protected final synchronized ContractRun run() {
+  final synchronized ContractRun run() {
     if (setupFailure != null) {
       throw setupFailure;
     }

@@ -1,9 +1,9 @@
 package dev.reelskit.contract.suites;
 
-import dev.reelskit.contract.http.Exchange;
-import dev.reelskit.contract.rules.Finding;
+import dev.reelskit.contract.internal.http.Exchange;
+import dev.reelskit.contract.internal.rules.Finding;
 import dev.reelskit.contract.rules.Rule;
-import dev.reelskit.contract.rules.Verdict;
+import dev.reelskit.contract.internal.rules.Verdict;
 import java.util.Locale;
 
 /** Rules over every response of a run: media type, the OpenAPI document, 404, 500, 429. */

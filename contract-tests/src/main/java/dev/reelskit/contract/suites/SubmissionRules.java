@@ -1,10 +1,10 @@
 package dev.reelskit.contract.suites;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelskit.contract.http.Exchange;
-import dev.reelskit.contract.rules.Finding;
+import dev.reelskit.contract.internal.http.Exchange;
+import dev.reelskit.contract.internal.rules.Finding;
 import dev.reelskit.contract.rules.Rule;
-import dev.reelskit.contract.rules.Verdict;
+import dev.reelskit.contract.internal.rules.Verdict;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -2,10 +2,11 @@ package dev.reelskit.contract.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelskit.contract.http.Exchange;
+import dev.reelskit.contract.internal.http.Exchange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
+import dev.reelskit.contract.internal.rules.Finding;
 
 class ContractViolationTest {
 

@@ -2,9 +2,9 @@ package dev.reelskit.contract.suites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelskit.contract.cli.SuiteLauncher;
-import dev.reelskit.contract.report.RuleResult;
-import dev.reelskit.contract.report.RunOutcome;
+import dev.reelskit.contract.internal.cli.SuiteLauncher;
+import dev.reelskit.contract.internal.report.RuleResult;
+import dev.reelskit.contract.internal.report.RunOutcome;
 import dev.reelskit.contract.rules.ContractViolation;
 import dev.reelskit.contract.rules.Rule;
 import dev.reelskit.contract.servers.Defect;

@@ -3,8 +3,8 @@ package dev.reelskit.contract.suites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.contract.cli.RateLimit;
-import dev.reelskit.contract.cli.SuiteLauncher;
-import dev.reelskit.contract.report.RunOutcome;
+import dev.reelskit.contract.internal.cli.SuiteLauncher;
+import dev.reelskit.contract.internal.report.RunOutcome;
 import dev.reelskit.contract.servers.FastSettings;
 import dev.reelskit.contract.servers.ReelsTestServer;
 import java.time.Duration;

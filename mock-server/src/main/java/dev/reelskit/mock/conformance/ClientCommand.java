@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /**
  * A client under test, as a command line: run against a base URL with a token, within a time bound.

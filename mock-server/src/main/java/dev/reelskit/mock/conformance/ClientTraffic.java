@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /** Views of recorded traffic that several rules share. */
 final class ClientTraffic {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /**
  * Drains a client's output on its own thread (a full pipe would block the client) and keeps the

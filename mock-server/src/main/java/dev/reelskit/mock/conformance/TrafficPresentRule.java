@@ -1,6 +1,7 @@
 package dev.reelskit.mock.conformance;
 
 import java.util.List;
+import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /** Nothing recorded must not read as a pass: a client pointed at the wrong URL sends nothing. */
 final class TrafficPresentRule implements ClientRule {

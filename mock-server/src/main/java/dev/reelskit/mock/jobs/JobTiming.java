@@ -17,7 +17,7 @@ public record JobTiming(Duration pending, Duration processing, int minPollsPerSt
   public static final JobTiming HELD = new JobTiming(null, null, 0);
 
   /** The time to spend in {@code status}, null when held or terminal. */
-  Duration durationOf(JobStatus status) {
+  public Duration durationOf(JobStatus status) {
     return switch (status) {
       case PENDING -> pending;
       case PROCESSING -> processing;

@@ -1,0 +1,126 @@
+package dev.reelskit.contract.internal.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.cli.RateLimit;
+
+/**
+ * Resolves {@link ContractTestSettings} once: CLI flag > {@code -Dreels.<option>} property > {@code
+ * REELS_<OPTION>} environment variable > default. The maps are injected, so every layer is testable
+ * and no other class reads the environment.
+ */
+final class SettingsResolver {
+
+  static final String TOKEN_VARIABLE = "REELS_TOKEN";
+
+  private final Map<String, String> env;
+  private final Map<String, String> properties;
+
+  public SettingsResolver(Map<String, String> env, Map<String, String> properties) {
+    this.env = env;
+    this.properties = properties;
+  }
+
+  /** {@code base-url} -> {@code reels.base-url}. */
+  static String propertyName(String option) {
+    return "reels." + option;
+  }
+
+  /** {@code base-url} -> {@code REELS_BASE_URL}. */
+  static String variableName(String option) {
+    return "REELS_" + option.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+  }
+
+  public ContractTestSettings resolve(CliOptions cli) throws UsageException {
+    String baseUrl = value("base-url", cli.baseUrl);
+    if (baseUrl == null || baseUrl.isBlank()) {
+      throw new UsageException("--base-url is required (or -Dreels.base-url, or REELS_BASE_URL)");
+    }
+    ContractTestSettings defaults;
+    try {
+      URI uri = URI.create(baseUrl);
+      if (uri.getHost() == null) {
+        throw new IllegalArgumentException("no host");
+      }
+      defaults = ContractTestSettings.forTarget(baseUrl, token(cli));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--base-url " + baseUrl + " is not an http(s) URL: " + e.getMessage());
+    }
+    try {
+      return new ContractTestSettings(
+          defaults.baseUrl(),
+          defaults.token(),
+          parsed("poll-interval", cli.pollInterval, Durations::parse, defaults.pollInterval()),
+          parsed("job-timeout", cli.jobTimeout, Durations::parse, defaults.jobTimeout()),
+          parsed("terminal-repolls", cli.terminalRepolls, Integer::parseInt, defaults.terminalRepolls()),
+          parsed("rate-limit", cli.rateLimit, RateLimit::parse, defaults.rateLimit()),
+          parsed("max-unfinished-jobs", cli.maxUnfinishedJobs, Integer::parseInt,
+              defaults.maxUnfinishedJobs()),
+          orDefault(value("error-reel-url", cli.errorReelUrl), defaults.errorReelUrl()),
+          orDefault(value("server-error-reel-url", cli.serverErrorReelUrl), defaults.serverErrorReelUrl()),
+          value("unknown-token", cli.unknownToken),
+          parsed("reports-dir", cli.reportsDir, Path::of, defaults.reportsDir()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** The token: from --token-file (any layer) if given, else REELS_TOKEN. Never from a flag value. */
+  private String token(CliOptions cli) throws UsageException {
+    String file = value("token-file", cli.tokenFile);
+    if (file != null && !file.isBlank()) {
+      try {
+        String token = Files.readString(Path.of(file), StandardCharsets.UTF_8).lines()
+            .findFirst().orElse("").trim();
+        if (token.isEmpty()) {
+          throw new UsageException("the token file " + file + " is empty");
+        }
+        return token;
+      } catch (IOException e) {
+        throw new UsageException("cannot read the token file " + file + ": " + e.getMessage());
+      }
+    }
+    String token = env.get(TOKEN_VARIABLE);
+    if (token == null || token.isBlank()) {
+      throw new UsageException("no token: set the environment variable " + TOKEN_VARIABLE
+          + " or pass --token-file FILE");
+    }
+    return token.trim();
+  }
+
+  private String value(String option, String cliValue) {
+    if (cliValue != null) {
+      return cliValue;
+    }
+    String property = properties.get(propertyName(option));
+    if (property != null) {
+      return property;
+    }
+    return env.get(variableName(option));
+  }
+
+  private <T> T parsed(String option, String cliValue, Function<String, T> parser, T fallback) {
+    String raw = value(option, cliValue);
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      return parser.apply(raw.trim());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("--" + option + " '" + raw + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** An explicit empty value or "none" unsets an option; absence keeps the default. */
+  private static String orDefault(String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+
+}

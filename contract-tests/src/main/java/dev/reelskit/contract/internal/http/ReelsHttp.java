@@ -1,0 +1,196 @@
+package dev.reelskit.contract.internal.http;
+
+import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.internal.http.Exchange.Auth;
+import dev.reelskit.contract.rules.ContractConfigurationException;
+import dev.reelskit.openapi.ReelsApiSpec;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The suite's only way to talk to the server. Every request goes through one shared REST Assured
+ * specification (base URL, masking log filter), waits for the request budget, is validated against
+ * the OpenAPI document and recorded as a masked {@link Exchange}. A 429 pauses the budget for
+ * {@code Retry-After} and the request is sent again.
+ */
+public final class ReelsHttp {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.progress");
+  /** A syntactically broken token: not alphanumeric after the prefix. */
+  static final String MALFORMED_TOKEN = "ist_not-alphanumeric!";
+
+  private final ContractTestSettings settings;
+  private final RequestBudget budget;
+  private final Masker masker;
+  private final Consumer<Exchange> recorder;
+  private final RequestSpecification shared;
+  private final long startNanos = System.nanoTime();
+
+  public ReelsHttp(ContractTestSettings settings, Consumer<Exchange> recorder) {
+    this.settings = settings;
+    this.budget =
+        RequestBudget.forTarget(settings.baseUrl().toString(), settings.token(), settings.rateLimit());
+    this.masker = new Masker(List.of(settings.token()));
+    this.recorder = recorder;
+    SpecValidator.get();
+    this.shared =
+        new RequestSpecBuilder()
+            .setBaseUri(settings.baseUrl().toString())
+            .setConfig(
+                RestAssuredConfig.config()
+                    .httpClient(
+                        HttpClientConfig.httpClientConfig()
+                            .setParam("http.connection.timeout", 10_000)
+                            .setParam("http.socket.timeout", 30_000)))
+            .addFilter(new MaskingLogFilter(masker))
+            .build();
+  }
+
+  public Masker masker() {
+    return masker;
+  }
+
+  public long elapsedMillis() {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  public Exchange submit(String label, Auth auth, String jsonBody) {
+    return send(label, auth, "POST", ReelsApiSpec.ANALYZE_PATH, jsonBody);
+  }
+
+  public Exchange read(String label, Auth auth, String jobId) {
+    return send(label, auth, "GET", ReelsApiSpec.JOB_PATH.replace("{id}", jobId), null);
+  }
+
+  private Exchange send(String label, Auth auth, String method, String path, String body) {
+    Duration waited = Duration.ZERO;
+    // Long enough for any honest Retry-After, bounded so a server that only says 429 cannot hang CI.
+    Duration window = settings.rateLimit().per().multipliedBy(2);
+    Duration cap = settings.jobTimeout().compareTo(window) > 0 ? settings.jobTimeout() : window;
+    int attempt = 0;
+    while (true) {
+      try {
+        budget.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ContractConfigurationException("interrupted while waiting for the request budget", e);
+      }
+      Exchange exchange;
+      try {
+        exchange = execute(label, auth, method, path, body);
+      } finally {
+        budget.release();
+      }
+      recorder.accept(exchange);
+      if (exchange.status() != 429) {
+        return exchange;
+      }
+      Duration wait = retryAfter(exchange.retryAfter(), attempt++);
+      if (waited.plus(wait).compareTo(cap) > 0) {
+        LOG.warn("{} {}: still 429 after waiting {} ms; giving up on this request", method, path,
+            waited.toMillis());
+        return exchange;
+      }
+      LOG.info("429 on {} {}: waiting {} ms (Retry-After: {})", method, path, wait.toMillis(),
+          exchange.retryAfter() == null ? "absent" : exchange.retryAfter());
+      waited = waited.plus(wait);
+      budget.pauseFor(wait);
+    }
+  }
+
+  /** Retry-After in seconds as the spec says; without one, back off exponentially from the poll interval. */
+  private Duration retryAfter(String header, int attempt) {
+    if (header != null) {
+      try {
+        return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+      } catch (NumberFormatException ignored) {
+        // An HTTP-date or garbage: RC-RATE-001 reports it; fall back to backing off.
+      }
+    }
+    long base = Math.max(settings.pollInterval().toMillis(), 100);
+    return Duration.ofMillis(Math.min(base << Math.min(attempt, 10), 60_000));
+  }
+
+  private Exchange execute(String label, Auth auth, String method, String path, String body) {
+    Recorder recording = new Recorder(path);
+    RequestSpecification request = RestAssured.given().spec(shared).filter(recording);
+    String authorization = authorization(auth);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (body != null) {
+      request.contentType("application/json").body(body);
+    }
+    long at = elapsedMillis();
+    Response response;
+    try {
+      response = "POST".equals(method) ? request.post(path) : request.get(path);
+    } catch (Exception e) {
+      throw new ContractConfigurationException(
+          "cannot reach " + settings.baseUrl() + path + ": " + masker.text(String.valueOf(e)), e);
+    }
+    return new Exchange(
+        label,
+        auth,
+        method,
+        masker.text(recording.url),
+        recording.headers,
+        masker.text(body),
+        response.getStatusCode(),
+        response.getHeader("Content-Type"),
+        response.getHeader("Retry-After"),
+        masker.text(response.getBody().asString()),
+        at,
+        recording.specErrors);
+  }
+
+  private String authorization(Auth auth) {
+    return switch (auth) {
+      case VALID -> "Bearer " + settings.token();
+      case NONE -> null;
+      case WRONG_SCHEME -> "Token " + settings.token();
+      case MALFORMED -> "Bearer " + MALFORMED_TOKEN;
+      case UNKNOWN -> "Bearer " + settings.unknownToken();
+    };
+  }
+
+  /** Captures what went on the wire (masked) and validates what came back against the spec. */
+  private final class Recorder implements Filter {
+    private final String path;
+    private String url;
+    private final List<String> headers = new ArrayList<>();
+    private List<String> specErrors = List.of();
+
+    Recorder(String path) {
+      this.path = path;
+    }
+
+    @Override
+    public Response filter(
+        FilterableRequestSpecification request,
+        FilterableResponseSpecification responseSpec,
+        FilterContext ctx) {
+      url = request.getURI();
+      request.getHeaders().forEach(h -> headers.add(masker.header(h.getName(), h.getValue())));
+      Response response = ctx.next(request, responseSpec);
+      specErrors = SpecValidator.validateResponse(path, request.getMethod(), response).stream()
+          .map(masker::text)
+          .toList();
+      return response;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.reelskit.contract.internal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.cli.RateLimit;
+
+class SettingsResolverTest {
+
+  private static final String TOKEN = "ist_AbCdEfGhIjKlMnOpQrStUvWxYz12";
+
+  private static CliOptions cli(String... args) {
+    CliOptions options = new CliOptions();
+    new CommandLine(options).parseArgs(args);
+    return options;
+  }
+
+  @Test
+  void each_layer_wins_over_the_ones_below_it() throws Exception {
+    Map<String, String> env = new HashMap<>(Map.of(
+        "REELS_TOKEN", TOKEN,
+        "REELS_BASE_URL", "http://env:1",
+        "REELS_POLL_INTERVAL", "3s",
+        "REELS_JOB_TIMEOUT", "30s",
+        "REELS_MAX_UNFINISHED_JOBS", "2"));
+    Map<String, String> props = Map.of(
+        "reels.poll-interval", "2s",
+        "reels.job-timeout", "20s");
+
+    ContractTestSettings s =
+        new SettingsResolver(env, props).resolve(cli("--poll-interval", "1s", "--base-url", "http://cli:2"));
+
+    assertThat(s.baseUrl().toString()).isEqualTo("http://cli:2");
+    assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(s.jobTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(s.maxUnfinishedJobs()).isEqualTo(2);
+    assertThat(s.terminalRepolls()).isEqualTo(2);
+    assertThat(s.rateLimit()).isEqualTo(RateLimit.DOCUMENTED);
+    assertThat(s.errorReelUrl()).isEqualTo(ContractTestSettings.DEFAULT_ERROR_REEL_URL);
+  }
+
+  @Test
+  void names_are_derived_from_the_flag() {
+    assertThat(SettingsResolver.propertyName("base-url")).isEqualTo("reels.base-url");
+    assertThat(SettingsResolver.variableName("base-url")).isEqualTo("REELS_BASE_URL");
+    assertThat(SettingsResolver.variableName("server-error-reel-url")).isEqualTo("REELS_SERVER_ERROR_REEL_URL");
+  }
+
+  @Test
+  void none_or_empty_unsets_the_magic_reels() throws Exception {
+    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN,
+        "REELS_SERVER_ERROR_REEL_URL", "none"), Map.of())
+        .resolve(cli("--base-url", "http://h:1", "--error-reel-url", ""));
+
+    assertThat(s.errorReelUrl()).isNull();
+    assertThat(s.serverErrorReelUrl()).isNull();
+  }
+
+  @Test
+  void durations_and_rates_are_written_like_people_write_them() {
+    assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(Durations.parse("5s")).isEqualTo(Duration.ofSeconds(5));
+    assertThat(Durations.parse("2m")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(RateLimit.parse("10")).isEqualTo(new RateLimit(10, Duration.ofMinutes(1)));
+    assertThat(RateLimit.parse("10/min")).isEqualTo(new RateLimit(10, Duration.ofMinutes(1)));
+    assertThat(RateLimit.parse("5/2s")).isEqualTo(new RateLimit(5, Duration.ofSeconds(2)));
+    assertThatThrownBy(() -> Durations.parse("5 seconds")).hasMessageContaining("500ms, 5s, 2m");
+  }
+
+  @Test
+  void the_token_file_wins_over_the_variable(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("token"), "ist_FromTheFile0000000000000000\n");
+
+    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
+        .resolve(cli("--base-url", "http://h:1", "--token-file", file.toString()));
+
+    assertThat(s.token()).isEqualTo("ist_FromTheFile0000000000000000");
+  }
+
+  @Test
+  void no_token_is_a_usage_error_that_names_both_sources() {
+    assertThatThrownBy(() -> new SettingsResolver(Map.of(), Map.of()).resolve(cli("--base-url", "http://h:1")))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("no token: set the environment variable REELS_TOKEN or pass --token-file FILE");
+  }
+
+  @Test
+  void a_token_in_a_system_property_is_ignored() {
+    assertThatThrownBy(() -> new SettingsResolver(Map.of(), Map.of("reels.token", TOKEN))
+        .resolve(cli("--base-url", "http://h:1")))
+        .isInstanceOf(UsageException.class);
+  }
+
+  @Test
+  void bad_values_are_usage_errors() {
+    assertThatThrownBy(() -> new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
+        .resolve(cli("--base-url", "http://h:1", "--poll-interval", "soon")))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--poll-interval 'soon'");
+  }
+
+  @Test
+  void settings_never_print_the_token() throws Exception {
+    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
+        .resolve(cli("--base-url", "http://h:1"));
+
+    assertThat(s.toString()).doesNotContain(TOKEN).contains("token=****Yz12");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.reelskit.mock.internal.cli;
+
+import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.internal.jobs.SeedJobs;
+
+/** The one startup banner: where the mock listens and how it behaves. */
+final class Banner {
+
+  private Banner() {}
+
+  public static String of(ReelsMock mock) {
+    MockServerSettings s = mock.settings();
+    String url = mock.baseUrl();
+    String scale = s.timeScale() == 1 ? "" : " (time scale x" + s.timeScale() + ")";
+    return String.join(System.lineSeparator(),
+        "Reels API mock listening on " + url,
+        "  profile     " + s.profile().cliName() + ": " + s.profile().description() + scale,
+        "  tokens      " + mock.tokenRule(),
+        "  rate limit  " + (s.rateLimit()
+            ? "on: " + s.rateLimitRequests() + " requests/min and " + s.maxUnfinishedJobs()
+                + " unfinished jobs per token (429 + Retry-After)"
+            : "off (--rate-limit to emulate 10 requests/min, 3 unfinished jobs)"),
+        "  magic codes reel code ERROR... -> job ends in error; HTTP500... -> POST answers 500;",
+        "              NOSPEECH... -> no-speech video; NOMETA... -> platform_meta null; other -> cooking video",
+        "  Prefer      code=NNN / example=NAME forces any documented response",
+        "  seeded jobs " + (s.seedJobs() ? "42-50 and 99 (42 done, 43 pending, 44 processing, 45 error); new ids from "
+            + SeedJobs.FIRST_NEW_ID : "none"),
+        "  admin       " + url + "/__admin/scenarios  " + url + "/__admin/reels/clock",
+        "  docs        " + url + "/docs/index.html  (spec: " + url + "/docs/openapi.yaml)",
+        "Press Ctrl-C to stop.", "");
+  }
+}

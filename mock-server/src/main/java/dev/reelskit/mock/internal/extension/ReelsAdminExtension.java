@@ -1,0 +1,147 @@
+package dev.reelskit.mock.internal.extension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.reelskit.mock.conformance.ClientConformance;
+import dev.reelskit.mock.conformance.ClientConformanceReport;
+import dev.reelskit.mock.internal.conformance.ClientRuleOptions;
+import dev.reelskit.mock.conformance.ClientRuleSettings;
+import dev.reelskit.mock.conformance.TrafficLog;
+
+import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.openapi.ReelsJson;
+import dev.reelskit.openapi.model.ApiError;
+import dev.reelskit.openapi.model.JobStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The mock's own admin routes, next to WireMock's: read and advance the clock, force a job's state
+ * (the same as {@code PUT /__admin/scenarios/reel-job-<id>/state}), read the traffic record, and
+ * judge it: {@code GET /__admin/reels/client-report} (JSON; {@code ?format=text} for plain text;
+ * rule settings as query parameters named as {@link ClientRuleOptions} names them) and
+ * {@code DELETE /__admin/reels/client-report} (forget the traffic, start a new report).
+ */
+public final class ReelsAdminExtension implements AdminApiExtension {
+
+  public static final String NAME = "reels-admin";
+
+  private final JobStore jobs;
+  private final TrafficLog traffic;
+  private final ClientRuleSettings rules;
+  private final String profile;
+
+  /**
+   * @param rules the client rules' settings when a report request names none
+   * @param profile the timing profile reports name
+   */
+  public ReelsAdminExtension(JobStore jobs, TrafficLog traffic, ClientRuleSettings rules,
+      String profile) {
+    this.jobs = jobs;
+    this.traffic = traffic;
+    this.rules = rules;
+    this.profile = profile;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public void contributeAdminApiRoutes(Router router) {
+    router.add(RequestMethod.GET, "/reels/clock", (admin, event, params) -> clock());
+    router.add(RequestMethod.POST, "/reels/clock/advance", (admin, event, params) -> {
+      try {
+        JsonNode body = ReelsJson.mapper().readTree(event.getRequest().getBody());
+        Duration by = body != null && body.has("seconds")
+            ? Duration.ofMillis((long) (body.get("seconds").asDouble() * 1000))
+            : Duration.parse(body == null ? "" : body.path("duration").asText());
+        jobs.clock().advance(by);
+        return clock();
+      } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+        return json(400, error("body must be {\"seconds\": <n>} or {\"duration\": \"PT30S\"}"));
+      }
+    });
+    router.add(RequestMethod.PUT, "/reels/jobs/{id}/state", (admin, event, params) -> {
+      try {
+        long id = Long.parseLong(params.get("id"));
+        JobStatus state = JobStatus.fromValue(
+            ReelsJson.mapper().readTree(event.getRequest().getBody()).path("state").asText());
+        return jobs.force(id, state)
+            .map(job -> json(200, ReelsJson.mapper().valueToTree(ApiHandler.render(job))))
+            .orElseGet(() -> json(404, error("job not found")));
+      } catch (IOException | IllegalArgumentException e) {
+        return json(400, error("body must be {\"state\": \"pending|processing|done|error\"}"));
+      }
+    });
+    router.add(RequestMethod.GET, "/reels/traffic", (admin, event, params) -> {
+      ObjectNode body = ReelsJson.mapper().createObjectNode();
+      body.put("dropped", traffic.dropped());
+      body.set("entries", ReelsJson.mapper().valueToTree(traffic.snapshot()));
+      return json(200, body);
+    });
+    router.add(RequestMethod.GET, "/reels/client-report",
+        (admin, event, params) -> clientReport(event.getRequest()));
+    router.add(RequestMethod.DELETE, "/reels/client-report", (admin, event, params) -> {
+      traffic.clear();
+      return new ResponseDefinitionBuilder().withStatus(204).build();
+    });
+  }
+
+  private ResponseDefinition clientReport(Request request) {
+    ClientRuleSettings settings;
+    try {
+      settings = ClientRuleOptions.apply(rules, key -> query(request, key));
+    } catch (IllegalArgumentException e) {
+      return json(400, error(e.getMessage()));
+    }
+    ClientConformanceReport report = ClientConformance.judge(traffic, settings, profile);
+    String format = query(request, "format");
+    if (format == null || format.equals("json")) {
+      return new ResponseDefinitionBuilder().withStatus(200)
+          .withHeader("Content-Type", "application/json")
+          .withBody(report.toJson().getBytes(StandardCharsets.UTF_8)).build();
+    }
+    if (format.equals("text")) {
+      return new ResponseDefinitionBuilder().withStatus(200)
+          .withHeader("Content-Type", "text/plain; charset=utf-8")
+          .withBody(report.toText().getBytes(StandardCharsets.UTF_8)).build();
+    }
+    return json(400, error("format must be json or text, was '" + format + "'"));
+  }
+
+  private static String query(Request request, String key) {
+    QueryParameter p = request.queryParameter(key);
+    return p != null && p.isPresent() ? p.firstValue() : null;
+  }
+
+  private ResponseDefinition clock() {
+    ObjectNode body = ReelsJson.mapper().createObjectNode();
+    body.put("now", jobs.clock().now().toString());
+    body.put("timeScale", jobs.clock().scale());
+    return json(200, body);
+  }
+
+  private static byte[] error(String message) {
+    return SpecResponses.errorBytes(new ApiError().error(message));
+  }
+
+  private static ResponseDefinition json(int status, JsonNode body) {
+    return json(status, SpecResponses.bytes(body));
+  }
+
+  private static ResponseDefinition json(int status, byte[] body) {
+    return new ResponseDefinitionBuilder().withStatus(status)
+        .withHeader("Content-Type", "application/json").withBody(body).build();
+  }
+}

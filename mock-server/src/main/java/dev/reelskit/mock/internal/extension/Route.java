@@ -1,0 +1,44 @@
+package dev.reelskit.mock.internal.extension;
+
+import dev.reelskit.openapi.ReelsApiSpec;
+
+/**
+ * Where a request under {@code /api} lands: an operation, a known path with the wrong method, or
+ * no path at all.
+ *
+ * @param operation the operationId the path and method select, null when none does
+ * @param allow the methods the path supports, null when the path is unknown
+ * @param idText the raw {@code {id}} segment for {@code getReel}
+ */
+record Route(String operation, String allow, String idText) {
+
+  static final String ANALYZE = "analyzeReel";
+  static final String GET = "getReel";
+  private static final String JOBS_PREFIX = "/api/v1/reels/";
+
+  static Route of(String method, String path) {
+    if (path.equals(ReelsApiSpec.ANALYZE_PATH)) {
+      return new Route(method.equals("POST") ? ANALYZE : null, "POST", null);
+    }
+    if (path.startsWith(JOBS_PREFIX) && path.length() > JOBS_PREFIX.length()
+        && path.indexOf('/', JOBS_PREFIX.length()) < 0) {
+      String id = path.substring(JOBS_PREFIX.length());
+      return new Route(method.equals("GET") ? GET : null, "GET", id);
+    }
+    return new Route(null, null, null);
+  }
+
+  boolean pathKnown() {
+    return allow != null;
+  }
+
+  /** The job id, or -1 when the segment is not a positive integer that fits a long. */
+  long jobId() {
+    if (idText == null || idText.isEmpty() || idText.length() > 18
+        || !idText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    long id = Long.parseLong(idText);
+    return id >= 1 ? id : -1;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.reelskit.mock.internal.extension;
+
+import dev.reelskit.mock.internal.conformance.TokenMask;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Who may call the API. By default any {@code ist_<letters and digits>} token is valid; a non-empty
+ * token list narrows that to exactly those tokens. Revoked tokens get 401 (revocation takes effect
+ * at once, also at run time), tokens without permission 403.
+ */
+public final class TokenRules {
+
+  private static final Pattern FORMAT = Pattern.compile("ist_[A-Za-z0-9]+");
+
+  /** What a request's {@code Authorization} header amounts to. */
+  public enum Verdict {
+    VALID,
+    MISSING,
+    INVALID,
+    REVOKED,
+    FORBIDDEN
+  }
+
+  /** A verdict with the token it is about (null when none was given) and its fingerprint. */
+  public record Check(Verdict verdict, String token, String fingerprint) {}
+
+  private final Set<String> valid;
+  private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+  private final Set<String> forbidden;
+
+  public TokenRules(Collection<String> valid, Collection<String> revoked,
+      Collection<String> forbidden) {
+    this.valid = Set.copyOf(valid);
+    this.revoked.addAll(revoked);
+    this.forbidden = Set.copyOf(forbidden);
+  }
+
+  public Check check(String authorization) {
+    if (authorization == null || authorization.isBlank()) {
+      return new Check(Verdict.MISSING, null, TokenMask.NONE);
+    }
+    String value = authorization.trim();
+    if (value.length() < 7 || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+      return new Check(Verdict.INVALID, null, TokenMask.NONE);
+    }
+    String token = value.substring(7).trim();
+    String fingerprint = TokenMask.fingerprint(token);
+    Verdict verdict;
+    if (!FORMAT.matcher(token).matches() || (!valid.isEmpty() && !valid.contains(token))) {
+      verdict = Verdict.INVALID;
+    } else if (revoked.contains(token)) {
+      verdict = Verdict.REVOKED;
+    } else if (forbidden.contains(token)) {
+      verdict = Verdict.FORBIDDEN;
+    } else {
+      verdict = Verdict.VALID;
+    }
+    return new Check(verdict, token, fingerprint);
+  }
+
+  /** Revokes a token from now on. */
+  public void revoke(String token) {
+    revoked.add(token);
+  }
+
+  /** One line for the banner; never shows a token. */
+  public String describe() {
+    String rule = valid.isEmpty()
+        ? "any Bearer token of the form ist_<letters and digits>"
+        : valid.size() + " listed token(s) only";
+    if (!revoked.isEmpty()) {
+      rule += ", " + revoked.size() + " revoked (401)";
+    }
+    if (!forbidden.isEmpty()) {
+      rule += ", " + forbidden.size() + " without permission (403)";
+    }
+    return rule;
+  }
+}

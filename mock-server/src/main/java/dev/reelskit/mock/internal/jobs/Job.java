@@ -1,0 +1,86 @@
+package dev.reelskit.mock.internal.jobs;
+
+import dev.reelskit.openapi.JobLifecycle;
+import dev.reelskit.openapi.model.JobStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import dev.reelskit.mock.jobs.JobTiming;
+
+/**
+ * One analysis job: what was decided at creation (id, url, outcome, timing) plus its observed
+ * state. Immutable; the store swaps whole instances under a per-key compute, so a job's state is
+ * always a pure function of the clock, the polls it has seen and its outcome.
+ *
+ * @param initial the state a reset returns to ({@code pending}, or the seeded state)
+ * @param owner the fingerprint of the token that created it, null for seeded jobs
+ * @param since when the current status was entered, in mock time
+ * @param pollsInState how many polls have been shown the current status
+ */
+public record Job(
+    long id,
+    String url,
+    OffsetDateTime createdAt,
+    Outcome outcome,
+    JobTiming timing,
+    JobStatus initial,
+    String owner,
+    JobStatus status,
+    Instant since,
+    int pollsInState) {
+
+  /** The job as it is at {@code now}: moved on through every state whose time and polls are up. */
+  public Job advancedTo(Instant now) {
+    JobStatus s = status;
+    Instant from = since;
+    int polls = pollsInState;
+    while (!JobLifecycle.isTerminal(s)) {
+      Duration stay = timing.durationOf(s);
+      if (stay == null) {
+        break;
+      }
+      Instant leaveAt = from.plus(stay);
+      if (now.isBefore(leaveAt) || polls < timing.minPollsPerState()) {
+        break;
+      }
+      s = s == JobStatus.PENDING ? JobStatus.PROCESSING : outcome.terminal();
+      from = leaveAt;
+      polls = 0;
+    }
+    return s == status ? this : with(s, from, polls);
+  }
+
+  /** The job after one poll at {@code now}: advanced, then counted as shown to one more poll. */
+  public Job polledAt(Instant now) {
+    Job current = advancedTo(now);
+    if (JobLifecycle.isTerminal(current.status)) {
+      return current; // terminal jobs never change again, not even their counters
+    }
+    return current.with(current.status, current.since, current.pollsInState + 1);
+  }
+
+  /** Forced into {@code target} at {@code now}; its lifecycle continues from there. */
+  public Job forcedTo(JobStatus target, Instant now) {
+    return with(target, now, 0);
+  }
+
+  /** When the job reaches a terminal state on its own, if no poll is needed for it; null otherwise. */
+  public Instant finishesAt() {
+    Instant at = since;
+    JobStatus s = status;
+    while (!JobLifecycle.isTerminal(s)) {
+      Duration stay = timing.durationOf(s);
+      if (stay == null || timing.minPollsPerState() > 0) {
+        return null;
+      }
+      at = at.plus(stay);
+      s = s == JobStatus.PENDING ? JobStatus.PROCESSING : outcome.terminal();
+    }
+    return at;
+  }
+
+  private Job with(JobStatus newStatus, Instant newSince, int newPolls) {
+    return new Job(
+        id, url, createdAt, outcome, timing, initial, owner, newStatus, newSince, newPolls);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.reelskit.mock.internal.jobs;
+
+import dev.reelskit.openapi.ReelsApiSpec;
+import dev.reelskit.openapi.model.JobStatus;
+import dev.reelskit.openapi.model.ReelAnalysis;
+import dev.reelskit.openapi.model.ReelJob;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The magic reel codes: the path segment after {@code /reel/} or {@code /p/} decides how a job
+ * ends. These are a fixed contract (the contract suites' defaults depend on them) and are listed
+ * in the README.
+ */
+public final class Outcomes {
+
+  /** Code prefix that makes the POST itself fail with 500. */
+  public static final String SERVER_FAILURE_PREFIX = "HTTP500";
+
+  private static final Pattern CODE = Pattern.compile("/(?:reel|p)/([A-Za-z0-9_-]+)");
+
+  private static final ReelsApiSpec SPEC = ReelsApiSpec.get();
+  private static final ReelAnalysis COOKING = analysis("JobDoneCooking");
+  private static final ReelAnalysis NO_SPEECH = analysis("JobDoneNoSpeech");
+  private static final ReelAnalysis NO_META = analysis("JobDoneNoPlatformMeta");
+  private static final String PRIVATE = SPEC.example("JobError", ReelJob.class).getError();
+
+  public static final Outcome DONE_COOKING = done("JobDoneCooking", COOKING);
+  public static final Outcome DONE_NO_SPEECH = done("JobDoneNoSpeech", NO_SPEECH);
+  public static final Outcome DONE_NO_META = done("JobDoneNoPlatformMeta", NO_META);
+  public static final Outcome ERROR_PRIVATE = failed("ERROR", PRIVATE);
+  public static final Outcome ERROR_TOO_LONG = failed("ERRORlong", "Video is longer than 90 seconds");
+  public static final Outcome ERROR_NO_VIDEO = failed("ERRORnovideo", "The post has no video");
+  public static final Outcome ERROR_DOWNLOAD =
+      failed("ERRORdownload", "Could not download the video, try again later");
+
+  private Outcomes() {}
+
+  /** The reel code of a URL that matched the spec's pattern, or "" when there is none. */
+  public static String reelCode(String url) {
+    Matcher m = CODE.matcher(url);
+    return m.find() ? m.group(1) : "";
+  }
+
+  public static boolean isServerFailure(String url) {
+    return reelCode(url).startsWith(SERVER_FAILURE_PREFIX);
+  }
+
+  /** The outcome the magic code of {@code url} selects; the cooking video for any other code. */
+  public static Outcome forUrl(String url) {
+    String code = reelCode(url);
+    if (code.startsWith("ERROR")) {
+      String variant = code.substring(5).toLowerCase(Locale.ROOT);
+      if (variant.startsWith("long")) {
+        return ERROR_TOO_LONG;
+      } else if (variant.startsWith("novideo")) {
+        return ERROR_NO_VIDEO;
+      } else if (variant.startsWith("download")) {
+        return ERROR_DOWNLOAD;
+      }
+      return ERROR_PRIVATE;
+    }
+    if (code.startsWith("NOSPEECH")) {
+      return DONE_NO_SPEECH;
+    }
+    if (code.startsWith("NOMETA")) {
+      return DONE_NO_META;
+    }
+    return DONE_COOKING;
+  }
+
+  private static ReelAnalysis analysis(String example) {
+    return SPEC.example(example, ReelJob.class).getResult();
+  }
+
+  private static Outcome done(String name, ReelAnalysis analysis) {
+    return new Outcome(name, JobStatus.DONE, analysis, PRIVATE);
+  }
+
+  private static Outcome failed(String name, String reason) {
+    return new Outcome(name, JobStatus.ERROR, COOKING, reason);
+  }
+}
