@@ -29,6 +29,7 @@ class CheckClientJarIT {
   }
 
   private static Run checkClient(List<String> options, String... client) throws Exception {
+    RequiredTools.assumeInstalled("bash", "curl", "jq");
     assertThat(JAR).exists();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

@@ -92,6 +92,7 @@ class MockServerJarIT {
 
   @Test
   void the_docs_bash_polling_loop_reaches_done() throws Exception {
+    RequiredTools.assumeInstalled("bash", "curl", "jq");
     String url = startJar(); // the default quick profile: about 5 s
     long id = new Http(url).submit("ist_your0token0for0the0loop0001",
         "https://www.instagram.com/reel/DYa0IXPgnP5/");

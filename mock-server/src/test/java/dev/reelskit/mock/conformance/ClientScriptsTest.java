@@ -1,11 +1,11 @@
 package dev.reelskit.mock.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reelskit.mock.Http;
 import dev.reelskit.mock.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.RequiredTools;
 import dev.reelskit.mock.jobs.TimingProfile;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -144,30 +143,16 @@ class ClientScriptsTest {
     Path path = Path.of(ClientScriptsTest.class.getResource("/clients/" + script).toURI());
     List<String> command = new ArrayList<>();
     if (script.endsWith(".sh")) {
-      requireRuntime("bash", "--version");
-      requireRuntime("curl", "--version");
-      requireRuntime("jq", "--version");
+      RequiredTools.assumeInstalled("bash", "curl", "jq");
       command.add("bash");
     } else if (script.endsWith(".mjs")) {
-      requireRuntime("node", "--version");
+      RequiredTools.assumeInstalled("node");
       command.add("node");
     } else {
-      requireRuntime("python3", "--version");
+      RequiredTools.assumeInstalled("python3");
       command.add("python3");
     }
     command.add(path.toString());
     return command;
-  }
-
-  private static void requireRuntime(String... probe) throws IOException {
-    boolean present;
-    try {
-      Process p = new ProcessBuilder(probe).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      present = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      present = false;
-    }
-    assumeTrue(present, probe[0] + " is not installed on this machine: client not run");
   }
 }

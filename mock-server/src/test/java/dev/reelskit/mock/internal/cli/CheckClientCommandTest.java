@@ -1,8 +1,8 @@
 package dev.reelskit.mock.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.reelskit.mock.RequiredTools;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +28,8 @@ class CheckClientCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeAll
-  static void bash_and_curl_are_installed() throws Exception {
-    for (String tool : List.of("bash", "curl", "jq")) {
-      Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      assumeTrue(p.waitFor() == 0, tool + " is not installed on this machine: check-client not run");
-    }
+  static void bash_curl_and_jq_are_installed() {
+    RequiredTools.assumeInstalled("bash", "curl", "jq");
   }
 
   private int run(Map<String, String> env, String... args) {
