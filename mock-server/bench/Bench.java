@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class Bench {
 
-  static final String TOKEN = "ist_benchToken000000000000000001";
+  static final String TOKEN = "ist_benchToken0001";
   static final HttpClient CLIENT = HttpClient.newHttpClient();
   static final int THREADS = Integer.getInteger("bench.threads", 4);
   static final int REQUESTS = Integer.getInteger("bench.requests", 30_000);
