@@ -1,15 +1,12 @@
 package dev.reelskit.mock.archunit;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersReadTheEnvironment;
+import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersWriteToStandardStreams;
+import static dev.reelskit.openapi.archunit.KitCodingRules.onlyTheListedApiIsPublic;
+import static dev.reelskit.openapi.archunit.KitCodingRules.shippedClasses;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.reelskit.mock.Main;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,26 +44,16 @@ class CodingRulesTest {
       "dev.reelskit.mock.conformance.TrafficEntry",
       "dev.reelskit.mock.conformance.TrafficLog");
 
-  private static final JavaClasses MOCK = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.reelskit.mock");
+  private static final JavaClasses MOCK = shippedClasses("dev.reelskit.mock");
 
   @Test
   void only_main_writes_to_stdout_or_stderr() {
-    noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
-        .should().accessField(System.class, "out")
-        .orShould().accessField(System.class, "err")
-        .check(MOCK);
+    onlyLaunchersWriteToStandardStreams(Main.class).check(MOCK);
   }
 
   @Test
   void only_main_reads_the_environment_and_system_properties() {
-    noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
-        .should().callMethod(System.class, "getenv")
-        .orShould().callMethod(System.class, "getenv", String.class)
-        .orShould().callMethod(System.class, "getProperty", String.class)
-        .orShould().callMethod(System.class, "getProperties")
-        .check(MOCK);
+    onlyLaunchersReadTheEnvironment(Main.class).check(MOCK);
   }
 
   @Test
@@ -79,24 +66,6 @@ class CodingRulesTest {
 
   @Test
   void only_the_listed_api_is_public_outside_internal() {
-    classes().that().arePublic().and().resideOutsideOfPackage("dev.reelskit.mock.internal..")
-        .should(new ArchCondition<JavaClass>("be on the API list") {
-          @Override
-          public void check(JavaClass item, ConditionEvents events) {
-            if (!PUBLIC_API.contains(topLevel(item))) {
-              events.add(SimpleConditionEvent.violated(item,
-                  item.getName() + " is public but not on the API list (STYLE.md 3): make it"
-                      + " package-private or move it under dev.reelskit.mock.internal"));
-            }
-          }
-        })
-        .check(MOCK);
-  }
-
-  /** A nested public type (ReelsMockExtension.Builder) is API when its outermost class is. */
-  private static String topLevel(JavaClass item) {
-    String name = item.getName();
-    int nested = name.indexOf('$');
-    return nested < 0 ? name : name.substring(0, nested);
+    onlyTheListedApiIsPublic("dev.reelskit.mock", PUBLIC_API).check(MOCK);
   }
 }

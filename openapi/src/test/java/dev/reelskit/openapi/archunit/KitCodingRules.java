@@ -1,0 +1,76 @@
+package dev.reelskit.openapi.archunit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.Set;
+
+/**
+ * The house-style rules every module of the kit checks on its shipped classes (STYLE.md 3, 9 and
+ * 19), in one place so the modules cannot drift apart. Shared as this module's test jar.
+ */
+public final class KitCodingRules {
+
+  private KitCodingRules() {}
+
+  /** The shipped (non-test) classes under a module's root package. */
+  public static JavaClasses shippedClasses(String rootPackage) {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(rootPackage);
+  }
+
+  /** STYLE.md 19: only the launchers (none for a library) write to the JVM's standard streams. */
+  public static ArchRule onlyLaunchersWriteToStandardStreams(Class<?>... launchers) {
+    return noClasses().that(notOneOf(launchers)).should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+  }
+
+  /** STYLE.md 9: only the launchers (none for a library) read the environment and properties. */
+  public static ArchRule onlyLaunchersReadTheEnvironment(Class<?>... launchers) {
+    return noClasses().that(notOneOf(launchers))
+        .should().callMethod(System.class, "getenv")
+        .orShould().callMethod(System.class, "getenv", String.class)
+        .orShould().callMethod(System.class, "getProperty", String.class)
+        .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+        .orShould().callMethod(System.class, "getProperties");
+  }
+
+  /**
+   * STYLE.md 3: outside {@code <rootPackage>.internal}, a public class must be on the module's API
+   * list; a nested public type is API when its outermost class is.
+   */
+  public static ArchRule onlyTheListedApiIsPublic(String rootPackage, Set<String> api) {
+    String internal = rootPackage + ".internal";
+    return classes().that().arePublic().and().resideOutsideOfPackage(internal + "..")
+        .should(new ArchCondition<JavaClass>("be on the API list") {
+          @Override
+          public void check(JavaClass item, ConditionEvents events) {
+            if (!api.contains(topLevel(item))) {
+              events.add(SimpleConditionEvent.violated(item,
+                  item.getName() + " is public but not on the API list (STYLE.md 3): make it"
+                      + " package-private or move it under " + internal));
+            }
+          }
+        });
+  }
+
+  private static DescribedPredicate<JavaClass> notOneOf(Class<?>... launchers) {
+    return DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(launchers));
+  }
+
+  private static String topLevel(JavaClass item) {
+    String name = item.getName();
+    int nested = name.indexOf('$');
+    return nested < 0 ? name : name.substring(0, nested);
+  }
+}
