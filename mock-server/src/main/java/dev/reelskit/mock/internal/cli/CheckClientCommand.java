@@ -159,8 +159,8 @@ final class CheckClientCommand implements Callable<Integer> {
             .withMaxUnfinishedJobs(settings.maxUnfinishedJobs()),
         key -> resolver.value(key, null));
     // The mock's INFO lines would interleave with the client's output and the report.
-    try (MockLogLevel quiet = settings.verbose() ? MockLogLevel.unchanged() : MockLogLevel.warnOnly();
-        ReelsMock mock = MockServerRunner.start(settings)) {
+    MockLogLevel logLevel = settings.verbose() ? MockLogLevel.unchanged() : MockLogLevel.warnOnly();
+    try (logLevel; ReelsMock mock = MockServerRunner.start(settings)) {
       out.println("check-client: mock on " + mock.baseUrl() + ", profile " + mock.profileLabel()
           + ", rate limit " + (settings.rateLimit() ? "on" : "off") + ", token "
           + TokenMask.fingerprint(token));
