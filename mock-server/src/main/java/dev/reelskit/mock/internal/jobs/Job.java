@@ -40,7 +40,8 @@ public record Job(
         break;
       }
       Instant leaveAt = from.plus(stay);
-      if (now.isBefore(leaveAt) || polls < timing.minPollsPerState()) {
+      if (now.isBefore(leaveAt)
+          || (polls < timing.minPollsPerState() && timing.waitsForPolls(createdAt.toInstant(), now))) {
         break;
       }
       s = s == JobStatus.PENDING ? JobStatus.PROCESSING : outcome.terminal();
@@ -64,17 +65,24 @@ public record Job(
     return with(target, now, 0);
   }
 
-  /** When the job reaches a terminal state on its own, if no poll is needed for it; null otherwise. */
+  /**
+   * The latest time the job reaches a terminal state with no further poll; null when it never
+   * does on its own (held, or its states wait for polls without limit).
+   */
   public Instant finishesAt() {
     Instant at = since;
     JobStatus s = status;
     while (!JobLifecycle.isTerminal(s)) {
       Duration stay = timing.durationOf(s);
-      if (stay == null || timing.minPollsPerState() > 0) {
+      if (stay == null || (timing.minPollsPerState() > 0 && timing.pollHoldLimit() == null)) {
         return null;
       }
       at = at.plus(stay);
       s = s == JobStatus.PENDING ? JobStatus.PROCESSING : outcome.terminal();
+    }
+    if (timing.minPollsPerState() > 0) {
+      Instant holdEnds = createdAt.toInstant().plus(timing.pollHoldLimit());
+      return at.isAfter(holdEnds) ? at : holdEnds;
     }
     return at;
   }

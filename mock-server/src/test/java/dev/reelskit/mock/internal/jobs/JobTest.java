@@ -41,15 +41,24 @@ class JobTest {
 
     @Test
     void it_is_shown_to_at_least_one_poll_even_when_its_time_is_long_past() {
-      clock.advance(Duration.ofMinutes(10));
+      clock.advance(Duration.ofSeconds(60));
       assertThat(jobs.poll(id).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
       assertThat(jobs.poll(id).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
       assertThat(jobs.poll(id).orElseThrow().status()).isEqualTo(JobStatus.DONE);
     }
 
     @Test
+    void it_waits_for_polls_only_until_the_documented_90_seconds() {
+      assertThat(jobs.peek(id).orElseThrow().finishesAt()).isEqualTo(T0.plusSeconds(90));
+      clock.advance(Duration.ofMillis(89_999));
+      assertThat(jobs.peek(id).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+      clock.advance(Duration.ofMillis(1));
+      assertThat(jobs.poll(id).orElseThrow().status()).isEqualTo(JobStatus.DONE);
+    }
+
+    @Test
     void peeking_counts_no_poll() {
-      clock.advance(Duration.ofMinutes(10));
+      clock.advance(Duration.ofSeconds(60));
       jobs.peek(id);
       jobs.peek(id);
       assertThat(jobs.poll(id).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
