@@ -33,6 +33,7 @@ class ContractJarIT {
         .redirectError(dir.resolve("stderr").toFile());
     builder.environment().remove("REELS_TOKEN");
     builder.environment().put("REELS_TOKEN", ReelsTestServer.TOKEN);
+    builder.environment().put("REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN);
     long start = System.nanoTime();
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the jar finished within 60 s").isTrue();
@@ -58,7 +59,10 @@ class ContractJarIT {
     assertThat(result.code()).as(result.stdout() + result.stderr()).isZero();
     assertThat(result.stdout()).contains("Summary", "job ", "exit code 0");
     assertThat(result.millis()).isLessThan(30_000);
-    assertThat(result.stdout() + result.stderr() + reports()).doesNotContain(ReelsTestServer.TOKEN);
+    assertThat(result.stdout()).containsPattern("PASS +RC-AUTH-007");
+    assertThat(result.stdout() + result.stderr() + reports())
+        .doesNotContain(ReelsTestServer.TOKEN)
+        .doesNotContain(ReelsTestServer.FORBIDDEN_TOKEN);
   }
 
   @Test

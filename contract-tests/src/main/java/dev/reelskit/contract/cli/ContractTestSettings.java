@@ -7,8 +7,8 @@ import java.util.Objects;
 import dev.reelskit.contract.internal.cli.Durations;
 
 /**
- * Everything a contract run needs, resolved once. The token is held here and nowhere else; {@link
- * #toString()} masks it.
+ * Everything a contract run needs, resolved once. The tokens are held here and nowhere else; {@link
+ * #toString()} masks them.
  *
  * <p>From a JUnit 5 build: {@code ContractTestSettings.forTarget(baseUrl, token)} and the {@code
  * with...} methods; from the command line: {@link SettingsResolver}.
@@ -16,6 +16,8 @@ import dev.reelskit.contract.internal.cli.Durations;
  * @param errorReelUrl a submission the server ends in {@code error}; null to skip RC-ERR-001
  * @param serverErrorReelUrl a submission the server answers with 500; null to skip RC-ERR-002
  * @param unknownToken a well-formed token the server does not know; null to skip RC-AUTH-004
+ * @param forbiddenToken a valid token without the needed permission, a secret like {@code token};
+ *     null to skip RC-AUTH-007
  */
 public record ContractTestSettings(
     URI baseUrl,
@@ -28,6 +30,7 @@ public record ContractTestSettings(
     String errorReelUrl,
     String serverErrorReelUrl,
     String unknownToken,
+    String forbiddenToken,
     Path reportsDir) {
 
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
@@ -67,6 +70,11 @@ public record ContractTestSettings(
     errorReelUrl = blankToNull(errorReelUrl);
     serverErrorReelUrl = blankToNull(serverErrorReelUrl);
     unknownToken = blankToNull(unknownToken);
+    forbiddenToken = forbiddenToken == null || forbiddenToken.isBlank() ? null : forbiddenToken.trim();
+    if (token.equals(forbiddenToken)) {
+      // RC-AUTH-006 and RC-AUTH-007 would demand opposite answers to the same request.
+      throw new IllegalArgumentException("the forbidden token is the token itself");
+    }
   }
 
   /** The defaults (documented timings and limits, the kit mock's magic reels) for one server. */
@@ -82,55 +90,73 @@ public record ContractTestSettings(
         DEFAULT_ERROR_REEL_URL,
         DEFAULT_SERVER_ERROR_REEL_URL,
         null,
+        null,
         DEFAULT_REPORTS_DIR);
   }
 
   public ContractTestSettings withPollInterval(Duration d) {
     return new ContractTestSettings(baseUrl, token, d, jobTimeout, terminalRepolls, rateLimit,
-        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl, unknownToken, reportsDir);
+        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
+        unknownToken, forbiddenToken, reportsDir);
   }
 
   public ContractTestSettings withJobTimeout(Duration d) {
     return new ContractTestSettings(baseUrl, token, pollInterval, d, terminalRepolls, rateLimit,
-        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl, unknownToken, reportsDir);
+        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
+        unknownToken, forbiddenToken, reportsDir);
   }
 
   public ContractTestSettings withTerminalRepolls(int n) {
     return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, n, rateLimit,
-        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl, unknownToken, reportsDir);
+        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
+        unknownToken, forbiddenToken, reportsDir);
   }
 
   public ContractTestSettings withRateLimit(RateLimit r) {
     return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls, r,
-        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl, unknownToken, reportsDir);
+        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
+        unknownToken, forbiddenToken, reportsDir);
   }
 
   public ContractTestSettings withMaxUnfinishedJobs(int n) {
     return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, n, errorReelUrl, serverErrorReelUrl, unknownToken, reportsDir);
+        rateLimit, n, errorReelUrl, serverErrorReelUrl, unknownToken, forbiddenToken, reportsDir);
   }
 
   /** A submission the server ends in {@code error}; null skips RC-ERR-001. */
   public ContractTestSettings withErrorReelUrl(String url) {
     return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, maxUnfinishedJobs, url, serverErrorReelUrl, unknownToken, reportsDir);
+        rateLimit, maxUnfinishedJobs, url, serverErrorReelUrl,
+        unknownToken, forbiddenToken, reportsDir);
   }
 
   /** A submission the server answers with 500; null skips RC-ERR-002. */
   public ContractTestSettings withServerErrorReelUrl(String url) {
     return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, maxUnfinishedJobs, errorReelUrl, url, unknownToken, reportsDir);
+        rateLimit, maxUnfinishedJobs, errorReelUrl, url, unknownToken, forbiddenToken, reportsDir);
   }
 
   /** A well-formed token the server does not know; null skips RC-AUTH-004. */
   public ContractTestSettings withUnknownToken(String t) {
     return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl, t, reportsDir);
+        rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
+        t, forbiddenToken, reportsDir);
+  }
+
+  /**
+   * A valid token the server refuses with 403 because it lacks the permission; null skips
+   * RC-AUTH-007. A secret: masked like the token in every report and log.
+   */
+  public ContractTestSettings withForbiddenToken(String t) {
+    return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
+        rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
+        unknownToken, t, reportsDir);
   }
 
   public ContractTestSettings withReportsDir(Path dir) {
     return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl, unknownToken, dir);
+        rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
+        unknownToken, forbiddenToken, dir);
   }
 
   /** The token as logs may show it: scheme-less, last four characters only. */
@@ -158,6 +184,7 @@ public record ContractTestSettings(
         + ", error-reel-url=" + (errorReelUrl == null ? "(unset)" : errorReelUrl)
         + ", server-error-reel-url=" + (serverErrorReelUrl == null ? "(unset)" : serverErrorReelUrl)
         + ", unknown-token=" + (unknownToken == null ? "(unset)" : mask(unknownToken))
+        + ", forbidden-token=" + (forbiddenToken == null ? "(unset)" : mask(forbiddenToken))
         + ", reports-dir=" + reportsDir;
   }
 

@@ -14,6 +14,8 @@ public enum Rule {
   AUTH_UNKNOWN("RC-AUTH-004", "An unknown token is refused with 401"),
   AUTH_BODY("RC-AUTH-005", "A 401 body is {\"error\": \"invalid API token\"}"),
   AUTH_VALID("RC-AUTH-006", "A valid token is never refused"),
+  AUTH_FORBIDDEN(
+      "RC-AUTH-007", "A valid token without permission is refused with 403 and a JSON error body"),
   CREATE_ACCEPTED("RC-CREATE-001", "Every documented URL form is accepted with 202"),
   CREATE_PENDING("RC-CREATE-002", "A 202 body is {id, status: \"pending\"}"),
   CREATE_INTEGER_ID("RC-CREATE-003", "Job ids are integers"),

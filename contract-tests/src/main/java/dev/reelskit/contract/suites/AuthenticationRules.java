@@ -41,6 +41,33 @@ final class AuthenticationRules {
     verdict.conclude("the server answered no request with 401");
   }
 
+  /**
+   * RC-AUTH-007: the valid token without permission got 403 with an {@code ApiError} body (an
+   * "error" or "message" string, wording free) on both operations. A 429 is judged by RC-RATE-001
+   * and the request sent again, so it is no evidence here.
+   */
+  static void forbidden(ContractRun run) {
+    Verdict verdict = Verdict.of(Rule.AUTH_FORBIDDEN);
+    if (run.settings().forbiddenToken() == null) {
+      verdict.conclude("no token without permission configured (REELS_FORBIDDEN_TOKEN or"
+          + " --forbidden-token-file)");
+      return;
+    }
+    for (Exchange e : run.exchanges()) {
+      if (e.auth() != Auth.FORBIDDEN || e.status() == 429) {
+        continue;
+      }
+      verdict.check(e.status() == 403, Finding.status(e, "403 (the token is valid but lacks the permission)"));
+      if (e.status() == 403) {
+        var json = e.json();
+        verdict.check(json != null && (json.path("error").isTextual() || json.path("message").isTextual()),
+            Finding.value(e, "$", "a JSON object with an \"error\" or \"message\" string",
+                e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()));
+      }
+    }
+    verdict.conclude("no request with the token without permission was answered (only 429s)");
+  }
+
   /** RC-AUTH-006: no request with the valid token was refused with 401 or 403. */
   static void validTokenAccepted(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.AUTH_VALID);

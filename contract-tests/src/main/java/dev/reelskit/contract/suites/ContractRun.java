@@ -71,6 +71,9 @@ final class ContractRun {
     if (settings.unknownToken() != null) {
       refused.add(Auth.UNKNOWN);
     }
+    if (settings.forbiddenToken() != null) {
+      refused.add(Auth.FORBIDDEN);
+    }
     for (Auth auth : refused) {
       probes.add(() -> http.submit("submit with " + auth, auth, validBody));
       probes.add(() -> http.read("read with " + auth, auth, anyJobId()));

@@ -97,6 +97,12 @@ public abstract class ReelsApiContract {
     void valid_token_is_never_refused() {
       AuthenticationRules.validTokenAccepted(run());
     }
+
+    @Test
+    @DisplayName("RC-AUTH-007 A valid token without permission is refused with 403 and a JSON error body")
+    void token_without_permission_is_forbidden() {
+      AuthenticationRules.forbidden(run());
+    }
   }
 
   @Nested

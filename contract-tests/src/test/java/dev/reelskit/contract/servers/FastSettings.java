@@ -14,6 +14,7 @@ public final class FastSettings {
         .withPollInterval(Duration.ofMillis(50))
         .withJobTimeout(Duration.ofMillis(1500))
         .withRateLimit(new RateLimit(1000, Duration.ofSeconds(1)))
-        .withUnknownToken(ReelsTestServer.UNKNOWN_TOKEN);
+        .withUnknownToken(ReelsTestServer.UNKNOWN_TOKEN)
+        .withForbiddenToken(ReelsTestServer.FORBIDDEN_TOKEN);
   }
 }

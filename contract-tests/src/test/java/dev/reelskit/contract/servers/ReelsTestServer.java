@@ -35,6 +35,8 @@ public final class ReelsTestServer implements AutoCloseable {
 
   public static final String TOKEN = "ist_Kq7ZpW3xR9tLm2VbN8cYd4Hs6Fj1";
   public static final String UNKNOWN_TOKEN = "ist_Unknown00000000000000000000";
+  /** Known to the server but without the permission: answered 403 on both operations. */
+  public static final String FORBIDDEN_TOKEN = "ist_Pm4XcR8vNq2LwT6yHb9KsD3gJf5Q";
 
   /** How the server behaves; {@link #liberal()} is the correct server's defaults. */
   public record Options(
@@ -160,9 +162,13 @@ public final class ReelsTestServer implements AutoCloseable {
       String path = http.getRequestURI().getPath();
       byte[] body = http.getRequestBody().readAllBytes();
       boolean read = method.equals("GET") && path.startsWith("/api/v1/reels/");
-      if (!authorized(http.getRequestHeaders().getFirst("Authorization"), read)) {
+      String authorization = http.getRequestHeaders().getFirst("Authorization");
+      if (!authorized(authorization, read)) {
         send(http, 401, is(Defect.WRONG_401_BODY) ? "{\"error\":\"unauthorized\"}"
             : "{\"error\":\"invalid API token\"}");
+        return;
+      }
+      if (("Bearer " + FORBIDDEN_TOKEN).equals(authorization) && forbid(http)) {
         return;
       }
       if (overRate(now)) {
@@ -194,10 +200,26 @@ public final class ReelsTestServer implements AutoCloseable {
     if (!TOKEN_FORMAT.matcher(token).matches()) {
       return is(Defect.ACCEPTS_MALFORMED_TOKEN) && token.startsWith("ist_");
     }
+    if (token.equals(FORBIDDEN_TOKEN)) {
+      return !is(Defect.FORBIDDEN_AS_401);
+    }
     if (!token.equals(TOKEN)) {
       return is(Defect.ACCEPTS_UNKNOWN_TOKEN);
     }
     return !(read && is(Defect.REFUSES_VALID_TOKEN_ON_READ));
+  }
+
+  /** The token is known but may not call the API: 403, unless a defect lets it through. */
+  private boolean forbid(HttpExchange http) throws IOException {
+    if (is(Defect.ACCEPTS_FORBIDDEN_TOKEN)) {
+      return false;
+    }
+    if (is(Defect.FORBIDDEN_AS_HTML)) {
+      send(http, 403, "text/html", "<html><body>Forbidden</body></html>");
+    } else {
+      send(http, 403, "{\"message\":\"this token may not analyze reels\"}");
+    }
+    return true;
   }
 
   private boolean overRate(long now) {

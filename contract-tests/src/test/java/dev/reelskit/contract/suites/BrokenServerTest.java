@@ -63,6 +63,41 @@ class BrokenServerTest {
   }
 
   @Test
+  void a_403_served_as_html_is_reported_exactly_like_this() {
+    RunOutcome outcome;
+    String baseUrl;
+    try (ReelsTestServer server = ReelsTestServer.start(Defect.FORBIDDEN_AS_HTML)) {
+      baseUrl = server.baseUrl();
+      outcome = SuiteLauncher.launch(FastSettings.against(server));
+    }
+
+    assertThat(failure(outcome, "RC-AUTH-007")).matches(java.util.regex.Pattern.quote("""
+        RC-AUTH-007 A valid token without permission is refused with 403 and a JSON error body \
+        (RULES.md#rc-auth-007)
+          2 checks failed
+
+          request   POST %1$s/api/v1/reels/analyze
+                    Authorization: Bearer ****Jf5Q
+                    Accept: */*
+                    Content-Type: application/json
+                    {"url":"https://www.instagram.com/reel/RCkit""".formatted(baseUrl))
+        + "[A-Za-z0-9]{6}" + java.util.regex.Pattern.quote("""
+        z/"}
+          response  403 text/html <html><body>Forbidden</body></html>
+          at        $
+          expected  a JSON object with an "error" or "message" string
+          actual    <html><body>Forbidden</body></html>
+
+          request   GET %1$s/api/v1/reels/7340000000000
+                    Authorization: Bearer ****Jf5Q
+                    Accept: */*
+          response  403 text/html <html><body>Forbidden</body></html>
+          at        $
+          expected  a JSON object with an "error" or "message" string
+          actual    <html><body>Forbidden</body></html>""".formatted(baseUrl)));
+  }
+
+  @Test
   void a_changing_terminal_job_is_reported_at_the_field_that_changed_with_its_timeline() {
     RunOutcome outcome;
     try (ReelsTestServer server = ReelsTestServer.start(Defect.TERMINAL_JOB_CHANGES)) {

@@ -11,16 +11,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The shipped suite against the kit's own mock, on its defaults for tests (fast profile, limits
  * off): every rule must hold, the error and server-error rules included (the suite's default magic
- * reel URLs are the mock's conventions). Only the one token is valid, so any other well-formed token
- * is unknown to the server and RC-AUTH-004 runs instead of being skipped.
+ * reel URLs are the mock's conventions). Only the listed tokens are known, so any other well-formed
+ * token is unknown to the server and RC-AUTH-004 runs instead of being skipped; one known token lacks
+ * the permission (the mock lists it as both valid and forbidden), so RC-AUTH-007 runs too.
  */
 class ReelsMockContractTest extends ReelsApiContract {
 
   private static final String TOKEN = ReelsMock.DEFAULT_TEST_TOKEN;
+  private static final String FORBIDDEN_TOKEN = "ist_noPermissionToken0987654321wxyz";
 
   @RegisterExtension
   static final ReelsMockExtension MOCK =
-      ReelsMockExtension.builder().tokens(Set.of(TOKEN), Set.of(), Set.of()).build();
+      ReelsMockExtension.builder().tokens(Set.of(TOKEN, FORBIDDEN_TOKEN), Set.of(), Set.of(FORBIDDEN_TOKEN)).build();
 
   @Override
   protected ContractTestSettings settings() {
@@ -28,6 +30,7 @@ class ReelsMockContractTest extends ReelsApiContract {
         .withPollInterval(Duration.ofMillis(20))
         .withJobTimeout(Duration.ofSeconds(10))
         .withRateLimit(new RateLimit(1000, Duration.ofSeconds(1)))
-        .withUnknownToken("ist_someoneElsesToken1234567890abcd");
+        .withUnknownToken("ist_someoneElsesToken1234567890abcd")
+        .withForbiddenToken(FORBIDDEN_TOKEN);
   }
 }

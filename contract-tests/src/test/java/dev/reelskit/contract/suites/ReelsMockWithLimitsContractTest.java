@@ -16,12 +16,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReelsMockWithLimitsContractTest extends ReelsApiContract {
 
+  /** Known to the mock but without permission: 403, answered before the rate limit counts it. */
+  private static final String FORBIDDEN_TOKEN = "ist_noPermissionToken0987654321wxyz";
+
   @RegisterExtension
   static final ReelsMockExtension MOCK =
       ReelsMockExtension.builder()
           .rateLimit(true)
           .timeScale(60)
-          .tokens(Set.of(ReelsMock.DEFAULT_TEST_TOKEN), Set.of(), Set.of())
+          .tokens(Set.of(ReelsMock.DEFAULT_TEST_TOKEN, FORBIDDEN_TOKEN), Set.of(), Set.of(FORBIDDEN_TOKEN))
           .build();
 
   @Override
@@ -30,6 +33,7 @@ class ReelsMockWithLimitsContractTest extends ReelsApiContract {
         .withPollInterval(Duration.ofMillis(50))
         .withJobTimeout(Duration.ofSeconds(20))
         .withRateLimit(new RateLimit(15, Duration.ofSeconds(1)))
-        .withUnknownToken("ist_someoneElsesToken1234567890abcd");
+        .withUnknownToken("ist_someoneElsesToken1234567890abcd")
+        .withForbiddenToken(FORBIDDEN_TOKEN);
   }
 }

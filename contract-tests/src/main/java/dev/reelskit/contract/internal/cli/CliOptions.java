@@ -7,7 +7,7 @@ import dev.reelskit.contract.cli.ContractTestSettings;
 /**
  * The command line as typed: raw strings, null when absent, so {@link SettingsResolver} can apply
  * the precedence CLI flag > {@code -Dreels.*} property > {@code REELS_*} variable > default. There
- * is deliberately no token flag: flags leak into {@code ps} and shell history.
+ * is deliberately no flag for either token: flags leak into {@code ps} and shell history.
  */
 @Command(
     name = "reels-contract-tests",
@@ -16,7 +16,8 @@ import dev.reelskit.contract.cli.ContractTestSettings;
     sortOptions = false,
     description = {
       "Checks that a Reels API server keeps every documented rule.",
-      "The token comes from the environment variable REELS_TOKEN or from --token-file.",
+      "The token comes from the environment variable REELS_TOKEN or from --token-file; a token"
+          + " without permission (for RC-AUTH-007) from REELS_FORBIDDEN_TOKEN or --forbidden-token-file.",
       "Every option can also be set as -Dreels.<option> or REELS_<OPTION> (e.g. REELS_BASE_URL).",
       "Exit codes: 0 every rule holds, 1 a rule failed, 2 nothing could run, 64 bad usage."
     })
@@ -64,6 +65,11 @@ final class CliOptions {
       description = "A well-formed token the server does not know (revoked, made up); not a secret."
           + " Default: none, and RC-AUTH-004 is skipped.")
   String unknownToken;
+
+  @Option(names = "--forbidden-token-file", paramLabel = "FILE",
+      description = "A file holding a valid token without the needed permission (first line)."
+          + " Default: the variable REELS_FORBIDDEN_TOKEN; without either, RC-AUTH-007 is skipped.")
+  String forbiddenTokenFile;
 
   @Option(names = "--reports-dir", paramLabel = "DIR",
       description = "Where JUnit XML is written. Default: contract-reports.")

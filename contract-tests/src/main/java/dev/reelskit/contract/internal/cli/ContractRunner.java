@@ -87,7 +87,8 @@ public final class ContractRunner {
   }
 
   private String maskTokens(String text) {
-    String masked = new Masker(java.util.Arrays.asList(env.get(SettingsResolver.TOKEN_VARIABLE))).text(text);
+    String masked = new Masker(java.util.Arrays.asList(env.get(SettingsResolver.TOKEN_VARIABLE),
+        env.get(SettingsResolver.FORBIDDEN_TOKEN_VARIABLE))).text(text);
     return TOKEN_SHAPE.matcher(masked).replaceAll(m -> ContractTestSettings.mask(m.group()));
   }
 

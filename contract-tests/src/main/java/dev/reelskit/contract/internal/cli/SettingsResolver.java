@@ -19,6 +19,7 @@ import dev.reelskit.contract.cli.RateLimit;
 final class SettingsResolver {
 
   static final String TOKEN_VARIABLE = "REELS_TOKEN";
+  static final String FORBIDDEN_TOKEN_VARIABLE = "REELS_FORBIDDEN_TOKEN";
 
   private final Map<String, String> env;
   private final Map<String, String> properties;
@@ -66,6 +67,7 @@ final class SettingsResolver {
           orDefault(value("error-reel-url", cli.errorReelUrl), defaults.errorReelUrl()),
           orDefault(value("server-error-reel-url", cli.serverErrorReelUrl), defaults.serverErrorReelUrl()),
           value("unknown-token", cli.unknownToken),
+          forbiddenToken(cli),
           parsed("reports-dir", cli.reportsDir, Path::of, defaults.reportsDir()));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
@@ -76,16 +78,7 @@ final class SettingsResolver {
   private String token(CliOptions cli) throws UsageException {
     String file = value("token-file", cli.tokenFile);
     if (file != null && !file.isBlank()) {
-      try {
-        String token = Files.readString(Path.of(file), StandardCharsets.UTF_8).lines()
-            .findFirst().orElse("").trim();
-        if (token.isEmpty()) {
-          throw new UsageException("the token file " + file + " is empty");
-        }
-        return token;
-      } catch (IOException e) {
-        throw new UsageException("cannot read the token file " + file + ": " + e.getMessage());
-      }
+      return firstLine(file, "token file");
     }
     String token = env.get(TOKEN_VARIABLE);
     if (token == null || token.isBlank()) {
@@ -93,6 +86,32 @@ final class SettingsResolver {
           + " or pass --token-file FILE");
     }
     return token.trim();
+  }
+
+  /**
+   * The token without permission, a secret like the token and read the same way: from
+   * --forbidden-token-file (any layer) if given, else REELS_FORBIDDEN_TOKEN; null when neither is set.
+   */
+  private String forbiddenToken(CliOptions cli) throws UsageException {
+    String file = value("forbidden-token-file", cli.forbiddenTokenFile);
+    if (file != null && !file.isBlank()) {
+      return firstLine(file, "forbidden token file");
+    }
+    String token = env.get(FORBIDDEN_TOKEN_VARIABLE);
+    return token == null || token.isBlank() ? null : token.trim();
+  }
+
+  private static String firstLine(String file, String what) throws UsageException {
+    try {
+      String secret = Files.readString(Path.of(file), StandardCharsets.UTF_8).lines()
+          .findFirst().orElse("").trim();
+      if (secret.isEmpty()) {
+        throw new UsageException("the " + what + " " + file + " is empty");
+      }
+      return secret;
+    } catch (IOException e) {
+      throw new UsageException("cannot read the " + what + " " + file + ": " + e.getMessage());
+    }
   }
 
   private String value(String option, String cliValue) {

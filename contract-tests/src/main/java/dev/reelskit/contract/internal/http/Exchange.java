@@ -33,7 +33,9 @@ public record Exchange(
     NONE,
     WRONG_SCHEME,
     MALFORMED,
-    UNKNOWN
+    UNKNOWN,
+    /** The configured token that is valid but lacks the permission (RC-AUTH-007). */
+    FORBIDDEN
   }
 
   /** The body as JSON, or null when it is not JSON. */

@@ -16,6 +16,7 @@ import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,7 +45,8 @@ public final class ReelsHttp {
     this.settings = settings;
     this.budget =
         RequestBudget.forTarget(settings.baseUrl().toString(), settings.token(), settings.rateLimit());
-    this.masker = new Masker(List.of(settings.token()));
+    // The forbidden token is a credential too; Masker drops the null when it is not configured.
+    this.masker = new Masker(Arrays.asList(settings.token(), settings.forbiddenToken()));
     this.recorder = recorder;
     SpecValidator.get();
     this.shared =
@@ -165,6 +167,7 @@ public final class ReelsHttp {
       case WRONG_SCHEME -> "Token " + settings.token();
       case MALFORMED -> "Bearer " + MALFORMED_TOKEN;
       case UNKNOWN -> "Bearer " + settings.unknownToken();
+      case FORBIDDEN -> "Bearer " + settings.forbiddenToken();
     };
   }
 

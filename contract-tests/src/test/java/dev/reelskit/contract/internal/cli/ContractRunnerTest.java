@@ -56,6 +56,8 @@ class ContractRunnerTest {
     }
     assertThat(stdout()).contains("Summary", "RC-LIFE-003", "PASS", "exit code 0");
     assertThat(stdout()).containsPattern("SKIP +RC-AUTH-004 An unknown token is refused with 401");
+    assertThat(stdout()).containsPattern("SKIP +RC-AUTH-007 A valid token without permission")
+        .contains("forbidden-token=(unset)");
     assertThat(xml()).contains("RC-CREATE-001").contains("<skipped");
   }
 
@@ -84,6 +86,47 @@ class ContractRunnerTest {
         .contains("****6Fj1")
         .doesNotContain(ReelsTestServer.TOKEN)
         .doesNotContain(ReelsTestServer.TOKEN.substring(0, 16));
+  }
+
+  @Test
+  void a_server_that_lets_the_forbidden_token_through_exits_1_and_neither_token_appears_anywhere()
+      throws IOException {
+    Logger logger = (Logger) LoggerFactory.getLogger("dev.reelskit.contract");
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    Level before = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    try (ReelsTestServer server = ReelsTestServer.start(Defect.ACCEPTS_FORBIDDEN_TOKEN)) {
+      int code = run(Map.of("REELS_TOKEN", ReelsTestServer.TOKEN,
+          "REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN), fast(server.baseUrl()));
+
+      assertThat(code).isEqualTo(1);
+    } finally {
+      logger.setLevel(before);
+      logger.detachAppender(logs);
+    }
+    String logText = logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+    String everything = stdout() + err.toString(StandardCharsets.UTF_8) + xml() + logText;
+
+    assertThat(stdout()).contains("forbidden-token=****Jf5Q", "FAIL  RC-AUTH-007",
+        "Authorization: Bearer ****Jf5Q", "expected  403 (the token is valid but lacks the permission)");
+    assertThat(logText).contains("Authorization: Bearer ****Jf5Q");
+    assertThat(everything)
+        .doesNotContain(ReelsTestServer.FORBIDDEN_TOKEN)
+        .doesNotContain(ReelsTestServer.FORBIDDEN_TOKEN.substring(0, 16))
+        .doesNotContain(ReelsTestServer.TOKEN)
+        .doesNotContain(ReelsTestServer.TOKEN.substring(0, 16));
+  }
+
+  @Test
+  void a_forbidden_token_passed_as_a_flag_is_refused_without_being_echoed() {
+    assertThat(run(Map.of("REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN),
+        "--base-url", "http://127.0.0.1:1", "--forbidden-token", ReelsTestServer.FORBIDDEN_TOKEN))
+        .isEqualTo(64);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Unknown options: '--forbidden-token', '****Jf5Q'")
+        .doesNotContain(ReelsTestServer.FORBIDDEN_TOKEN);
   }
 
   @Test
@@ -123,7 +166,7 @@ class ContractRunnerTest {
     assertThat(run(Map.of(), "--help")).isZero();
     assertThat(stdout()).contains("--base-url", "--token-file", "--poll-interval", "Default: 5s",
         "--job-timeout", "--terminal-repolls", "--rate-limit", "--max-unfinished-jobs",
-        "--error-reel-url", "--server-error-reel-url", "--unknown-token", "--reports-dir");
+        "--error-reel-url", "--server-error-reel-url", "--unknown-token", "--forbidden-token-file", "REELS_FORBIDDEN_TOKEN", "--reports-dir");
   }
 
   private String xml() throws IOException {

@@ -87,6 +87,47 @@ class SettingsResolverTest {
   }
 
   @Test
+  void the_forbidden_token_comes_from_its_variable_or_its_file_which_wins(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("forbidden"), "ist_ForbiddenFromFile000000000\n");
+    Map<String, String> env = Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", " ist_ForbiddenFromEnv0000000000 ");
+
+    ContractTestSettings fromEnv = new SettingsResolver(env, Map.of()).resolve(cli("--base-url", "http://h:1"));
+    ContractTestSettings fromFile = new SettingsResolver(env, Map.of())
+        .resolve(cli("--base-url", "http://h:1", "--forbidden-token-file", file.toString()));
+
+    assertThat(fromEnv.forbiddenToken()).isEqualTo("ist_ForbiddenFromEnv0000000000");
+    assertThat(fromFile.forbiddenToken()).isEqualTo("ist_ForbiddenFromFile000000000");
+  }
+
+  @Test
+  void without_a_forbidden_token_it_is_unset_and_a_system_property_does_not_set_it() throws Exception {
+    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN),
+        Map.of("reels.forbidden-token", "ist_ForbiddenFromProperty00000")).resolve(cli("--base-url", "http://h:1"));
+
+    assertThat(s.forbiddenToken()).isNull();
+    assertThat(s.toString()).contains("forbidden-token=(unset)");
+  }
+
+  @Test
+  void an_empty_forbidden_token_file_is_a_usage_error(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("forbidden"), "\n");
+
+    assertThatThrownBy(() -> new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
+        .resolve(cli("--base-url", "http://h:1", "--forbidden-token-file", file.toString())))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("the forbidden token file " + file + " is empty");
+  }
+
+  @Test
+  void the_token_itself_as_the_forbidden_token_is_a_usage_error() {
+    assertThatThrownBy(() -> new SettingsResolver(Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", TOKEN),
+        Map.of()).resolve(cli("--base-url", "http://h:1")))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("the forbidden token is the token itself");
+  }
+
+  @Test
   void no_token_is_a_usage_error_that_names_both_sources() {
     assertThatThrownBy(() -> new SettingsResolver(Map.of(), Map.of()).resolve(cli("--base-url", "http://h:1")))
         .isInstanceOf(UsageException.class)
@@ -114,5 +155,14 @@ class SettingsResolverTest {
         .resolve(cli("--base-url", "http://h:1"));
 
     assertThat(s.toString()).doesNotContain(TOKEN).contains("token=****Yz12");
+  }
+
+  @Test
+  void settings_never_print_the_forbidden_token() throws Exception {
+    String forbidden = "ist_ForbiddenFromEnv00000000Wq3Z";
+    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN,
+        "REELS_FORBIDDEN_TOKEN", forbidden), Map.of()).resolve(cli("--base-url", "http://h:1"));
+
+    assertThat(s.toString()).doesNotContain(forbidden).contains("forbidden-token=****Wq3Z");
   }
 }
