@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The shipped suite against the kit's own mock, on its defaults for tests (fast profile, limits
  * off): every rule must hold, the error and server-error rules included (the suite's default magic
  * reel URLs are the mock's conventions). Only the listed tokens are known, so any other well-formed
- * token is unknown to the server and RC-AUTH-004 runs instead of being skipped; one known token lacks
- * the permission (the mock lists it as both valid and forbidden), so RC-AUTH-007 runs too.
+ * token is unknown to the server and RC-AUTH-004 runs instead of being skipped; one more token is
+ * known but lacks the permission, so RC-AUTH-007 runs too.
  */
 class ReelsMockContractTest extends ReelsApiContract {
 
@@ -22,7 +22,7 @@ class ReelsMockContractTest extends ReelsApiContract {
 
   @RegisterExtension
   static final ReelsMockExtension MOCK =
-      ReelsMockExtension.builder().tokens(Set.of(TOKEN, FORBIDDEN_TOKEN), Set.of(), Set.of(FORBIDDEN_TOKEN)).build();
+      ReelsMockExtension.builder().tokens(Set.of(TOKEN), Set.of(), Set.of(FORBIDDEN_TOKEN)).build();
 
   @Override
   protected ContractTestSettings settings() {

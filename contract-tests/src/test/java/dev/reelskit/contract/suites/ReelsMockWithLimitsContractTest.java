@@ -24,7 +24,7 @@ class ReelsMockWithLimitsContractTest extends ReelsApiContract {
       ReelsMockExtension.builder()
           .rateLimit(true)
           .timeScale(60)
-          .tokens(Set.of(ReelsMock.DEFAULT_TEST_TOKEN, FORBIDDEN_TOKEN), Set.of(), Set.of(FORBIDDEN_TOKEN))
+          .tokens(Set.of(ReelsMock.DEFAULT_TEST_TOKEN), Set.of(), Set.of(FORBIDDEN_TOKEN))
           .build();
 
   @Override

@@ -50,12 +50,16 @@ public final class TokenRules {
     String token = value.substring(7).trim();
     String fingerprint = TokenMask.fingerprint(token);
     Verdict verdict;
-    if (!FORMAT.matcher(token).matches() || (!valid.isEmpty() && !valid.contains(token))) {
+    // A token listed as revoked or forbidden is known to the server even when it is missing from
+    // an exact list of valid tokens: it answers 401 or 403 for what it is, not for being unknown.
+    if (!FORMAT.matcher(token).matches()) {
       verdict = Verdict.INVALID;
     } else if (revoked.contains(token)) {
       verdict = Verdict.REVOKED;
     } else if (forbidden.contains(token)) {
       verdict = Verdict.FORBIDDEN;
+    } else if (!valid.isEmpty() && !valid.contains(token)) {
+      verdict = Verdict.INVALID;
     } else {
       verdict = Verdict.VALID;
     }
