@@ -33,7 +33,7 @@ public class Bench {
   static final int THREADS = Integer.getInteger("bench.threads", 4);
   static final int REQUESTS = Integer.getInteger("bench.requests", 30_000);
   static final int JOBS = Integer.getInteger("bench.jobs", 100_000);
-  static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
 
   public static void main(String[] args) throws Exception {
     System.out.printf("bench: %d client threads, %d requests per throughput run, %d jobs, %d cores%n",
@@ -136,23 +136,33 @@ public class Bench {
   static void latencyAndHeap() throws Exception {
     MockServerSettings settings = MockServerSettings.defaults().withPort(0)
         .withProfile(TimingProfile.REALISTIC).withTimeScale(100_000).withSeedJobs(false);
-    try (ReelsMock mock = ReelsMock.start(settings)) {
-      String base = mock.baseUrl();
-      createJobs(base, 10);
-      double p50small = medianP50(base, 10);
+    // Two mocks in one JVM, one holding 10 jobs and one 100,000, measured in alternating rounds:
+    // both see the same JIT state, heap and machine noise, so the ratio isolates "jobs held".
+    try (ReelsMock small = ReelsMock.start(settings); ReelsMock big = ReelsMock.start(settings)) {
+      createJobs(small.baseUrl(), 10);
+      createJobs(big.baseUrl(), 10);
       long heap0 = usedHeapAfterGc();
-      createJobs(base, JOBS - 10);
+      createJobs(big.baseUrl(), JOBS - 10);
       long heap1 = usedHeapAfterGc();
-      // Two views of "held": the same 10 jobs polled while 100,000 are held (the cost of holding
-      // them), and polls spread over all 100,000 (adds the CPU-cache misses of touching them).
-      double p50heldSame = medianP50(base, 10);
-      double p50big = medianP50(base, JOBS);
-      System.out.printf("  p50 GET of 10 jobs with 10 held: %.3f ms; with %,d held: %.3f ms"
-          + " (ratio %.2f)%n", p50small, JOBS, p50heldSame, p50heldSame / p50small);
-      System.out.printf("  p50 GET spread over all %,d jobs: %.3f ms (ratio %.2f to 10 jobs)%n",
-          JOBS, p50big, p50big / p50small);
+      double[] smallP50 = new double[ROUNDS];
+      double[] heldP50 = new double[ROUNDS];
+      double[] spreadP50 = new double[ROUNDS];
+      for (int r = 0; r < ROUNDS; r++) {
+        smallP50[r] = p50(small.baseUrl(), 10, 5_000);
+        heldP50[r] = p50(big.baseUrl(), 10, 5_000);
+        spreadP50[r] = p50(big.baseUrl(), JOBS, 5_000);
+      }
+      double p50small = median(smallP50);
+      double p50held = median(heldP50);
+      double p50spread = median(spreadP50);
+      System.out.printf("  p50 GET of 10 jobs, mock holding 10: %.3f ms; mock holding %,d: %.3f ms"
+          + " (ratio %.2f; median of %d alternating rounds)%n",
+          p50small, JOBS, p50held, p50held / p50small, ROUNDS);
+      System.out.printf("  p50 GET spread over all %,d jobs: %.3f ms (ratio %.2f; adds the CPU-cache"
+          + " misses of touching them all)%n", JOBS, p50spread, p50spread / p50small);
       System.out.printf("  heap after GC: +%,d bytes for %,d jobs = %.0f bytes/job%n",
           heap1 - heap0, JOBS - 10, (heap1 - heap0) / (double) (JOBS - 10));
+      String base = big.baseUrl();
       long before = usedHeapAfterGc();
       StringBuilder trail = new StringBuilder();
       for (int block = 1; block <= 4; block++) {
@@ -186,15 +196,6 @@ public class Bench {
     pool.awaitTermination(30, TimeUnit.MINUTES);
   }
 
-  /** Median over ROUNDS of the p50 of 5,000 polls, so that one noisy round does not decide. */
-  static double medianP50(String base, int jobs) {
-    double[] p50s = new double[ROUNDS];
-    for (int r = 0; r < ROUNDS; r++) {
-      p50s[r] = p50(base, jobs, 5_000);
-    }
-    Arrays.sort(p50s);
-    return p50s[ROUNDS / 2];
-  }
 
   static double p50(String base, int jobs, int samples) {
     java.util.SplittableRandom random = new java.util.SplittableRandom(1);
