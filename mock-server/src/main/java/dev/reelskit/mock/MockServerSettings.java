@@ -98,6 +98,13 @@ public record MockServerSettings(
         rateLimitRequests, maxUnfinishedJobs);
   }
 
+  /** Keeps WireMock's request journal (for {@code /__admin/requests}); it grows per request. */
+  public MockServerSettings withRequestJournal(boolean on) {
+    return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
+        forbiddenTokens, rateLimit, verbose, on, seedJobs, trafficCapacity,
+        rateLimitRequests, maxUnfinishedJobs);
+  }
+
   public MockServerSettings withSeedJobs(boolean on) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
         forbiddenTokens, rateLimit, verbose, requestJournal, on, trafficCapacity,

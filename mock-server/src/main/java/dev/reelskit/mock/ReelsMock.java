@@ -9,6 +9,7 @@ import dev.reelskit.mock.conformance.ClientConformance;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
+import dev.reelskit.mock.internal.extension.JournalOffFilter;
 import dev.reelskit.mock.internal.extension.QuietWireMock;
 import dev.reelskit.mock.internal.extension.ReelsAdminExtension;
 import dev.reelskit.mock.internal.extension.ReelsApi;
@@ -62,7 +63,7 @@ public final class ReelsMock implements AutoCloseable {
             new ReelsAdminExtension(jobs, traffic, clientRuleSettings(), profileLabel()));
     config = settings.port() == 0 ? config.dynamicPort() : config.port(settings.port());
     if (!settings.requestJournal()) {
-      config = config.disableRequestJournal();
+      config = config.disableRequestJournal().extensions(new JournalOffFilter());
     }
     this.server = new WireMockServer(config);
   }
