@@ -18,7 +18,7 @@ class CheckClientJarIT {
   private static final Path JAR = Path.of("target", "reels-mock-server.jar");
   private static final Path CLIENTS = Path.of("target", "test-classes", "clients");
   private static final String FULL_TOKEN = "ist_[A-Za-z0-9]{28}";
-  /** A line of the mock's own log, as the jar's logback.xml writes it. */
+  /** A line of the mock's own log, as the jar's logging configuration (logback-cli.xml) writes it. */
   private static final String MOCK_INFO_LINE = "(?m)^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} INFO ";
 
   private record Run(int exit, String output) {}

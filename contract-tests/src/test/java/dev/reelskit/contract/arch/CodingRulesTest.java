@@ -4,9 +4,12 @@ import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersReadTheE
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersWriteToStandardStreams;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyTheListedApiIsPublic;
 import static dev.reelskit.openapi.archunit.KitCodingRules.shippedClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.reelskit.contract.Main;
+import java.net.URL;
+import java.util.Collections;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +48,13 @@ class CodingRulesTest {
   @Test
   void only_the_listed_api_is_public_outside_internal() {
     onlyTheListedApiIsPublic("dev.reelskit.contract", PUBLIC_API).check(SHIPPED);
+  }
+
+  @Test
+  void ships_no_logback_xml_that_would_take_over_an_embedding_builds_logging() throws Exception {
+    String ours = Main.class.getProtectionDomain().getCodeSource().getLocation().toString();
+    assertThat(Collections.list(Main.class.getClassLoader().getResources("logback.xml")))
+        .extracting(URL::toString)
+        .noneMatch(url -> url.contains(ours));
   }
 }
