@@ -7,11 +7,16 @@ import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.conformance.TrafficEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs a Reels API mock in-process for JVM tests: on a free port, on loopback, stopped through the
@@ -23,20 +28,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>Defaults: the {@code fast} profile (one poll per state), real time, seeded jobs, no rate
- * limit. {@link Builder#frozenClock()} makes time move only through {@link #advanceClock}.
+ * limit. {@link Builder#frozenClock()} makes time move only through {@link #advanceClock}. A test
+ * fails when it sent the mock an API request that is no documented operation (an unknown path or
+ * method under {@code /api}); {@link Builder#failOnUnmatchedRequests(boolean)} turns that off.
  */
-public final class ReelsMockExtension implements BeforeAllCallback, BeforeEachCallback {
+public final class ReelsMockExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ReelsMockExtension.class);
 
   private final MockServerSettings settings;
   private final boolean frozen;
+  private final boolean failOnUnmatched;
   private volatile ReelsMock mock;
+  private volatile long firstSeqOfTest = 1;
 
-  private ReelsMockExtension(MockServerSettings settings, boolean frozen) {
+  private ReelsMockExtension(MockServerSettings settings, boolean frozen, boolean failOnUnmatched) {
     this.settings = settings;
     this.frozen = frozen;
+    this.failOnUnmatched = failOnUnmatched;
   }
 
   public static Builder builder() {
@@ -52,6 +63,24 @@ public final class ReelsMockExtension implements BeforeAllCallback, BeforeEachCa
   public void beforeEach(ExtensionContext context) {
     if (mock == null || !mock.isRunning()) {
       startIn(context); // instance field: one mock per test
+    }
+    firstSeqOfTest = mock.traffic().nextSeq();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!failOnUnmatched || mock == null) {
+      return;
+    }
+    List<TrafficEntry> unmatched = mock.traffic().snapshot().stream()
+        .filter(e -> e.seq() >= firstSeqOfTest && e.operation() == null)
+        .collect(Collectors.toList());
+    if (!unmatched.isEmpty()) {
+      throw new AssertionFailedError(unmatched.size() + " request(s) to the Reels mock matched no"
+          + " documented operation (failOnUnmatchedRequests):\n" + unmatched.stream()
+              .map(e -> "  " + e.method() + " " + e.path() + " -> " + e.httpStatus()
+                  + (e.rejection() == null ? "" : " (" + e.rejection() + ")"))
+              .collect(Collectors.joining("\n")));
     }
   }
 
@@ -122,6 +151,7 @@ public final class ReelsMockExtension implements BeforeAllCallback, BeforeEachCa
   /** Forgets the traffic so far: the next report judges only what comes after. */
   public void resetClientReport() {
     mock().resetTraffic();
+    firstSeqOfTest = 1;
   }
 
   /** Closes the mock when its JUnit store is closed (JUnit 5.13+ closes AutoCloseable values). */
@@ -137,6 +167,7 @@ public final class ReelsMockExtension implements BeforeAllCallback, BeforeEachCa
     private MockServerSettings settings =
         MockServerSettings.defaults().withPort(0).withProfile(TimingProfile.FAST);
     private boolean frozen;
+    private boolean failOnUnmatched = true;
 
     public Builder profile(TimingProfile profile) {
       settings = settings.withProfile(profile);
@@ -170,8 +201,17 @@ public final class ReelsMockExtension implements BeforeAllCallback, BeforeEachCa
       return this;
     }
 
+    /**
+     * Whether a test fails when it sent an API request that is no documented operation (default
+     * true); turn it off for tests that probe such requests on purpose.
+     */
+    public Builder failOnUnmatchedRequests(boolean on) {
+      failOnUnmatched = on;
+      return this;
+    }
+
     public ReelsMockExtension build() {
-      return new ReelsMockExtension(settings, frozen);
+      return new ReelsMockExtension(settings, frozen, failOnUnmatched);
     }
   }
 }
