@@ -1,9 +1,11 @@
 package dev.reelskit.openapi;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static dev.reelskit.openapi.archunit.KitCodingRules.logbackXmlShippedWith;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersReadTheEnvironment;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersWriteToStandardStreams;
 import static dev.reelskit.openapi.archunit.KitCodingRules.shippedClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
@@ -28,5 +30,10 @@ class CodingRulesTest {
     noClasses().should().dependOnClassesThat()
         .resideInAnyPackage("com.github.tomakehurst..", "wiremock..", "io.restassured..")
         .check(SHIPPED);
+  }
+
+  @Test
+  void ships_no_logback_xml() throws Exception {
+    assertThat(logbackXmlShippedWith(ReelsApiSpec.class)).isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.reelskit.contract.arch;
 
+import static dev.reelskit.openapi.archunit.KitCodingRules.logbackXmlShippedWith;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersReadTheEnvironment;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersWriteToStandardStreams;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyTheListedApiIsPublic;
@@ -8,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.reelskit.contract.Main;
-import java.net.URL;
-import java.util.Collections;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +51,6 @@ class CodingRulesTest {
 
   @Test
   void ships_no_logback_xml_that_would_take_over_an_embedding_builds_logging() throws Exception {
-    String ours = Main.class.getProtectionDomain().getCodeSource().getLocation().toString();
-    assertThat(Collections.list(Main.class.getClassLoader().getResources("logback.xml")))
-        .extracting(URL::toString)
-        .noneMatch(url -> url.contains(ours));
+    assertThat(logbackXmlShippedWith(Main.class)).isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.reelskit.mock.archunit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static dev.reelskit.openapi.archunit.KitCodingRules.logbackXmlShippedWith;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersReadTheEnvironment;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersWriteToStandardStreams;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyTheListedApiIsPublic;
@@ -9,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.reelskit.mock.Main;
-import java.net.URL;
-import java.util.Collections;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -74,9 +73,6 @@ class CodingRulesTest {
 
   @Test
   void ships_no_logback_xml_that_would_take_over_an_embedding_builds_logging() throws Exception {
-    String ours = Main.class.getProtectionDomain().getCodeSource().getLocation().toString();
-    assertThat(Collections.list(Main.class.getClassLoader().getResources("logback.xml")))
-        .extracting(URL::toString)
-        .noneMatch(url -> url.contains(ours));
+    assertThat(logbackXmlShippedWith(Main.class)).isEmpty();
   }
 }

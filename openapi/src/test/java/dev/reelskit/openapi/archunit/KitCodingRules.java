@@ -13,7 +13,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The house-style rules every module of the kit checks on its shipped classes (STYLE.md 3, 9 and
@@ -62,6 +67,17 @@ public final class KitCodingRules {
             }
           }
         });
+  }
+
+  /**
+   * STYLE.md 19: the module's own classes or jar hold no {@code logback.xml}, which would take over
+   * the logging of a build that embeds it; launchers name their configuration file instead.
+   */
+  public static List<URL> logbackXmlShippedWith(Class<?> moduleClass) throws IOException {
+    String ours = moduleClass.getProtectionDomain().getCodeSource().getLocation().toString();
+    return Collections.list(moduleClass.getClassLoader().getResources("logback.xml")).stream()
+        .filter(url -> url.toString().contains(ours))
+        .collect(Collectors.toList());
   }
 
   private static DescribedPredicate<JavaClass> notOneOf(Class<?>... launchers) {

@@ -63,21 +63,8 @@ class ContractRunnerTest {
 
   @Test
   void a_broken_server_exits_1_and_the_token_appears_nowhere() throws IOException {
-    Logger logger = (Logger) LoggerFactory.getLogger("dev.reelskit.contract");
-    ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    logs.start();
-    logger.addAppender(logs);
-    Level before = logger.getLevel();
-    logger.setLevel(Level.DEBUG);
-    try (ReelsTestServer server = ReelsTestServer.start(Defect.WRONG_401_BODY)) {
-      int code = run(Map.of("REELS_TOKEN", ReelsTestServer.TOKEN), fast(server.baseUrl()));
-
-      assertThat(code).isEqualTo(1);
-    } finally {
-      logger.setLevel(before);
-      logger.detachAppender(logs);
-    }
-    String logText = logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+    String logText = runWithDebugLogs(Defect.WRONG_401_BODY,
+        Map.of("REELS_TOKEN", ReelsTestServer.TOKEN));
     String everything = stdout() + err.toString(StandardCharsets.UTF_8) + xml() + logText;
 
     assertThat(stdout()).contains("FAIL  RC-AUTH-005", "expected  \"invalid API token\"", "actual    \"unauthorized\"");
@@ -91,22 +78,8 @@ class ContractRunnerTest {
   @Test
   void a_server_that_lets_the_forbidden_token_through_exits_1_and_neither_token_appears_anywhere()
       throws IOException {
-    Logger logger = (Logger) LoggerFactory.getLogger("dev.reelskit.contract");
-    ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    logs.start();
-    logger.addAppender(logs);
-    Level before = logger.getLevel();
-    logger.setLevel(Level.DEBUG);
-    try (ReelsTestServer server = ReelsTestServer.start(Defect.ACCEPTS_FORBIDDEN_TOKEN)) {
-      int code = run(Map.of("REELS_TOKEN", ReelsTestServer.TOKEN,
-          "REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN), fast(server.baseUrl()));
-
-      assertThat(code).isEqualTo(1);
-    } finally {
-      logger.setLevel(before);
-      logger.detachAppender(logs);
-    }
-    String logText = logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+    String logText = runWithDebugLogs(Defect.ACCEPTS_FORBIDDEN_TOKEN, Map.of(
+        "REELS_TOKEN", ReelsTestServer.TOKEN, "REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN));
     String everything = stdout() + err.toString(StandardCharsets.UTF_8) + xml() + logText;
 
     assertThat(stdout()).contains("forbidden-token=****Jf5Q", "FAIL  RC-AUTH-007",
@@ -179,5 +152,23 @@ class ContractRunnerTest {
       }
       return all.toString();
     }
+  }
+
+  /** Runs the suite against a server with {@code defect}, expecting exit 1; returns the DEBUG log. */
+  private String runWithDebugLogs(Defect defect, Map<String, String> env) {
+    Logger logger = (Logger) LoggerFactory.getLogger("dev.reelskit.contract");
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    Level before = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    try (ReelsTestServer server = ReelsTestServer.start(defect)) {
+      assertThat(run(env, fast(server.baseUrl()))).as(stdout()).isEqualTo(1);
+    } finally {
+      logger.setLevel(before);
+      logger.detachAppender(logs);
+    }
+    return logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+        .collect(Collectors.joining("\n"));
   }
 }
