@@ -35,9 +35,4 @@ final class OrderedStubFilters extends NamedExtension implements StubRequestFilt
     }
     return RequestFilterAction.continueWith(current);
   }
-
-  /** The names of the filters, in the order they run (for tests and the banner). */
-  List<String> names() {
-    return filters.stream().map(RequestFilterV2::getName).toList();
-  }
 }
