@@ -30,7 +30,8 @@ public record MockServerSettings(
     boolean seedJobs,
     int trafficCapacity,
     int rateLimitRequests,
-    int maxUnfinishedJobs) {
+    int maxUnfinishedJobs,
+    SecuritySettings security) {
 
   public static final int DEFAULT_PORT = 8089;
   /** The documented limits: 10 requests a minute, 3 concurrent jobs. */
@@ -55,6 +56,7 @@ public record MockServerSettings(
       throw new IllegalArgumentException(
           "max-unfinished-jobs must be at least 1, was " + maxUnfinishedJobs);
     }
+    security.requireLockedAdminOn(bind);
     tokens = Set.copyOf(tokens);
     revokedTokens = Set.copyOf(revokedTokens);
     forbiddenTokens = Set.copyOf(forbiddenTokens);
@@ -64,64 +66,71 @@ public record MockServerSettings(
   public static MockServerSettings defaults() {
     return new MockServerSettings(DEFAULT_PORT, "127.0.0.1", TimingProfile.QUICK, 42, 1.0,
         Set.of(), Set.of(), Set.of(), false, false, false, true, 10_000,
-        DOCUMENTED_RATE_LIMIT, DOCUMENTED_MAX_UNFINISHED_JOBS);
+        DOCUMENTED_RATE_LIMIT, DOCUMENTED_MAX_UNFINISHED_JOBS, SecuritySettings.defaults());
   }
 
   public MockServerSettings withPort(int newPort) {
     return new MockServerSettings(newPort, bind, profile, seed, timeScale, tokens, revokedTokens,
         forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
+        rateLimitRequests, maxUnfinishedJobs, security);
   }
 
   public MockServerSettings withProfile(TimingProfile newProfile) {
     return new MockServerSettings(port, bind, newProfile, seed, timeScale, tokens, revokedTokens,
         forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
+        rateLimitRequests, maxUnfinishedJobs, security);
   }
 
   public MockServerSettings withTimeScale(double newScale) {
     return new MockServerSettings(port, bind, profile, seed, newScale, tokens, revokedTokens,
         forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
+        rateLimitRequests, maxUnfinishedJobs, security);
   }
 
   public MockServerSettings withRateLimit(boolean on) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
         forbiddenTokens, on, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
+        rateLimitRequests, maxUnfinishedJobs, security);
   }
 
   public MockServerSettings withTokens(Set<String> valid, Set<String> revoked,
       Set<String> forbidden) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, valid, revoked, forbidden,
         rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
+        rateLimitRequests, maxUnfinishedJobs, security);
   }
 
   /** Keeps WireMock's request journal (for {@code /__admin/requests}); it grows per request. */
   public MockServerSettings withRequestJournal(boolean on) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
         forbiddenTokens, rateLimit, verbose, on, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
+        rateLimitRequests, maxUnfinishedJobs, security);
   }
 
   public MockServerSettings withSeedJobs(boolean on) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
         forbiddenTokens, rateLimit, verbose, requestJournal, on, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
+        rateLimitRequests, maxUnfinishedJobs, security);
   }
 
   public MockServerSettings withTrafficCapacity(int capacity) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
         forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, capacity,
-        rateLimitRequests, maxUnfinishedJobs);
+        rateLimitRequests, maxUnfinishedJobs, security);
   }
 
   /** With the rate limit on, at most {@code requests} per token in any 60 s, {@code jobs} unfinished. */
   public MockServerSettings withLimits(int requests, int jobs) {
     return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
         forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity, requests,
-        jobs);
+        jobs, security);
+  }
+
+  /** Host allow-list, admin token and the open-admin opt-out (see {@link SecuritySettings}). */
+  public MockServerSettings withSecurity(SecuritySettings newSecurity) {
+    return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
+        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
+        rateLimitRequests, maxUnfinishedJobs, newSecurity);
   }
 
   /** Tokens are secrets: only their counts are shown. */
@@ -133,6 +142,6 @@ public record MockServerSettings(
         + forbiddenTokens.size() + ", rateLimit=" + rateLimit + ", verbose=" + verbose
         + ", requestJournal=" + requestJournal + ", seedJobs=" + seedJobs
         + ", trafficCapacity=" + trafficCapacity + ", rateLimitRequests=" + rateLimitRequests
-        + ", maxUnfinishedJobs=" + maxUnfinishedJobs + "]";
+        + ", maxUnfinishedJobs=" + maxUnfinishedJobs + ", security=" + security + "]";
   }
 }

@@ -2,7 +2,6 @@ package dev.reelskit.mock;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.reelskit.mock.conformance.ClientConformance;
@@ -19,6 +18,9 @@ import dev.reelskit.mock.internal.extension.TokenRules;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.internal.jobs.SeedJobs;
+import dev.reelskit.mock.internal.security.GuardedServerFactory;
+import dev.reelskit.mock.internal.security.RequestGuard;
+import dev.reelskit.mock.internal.security.ShutdownAwareServer;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,7 @@ public final class ReelsMock implements AutoCloseable {
   public static final String DEFAULT_TEST_TOKEN = "ist_reelskitMockToken00000000000";
 
   private final MockServerSettings settings;
-  private final WireMockServer server;
+  private final ShutdownAwareServer server;
   private final JobStore jobs;
   private final TokenRules tokens;
   private final TrafficLog traffic;
@@ -60,12 +62,13 @@ public final class ReelsMock implements AutoCloseable {
         .extensionScanningEnabled(false)
         .stubRequestLoggingDisabled(true)
         .extensions(new ReelsApiFilter(api, traffic, settings.verbose()),
-            new ReelsAdminExtension(jobs, traffic, clientRuleSettings(), profileLabel()));
+            new ReelsAdminExtension(jobs, traffic, clientRuleSettings(), profileLabel()),
+            new GuardedServerFactory(new RequestGuard(settings.security(), settings.bind())));
     config = settings.port() == 0 ? config.dynamicPort() : config.port(settings.port());
     if (!settings.requestJournal()) {
       config = config.disableRequestJournal().extensions(new JournalOffFilter());
     }
-    this.server = new WireMockServer(config);
+    this.server = new ShutdownAwareServer(config);
   }
 
   /** Starts a mock on real time scaled by the settings' time scale. */
@@ -168,6 +171,11 @@ public final class ReelsMock implements AutoCloseable {
   /** A one-line description of the token rule, for banners (no token is shown). */
   public String tokenRule() {
     return tokens.describe();
+  }
+
+  /** Runs {@code action} once {@code POST /__admin/shutdown} has stopped the server. */
+  public void onAdminShutdown(Runnable action) {
+    server.afterAdminShutdown(action);
   }
 
   public int jobCount() {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,6 +78,9 @@ public final class MockServerCommand implements Callable<Integer> {
   @Option(names = "--traffic-capacity", paramLabel = "N", description = "requests kept in the traffic record (default 10000)")
   String trafficCapacity;
 
+  @Mixin
+  SecurityOptions security = new SecurityOptions();
+
   private final Map<String, String> properties;
   private final Map<String, String> environment;
   private final PrintStream out;
@@ -139,6 +143,7 @@ public final class MockServerCommand implements Callable<Integer> {
     if (disableSeedJobs) {
       m.put("disable-seed-jobs", "true");
     }
+    m.putAll(security.flags());
     return m;
   }
 
@@ -150,6 +155,7 @@ public final class MockServerCommand implements Callable<Integer> {
       mock.close();
       stopped.countDown();
     }, "reels-mock-shutdown"));
+    mock.onAdminShutdown(stopped::countDown); // POST /__admin/shutdown ends the process: exit 0
     out.print(Banner.of(mock));
     out.flush();
     stopped.await();

@@ -67,7 +67,8 @@ final class SettingsResolver {
         !bool("disable-seed-jobs", false),
         intValue("traffic-capacity", d.trafficCapacity()),
         intValue("rate-limit-requests", d.rateLimitRequests()),
-        intValue("max-unfinished-jobs", d.maxUnfinishedJobs()));
+        intValue("max-unfinished-jobs", d.maxUnfinishedJobs()),
+        SecurityOptions.resolve(this));
   }
 
   /** The value of one option from the most local layer that sets it, or {@code fallback}. */
