@@ -1,6 +1,7 @@
 package dev.reelskit.mock;
 
 import dev.reelskit.mock.internal.security.HostNames;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -29,7 +30,7 @@ public record SecuritySettings(Set<String> allowedHosts, String adminToken,
       }
       hosts.add(h);
     }
-    allowedHosts = Set.copyOf(hosts);
+    allowedHosts = Collections.unmodifiableSet(hosts); // in the order given, for the banner
     if (adminToken != null && adminToken.isBlank()) {
       adminToken = null;
     }
