@@ -78,7 +78,7 @@ public final class ReelsAdminExtension implements AdminApiExtension {
         JobStatus state = JobStatus.fromValue(
             ReelsJson.mapper().readTree(event.getRequest().getBody()).path("state").asText());
         return jobs.force(id, state)
-            .map(job -> json(200, ReelsJson.mapper().valueToTree(ApiHandler.render(job))))
+            .map(job -> json(200, ReelsJson.mapper().valueToTree(ReelsApiTransformer.render(job))))
             .orElseGet(() -> json(404, error("job not found")));
       } catch (IOException | IllegalArgumentException e) {
         return json(400, error("body must be {\"state\": \"pending|processing|done|error\"}"));

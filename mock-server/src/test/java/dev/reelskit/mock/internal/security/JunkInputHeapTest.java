@@ -35,8 +35,8 @@ class JunkInputHeapTest {
 
   @Test
   void a_hundred_thousand_distinct_junk_names_leave_the_heap_flat() throws Exception {
-    try (ReelsMock mock = ReelsMock.start(MockServerSettings.defaults().withPort(0)
-        .withProfile(TimingProfile.FAST).withRateLimit(true).withLimits(1_000_000, 3))) {
+    try (ReelsMock mock = ReelsMock.start(MockServerSettings.builder().port(0)
+        .profile(TimingProfile.FAST).rateLimit(true).limits(1_000_000, 3).build())) {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       send(client, mock.baseUrl(), 0, WARM_UP);
       long before = heapAfterGc();

@@ -37,8 +37,8 @@ class RequestGuardHttpTest {
   private String host;
 
   private void start(SecuritySettings security) {
-    mock = ReelsMock.start(MockServerSettings.defaults().withPort(0)
-        .withProfile(TimingProfile.FAST).withSecurity(security), MockClock.frozenAt(START));
+    mock = ReelsMock.start(MockServerSettings.builder().port(0).profile(TimingProfile.FAST)
+        .security(security).build(), MockClock.frozenAt(START));
     host = "Host: 127.0.0.1:" + mock.port();
   }
 
