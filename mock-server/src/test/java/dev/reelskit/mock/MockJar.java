@@ -29,12 +29,12 @@ public final class MockJar implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts the jar and waits for its banner; fails when it exits or prints none in 30 s. */
+  /** Starts the jar and waits for its banner; fails when it exits or prints none in 120 s. */
   public static MockJar start(Map<String, String> env, String... options) {
     MockJar jar = launch(env, options);
     BufferedReader out = new BufferedReader(
         new InputStreamReader(jar.process.getInputStream(), StandardCharsets.UTF_8));
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos(); // a loaded machine
     try {
       String line;
       while (System.nanoTime() < deadline && (line = out.readLine()) != null) {

@@ -24,6 +24,8 @@ final class TrafficRecorder implements ServeEventListener {
   static final String NAME = "reels-traffic";
   /** Bodies of user stubs larger than this are not read for a job status. */
   private static final int MAX_BODY_READ = 64 * 1024;
+  /** Longer paths are cut here in the record (no documented path comes near it). */
+  static final int MAX_PATH = 512;
 
   private final TrafficLog traffic;
   private final TokenRules tokens;
@@ -44,10 +46,10 @@ final class TrafficRecorder implements ServeEventListener {
   public void beforeResponseSent(ServeEvent event, Parameters parameters) {
     Request request = event.getRequest();
     String path = Route.pathOf(request.getUrl());
-    if (!Route.isApi(path)) {
-      return;
-    }
     String method = request.getMethod().getName();
+    if (!Route.isApi(path) || method.equals("OPTIONS")) {
+      return; // a CORS preflight is the browser's, not the client's: no rule judges it
+    }
     Route route = Route.of(method, path);
     Served served = Served.from(event);
     LoggedResponse response = event.getResponse();
@@ -57,7 +59,9 @@ final class TrafficRecorder implements ServeEventListener {
         : route.jobId() > 0 ? Long.valueOf(route.jobId()) : null;
     JobStatus shown = served != null ? served.shown() : shownByStub(route, status, response);
     String fingerprint = tokens.check(request.getHeader("Authorization")).fingerprint();
-    traffic.recordNext(seq -> new TrafficEntry(seq, clock.now(), fingerprint, method, path,
+    // Paths are peer input up to Jetty's 8 KB request line: 10,000 of those would be 80 MB.
+    String kept = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path;
+    traffic.recordNext(seq -> new TrafficEntry(seq, clock.now(), fingerprint, method, kept,
         operation, jobId, status, shown,
         served == null ? null : served.retryAfter(), served == null ? null : served.rejection()));
   }
