@@ -17,8 +17,6 @@ public final class Main {
         System.getProperties().entrySet().stream().collect(java.util.stream.Collectors.toMap(
             e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue()))),
         System.getenv(), System.out, System.err).execute(args);
-    if (exit != MockServerCommand.EXIT_OK) {
-      System.exit(exit);
-    }
+    System.exit(exit); // also after POST /__admin/shutdown: no JVM left running that does not listen
   }
 }

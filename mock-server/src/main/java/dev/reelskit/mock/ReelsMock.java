@@ -3,6 +3,7 @@ package dev.reelskit.mock;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.reelskit.mock.internal.security.ShutdownAwareServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.common.FileSource;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
@@ -36,7 +37,7 @@ public final class ReelsMock implements AutoCloseable {
   public static final String DEFAULT_TEST_TOKEN = "ist_reelskitMockToken00000000000";
 
   private final MockServerSettings settings;
-  private final WireMockServer server;
+  private final ShutdownAwareServer server;
   private final JobStore jobs;
   private final TokenRules tokens;
   private final TrafficLog traffic;
@@ -72,7 +73,7 @@ public final class ReelsMock implements AutoCloseable {
     if (!settings.requestJournal()) {
       config = config.disableRequestJournal();
     }
-    this.server = new WireMockServer(config);
+    this.server = new ShutdownAwareServer(config);
   }
 
   /** Starts a mock on real time scaled by the settings' time scale. */
@@ -202,6 +203,11 @@ public final class ReelsMock implements AutoCloseable {
 
   public int jobCount() {
     return jobs.size();
+  }
+
+  /** Runs {@code action} once {@code POST /__admin/shutdown} has stopped the server. */
+  public void onAdminShutdown(Runnable action) {
+    server.afterAdminShutdown(action);
   }
 
   public boolean isRunning() {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 
 /** A small HTTP client for in-process tests of the mock. */
 public final class Http {
@@ -71,8 +72,15 @@ public final class Http {
   }
 
   private static Response send(HttpRequest.Builder builder, String... headers) {
+    boolean typed = false;
     for (int i = 0; i < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    HttpRequest probe = builder.copy().build();
+    if (!typed && probe.uri().getPath().startsWith("/__admin")
+        && !Set.of("GET", "HEAD", "DELETE").contains(probe.method())) {
+      builder.header("Content-Type", "application/json"); // as the admin guard requires
     }
     try {
       HttpResponse<String> r = CLIENT.send(builder.timeout(Duration.ofSeconds(10)).build(),

@@ -32,6 +32,7 @@ final class Banner {
             + SeedJobs.FIRST_NEW_ID : "none"),
         "  admin       " + url + "/__admin/scenarios  " + url + "/__admin/reels/clock",
         "  docs        " + url + "/docs/index.html  (spec: " + url + "/docs/openapi.yaml)",
+        String.join(System.lineSeparator(), SecurityBanner.lines(s.security(), s.bind())),
         "Press Ctrl-C to stop.", "");
   }
 }

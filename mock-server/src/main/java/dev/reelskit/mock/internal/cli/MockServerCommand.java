@@ -35,6 +35,7 @@ public final class MockServerCommand implements Callable<Integer> {
   @Mixin LimitOptions limits;
   @Mixin TokenOptions tokens;
   @Mixin VerboseOption verbose;
+  @Mixin SecurityOptions security;
 
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
       converter = ProfileConverter.class,
@@ -86,6 +87,7 @@ public final class MockServerCommand implements Callable<Integer> {
     timing.applyTo(b);
     limits.applyTo(b);
     tokens.applyTo(b, environment);
+    security.applyTo(b, environment);
     return b.build();
   }
 
@@ -96,6 +98,7 @@ public final class MockServerCommand implements Callable<Integer> {
       mock.close();
       stopped.countDown();
     }, "reels-mock-shutdown"));
+    mock.onAdminShutdown(stopped::countDown); // POST /__admin/shutdown ends the process: exit 0
     out.print(Banner.of(mock));
     out.flush();
     stopped.await();

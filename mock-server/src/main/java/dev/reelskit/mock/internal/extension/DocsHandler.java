@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,6 +22,13 @@ final class DocsHandler {
 
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
   private static final String INITIALIZER = "/reels-mock/swagger-initializer.js";
+  /**
+   * The only files served (what Swagger UI's index.html loads), so the cache below holds at most
+   * these: caching every requested name, found or not, let random names grow memory without bound.
+   */
+  static final Set<String> FILES = Set.of("index.html", "index.css", "swagger-initializer.js",
+      "swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js",
+      "favicon-16x16.png", "favicon-32x32.png", "oauth2-redirect.html", "oauth2-redirect.js");
 
   private final String webjarRoot = WEBJAR + webjarVersion() + "/";
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
@@ -35,7 +43,7 @@ final class DocsHandler {
           cache.computeIfAbsent(file, f -> ReelsApiSpec.get().yaml().getBytes(StandardCharsets.UTF_8)),
           null);
     }
-    if (file.contains("..") || file.contains("/") || file.isEmpty()) {
+    if (!FILES.contains(file)) {
       return new Doc(404, "text/plain", null, null);
     }
     String resource = file.equals("swagger-initializer.js") ? INITIALIZER.substring(1)

@@ -2,14 +2,13 @@ package dev.reelskit.mock.internal.extension;
 
 import dev.reelskit.mock.internal.jobs.Job;
 import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.mock.internal.security.BoundedTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The documented limits, per token and in mock time: at most {@code requestsPerMinute} requests
@@ -25,7 +24,10 @@ final class RateLimiter {
   private final int requestsPerMinute;
   private final int maxUnfinishedJobs;
   private final JobStore jobs;
-  private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
+  /** Tokens are peer input (any ist_ token is valid by default): the table is bounded. */
+  static final int MAX_TOKENS = 10_000;
+
+  private final BoundedTable<String, Budget> budgets = new BoundedTable<>(MAX_TOKENS);
 
   RateLimiter(int requestsPerMinute, int maxUnfinishedJobs, JobStore jobs) {
     this.requestsPerMinute = requestsPerMinute;
@@ -45,7 +47,7 @@ final class RateLimiter {
 
   /** Admits one request, or answers how long (mock time) until one would be admitted. */
   Duration admitRequest(String token, Instant now) {
-    Budget budget = budgets.computeIfAbsent(token, t -> new Budget());
+    Budget budget = budgets.get(token, t -> new Budget());
     synchronized (budget) {
       Instant windowStart = now.minus(WINDOW);
       while (!budget.requests.isEmpty() && !budget.requests.peekFirst().isAfter(windowStart)) {
@@ -61,7 +63,7 @@ final class RateLimiter {
 
   /** Null when the token may start one more job, else how long (mock time) it should wait. */
   Duration admitJob(String token, Instant now) {
-    Budget budget = budgets.computeIfAbsent(token, t -> new Budget());
+    Budget budget = budgets.get(token, t -> new Budget());
     synchronized (budget) {
       budget.jobIds.removeIf(id -> !jobs.isUnfinished(id));
       if (budget.jobIds.size() < maxUnfinishedJobs) {
@@ -80,7 +82,7 @@ final class RateLimiter {
   }
 
   void jobCreated(String token, long id) {
-    Budget budget = budgets.computeIfAbsent(token, t -> new Budget());
+    Budget budget = budgets.get(token, t -> new Budget());
     synchronized (budget) {
       budget.jobIds.add(id);
     }

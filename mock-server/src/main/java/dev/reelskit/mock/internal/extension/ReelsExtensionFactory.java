@@ -9,13 +9,17 @@ import dev.reelskit.mock.MockServerSettings;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
 import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.mock.internal.security.GuardedServerFactory;
+import dev.reelskit.mock.internal.security.RequestGuard;
 import dev.reelskit.openapi.ReelsApiSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wires the mock into WireMock, in one place. A request under {@code /api} passes, in order:
- * {@link #guards()} (none yet), CORS preflight, auth (401/403), rate limit (429), {@code Prefer}
+ * Wires the mock into WireMock, in one place. Every request first passes the Host allow-list and,
+ * under {@code /__admin}, the admin guard ({@link GuardedServerFactory}: in front of Jetty, since
+ * WireMock's filters never see admin preflights or its static servlets). A request under {@code
+ * /api} then passes, in order: CORS preflight, auth (401/403), rate limit (429), {@code Prefer}
  * (forced responses, bad fault/delay values), validation (400); then the first user stub that
  * matches, or the built-in API ({@link ApiStubs} + {@link ReelsApiTransformer}). Every answer gets
  * the API headers, {@code Prefer} faults/delays and {@code --latency}; the traffic record sees it.
@@ -49,6 +53,7 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
     RateLimiter limiter = settings.rateLimit()
         ? new RateLimiter(settings.rateLimitRequests(), settings.maxUnfinishedJobs(), jobs) : null;
     List<Extension> extensions = new ArrayList<>();
+    extensions.add(new GuardedServerFactory(new RequestGuard(settings.security(), settings.bind())));
     extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
     extensions.add(new ReelsApiTransformer(jobs, tokens, limiter, spec));
     extensions.add(new DocsTransformer());
@@ -70,7 +75,7 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
 
   /** The stub-request filters in the order they run (WireMock would not keep a factory's order). */
   List<RequestFilterV2> stubFilters(SpecResponses spec, RateLimiter limiter) {
-    List<RequestFilterV2> filters = new ArrayList<>(guards());
+    List<RequestFilterV2> filters = new ArrayList<>();
     filters.add(new CorsPreflightFilter());
     filters.add(new AuthFilter(tokens, spec));
     if (limiter != null) {
@@ -79,13 +84,5 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
     filters.add(new PreferFilter(spec));
     filters.add(new AnalyzeValidationFilter(spec));
     return filters;
-  }
-
-  /**
-   * Filters that guard every stub request before the API sees it (a Host allow-list, say). Admin
-   * guards are plain admin {@code RequestFilterV2} extensions added in {@link #create}.
-   */
-  private List<RequestFilterV2> guards() {
-    return List.of();
   }
 }

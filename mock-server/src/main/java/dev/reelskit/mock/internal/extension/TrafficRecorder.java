@@ -17,12 +17,13 @@ import java.io.IOException;
  * Records every request under {@code /api} in the bounded traffic record the client rules judge,
  * whoever answered it: the mock's filters and engine say what they did ({@link Served}); for a
  * user's stub the record keeps what the client saw (status, and the job status in a JSON body).
- * The job id is recorded for every request whose path names one, refused ones included. CORS
- * preflights are not recorded.
+ * The job id is recorded for every request whose path names one, refused ones included.
  */
 final class TrafficRecorder extends NamedExtension implements ServeEventListener {
   /** Bodies of user stubs larger than this are not read for a job status. */
   private static final int MAX_BODY_READ = 64 * 1024;
+  /** Longer paths are cut here in the record (no documented path comes near it). */
+  static final int MAX_PATH = 512;
 
   private final TrafficLog traffic;
   private final TokenRules tokens;
@@ -40,10 +41,8 @@ final class TrafficRecorder extends NamedExtension implements ServeEventListener
     Request request = event.getRequest();
     String path = Route.pathOf(request.getUrl());
     String method = request.getMethod().getName();
-    // A CORS preflight is the browser's request, not the client's: the API has no OPTIONS
-    // operation and CorsPreflightFilter answers every one, so the record skips them as before.
     if (!Route.isApi(path) || method.equals("OPTIONS")) {
-      return;
+      return; // a CORS preflight is the browser's, not the client's: no rule judges it
     }
     Route route = Route.of(method, path);
     Served served = Served.from(event);
@@ -54,7 +53,9 @@ final class TrafficRecorder extends NamedExtension implements ServeEventListener
         : route.jobId() > 0 ? Long.valueOf(route.jobId()) : null;
     JobStatus shown = served != null ? served.shown() : shownByStub(route, status, response);
     String fingerprint = tokens.check(request.getHeader("Authorization")).fingerprint();
-    traffic.recordNext(seq -> new TrafficEntry(seq, clock.now(), fingerprint, method, path,
+    // Paths are peer input up to Jetty's 8 KB request line: 10,000 of those would be 80 MB.
+    String kept = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path;
+    traffic.recordNext(seq -> new TrafficEntry(seq, clock.now(), fingerprint, method, kept,
         operation, jobId, status, shown,
         served == null ? null : served.retryAfter(), served == null ? null : served.rejection()));
   }

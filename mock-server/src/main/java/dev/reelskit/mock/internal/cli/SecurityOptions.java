@@ -1,0 +1,50 @@
+package dev.reelskit.mock.internal.cli;
+
+import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.SecuritySettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * What keeps web pages and other machines from driving the serving mock. The admin token is a
+ * secret: it comes from {@code REELS_MOCK_ADMIN_TOKEN} or {@code --admin-token-file}, never from a
+ * flag or a system property.
+ */
+final class SecurityOptions {
+
+  @Option(names = "--allowed-host", paramLabel = "NAME", split = ",",
+      description = "also serve this Host name (repeatable; *.example.test for subdomains; * for"
+          + " any, which turns off the DNS-rebinding protection). Always served: localhost,"
+          + " *.localhost, loopback and IP addresses")
+  List<String> allowedHosts = List.of();
+
+  @Option(names = "--admin-token-file", paramLabel = "FILE",
+      description = "the admin token (or env REELS_MOCK_ADMIN_TOKEN): every /__admin request must"
+          + " then send Authorization: Bearer <token>. Needed with a non-loopback --bind")
+  Path adminTokenFile;
+
+  @Option(names = "--unsafe-open-admin",
+      description = "allow a non-loopback --bind without an admin token (anyone who reaches the"
+          + " port can reset, reconfigure or stop the mock)")
+  boolean unsafeOpenAdmin;
+
+  void applyTo(MockServerSettings.Builder b, Map<String, String> environment) {
+    String token = environment.get(EnvironmentDefaults.envName("admin-token"));
+    if (adminTokenFile != null) {
+      try {
+        token = Files.readString(adminTokenFile).trim();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("admin-token-file: cannot read " + adminTokenFile);
+      }
+      if (token.isEmpty()) {
+        throw new IllegalArgumentException("admin-token-file: " + adminTokenFile + " is empty");
+      }
+    }
+    b.security(new SecuritySettings(new LinkedHashSet<>(allowedHosts), token, unsafeOpenAdmin));
+  }
+}

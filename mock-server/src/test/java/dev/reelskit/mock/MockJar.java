@@ -1,0 +1,125 @@
+package dev.reelskit.mock;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The shaded jar run as users run it, {@code java -jar reels-mock-server.jar --port 0 ...}. */
+public final class MockJar implements AutoCloseable {
+
+  public static final Path JAR = Path.of("target", "reels-mock-server.jar");
+  private static final Pattern URL = Pattern.compile("listening on http://[^:]+:(\\d+)");
+
+  private final Process process;
+  private final List<String> output = new CopyOnWriteArrayList<>();
+  private int port = -1;
+
+  private MockJar(Process process) {
+    this.process = process;
+  }
+
+  /** Starts the jar and waits for its banner; fails when it exits or prints none in 120 s. */
+  public static MockJar start(Map<String, String> env, String... options) {
+    MockJar jar = launch(env, options);
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(jar.process.getInputStream(), StandardCharsets.UTF_8));
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos(); // a loaded machine
+    try {
+      String line;
+      while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+        jar.output.add(line);
+        Matcher m = URL.matcher(line);
+        if (m.find()) {
+          jar.port = Integer.parseInt(m.group(1));
+        }
+        if (jar.port > 0 && line.startsWith("Press Ctrl-C")) {
+          Thread drain = new Thread(() -> out.lines().forEach(jar.output::add), "drain");
+          drain.setDaemon(true);
+          drain.start();
+          return jar;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    jar.close();
+    throw new AssertionError("no banner from the jar: " + jar.output);
+  }
+
+  /** Runs the jar to its end (bad usage): its exit code and output. */
+  public static Finished run(Map<String, String> env, String... options) {
+    MockJar jar = launch(env, options);
+    try {
+      String text = new String(jar.process.getInputStream().readAllBytes(),
+          StandardCharsets.UTF_8);
+      if (!jar.process.waitFor(30, TimeUnit.SECONDS)) {
+        jar.close();
+        throw new AssertionError("the jar did not exit: " + text);
+      }
+      return new Finished(jar.process.exitValue(), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How a jar run that ended by itself ended. */
+  public record Finished(int exitCode, String output) {}
+
+  private static MockJar launch(Map<String, String> env, String... options) {
+    if (!JAR.toFile().exists()) {
+      throw new AssertionError(JAR + " is missing: run mvn package first");
+    }
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toString(), "--port", "0"));
+    command.addAll(List.of(options));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    try {
+      return new MockJar(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  /** Every line printed so far. */
+  public String output() {
+    return String.join("\n", output);
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
