@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
 
 /** A copy of the packaged spec with a hand-made edit, for tests of what follows from the spec. */
-final class SpecCopy {
+public final class SpecCopy {
 
   private final ObjectNode document;
 
@@ -13,26 +13,26 @@ final class SpecCopy {
     this.document = document;
   }
 
-  static SpecCopy ofPackaged() {
+  public static SpecCopy ofPackaged() {
     return new SpecCopy((ObjectNode) Yaml.read(ReelsApiSpec.get().yaml()));
   }
 
-  SpecCopy edit(Consumer<ObjectNode> change) {
+  public SpecCopy edit(Consumer<ObjectNode> change) {
     change.accept(document);
     return this;
   }
 
-  SpecCopy lifecycle(Consumer<ObjectNode> change) {
+  public SpecCopy lifecycle(Consumer<ObjectNode> change) {
     change.accept((ObjectNode) document.at(LifecycleParser.POINTER));
     return this;
   }
 
-  SpecCopy state(String name, Consumer<ObjectNode> change) {
+  public SpecCopy state(String name, Consumer<ObjectNode> change) {
     change.accept((ObjectNode) document.at(LifecycleParser.POINTER + "/states/" + name));
     return this;
   }
 
-  SpecCopy addState(String name, boolean terminal, String... sets) {
+  public SpecCopy addState(String name, boolean terminal, String... sets) {
     ObjectNode state = ((ObjectNode) document.at(LifecycleParser.POINTER + "/states")).putObject(name);
     if (terminal) {
       state.put("terminal", true);
@@ -44,25 +44,25 @@ final class SpecCopy {
     return this;
   }
 
-  SpecCopy statusEnum(Consumer<ArrayNode> change) {
+  public SpecCopy statusEnum(Consumer<ArrayNode> change) {
     change.accept((ArrayNode) document.at("/components/schemas/JobStatus/enum"));
     return this;
   }
 
-  SpecCopy version(String version) {
+  public SpecCopy version(String version) {
     ((ObjectNode) document.get("info")).put("version", version);
     return this;
   }
 
-  ObjectNode document() {
+  public ObjectNode document() {
     return document;
   }
 
-  String yaml() {
+  public String yaml() {
     return Yaml.write(document);
   }
 
-  ReelsApiSpec parse() {
+  public ReelsApiSpec parse() {
     return ReelsApiSpec.parse(yaml());
   }
 }
