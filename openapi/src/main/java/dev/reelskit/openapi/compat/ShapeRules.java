@@ -59,8 +59,12 @@ final class ShapeRules {
             "clients authenticate as the old spec said"));
       }
       if (changes.stream().noneMatch(c -> c.where().startsWith(where)) && op.isDifferent()) {
-        changes.add(verdict(op, where, "documentation or metadata changed (" + op.isChanged().getValue() + ")",
-            "descriptions, summaries and examples do not change what goes over the wire"));
+        changes.add(op.isIncompatible()
+            ? Change.breaking(AREA, where, "openapi-diff judges the operation incompatible (for example an enum"
+                + " value added to or removed from a response: look for it in the schemas this operation uses)",
+                RESPONSE_WHY)
+            : Change.compatible(AREA, where, "documentation or metadata changed",
+                "descriptions, summaries and examples do not change what goes over the wire"));
       }
     }
     return changes;
