@@ -128,10 +128,13 @@ class GeneratedClientsTest {
   @Test
   void the_python_client_imports_and_reads_every_job_example() throws Exception {
     Tools.require("python3");
+    // The generated package's requirements.txt; PyPI is out of reach here, so they must be installed.
+    Tools.require("python3 lacks the generated client's requirements (pydantic 2, python-dateutil, urllib3 2)",
+        List.of("python3", "-c", "import pydantic, dateutil, urllib3, typing_extensions; "
+            + "assert int(pydantic.VERSION.split('.')[0]) >= 2 and int(urllib3.__version__.split('.')[0]) >= 2"));
     Path examples = GENERATED.resolve("python-examples.json");
     Files.writeString(examples, jobExamples.toString(), StandardCharsets.UTF_8);
     Path client = GENERATED.resolve("python");
-    // The generated package's own requirements (pydantic 2, python-dateutil, urllib3) must import.
     Tools.run(MODULE, Map.of("PYTHONPATH", client.toString()),
         List.of("python3", "-c", "import reels_client, reels_client.api, reels_client.models"));
 

@@ -21,13 +21,18 @@ final class Tools {
 
   /** Skips (or, on CI, fails) unless {@code command --version} runs. */
   static void require(String command) {
+    require(command + " is not installed", List.of(command, "--version"));
+  }
+
+  /** Skips (or, on CI, fails) with {@code missing} unless {@code probe} exits 0. */
+  static void require(String missing, List<String> probe) {
     String problem;
     try {
-      Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
-      problem = p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0 ? null : command + " --version failed";
+      problem = p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0 ? null : missing;
     } catch (IOException e) {
-      problem = command + " is not installed";
+      problem = missing;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       problem = "interrupted";
