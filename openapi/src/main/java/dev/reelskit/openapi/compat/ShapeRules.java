@@ -6,6 +6,7 @@ import java.util.Map;
 import org.openapitools.openapidiff.core.model.Changed;
 import org.openapitools.openapidiff.core.model.ChangedApiResponse;
 import org.openapitools.openapidiff.core.model.ChangedContent;
+import org.openapitools.openapidiff.core.model.ChangedList;
 import org.openapitools.openapidiff.core.model.ChangedMediaType;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.model.ChangedOperation;
@@ -127,15 +128,18 @@ final class ShapeRules {
     }
     schema.getMissingProperties().keySet().forEach(p -> own.add("property '" + p + "' removed"));
     schema.getIncreasedProperties().keySet().forEach(p -> own.add("property '" + p + "' added"));
+    // The schema's own verdict (isCoreChanged) leaves out its constraint elements (enum, pattern,
+    // lengths, ...), which openapi-diff judges one by one.
+    boolean incompatible = schema.isCoreChanged().isIncompatible();
     for (Changed element : schema.getChangedElements()) {
       if (element != null && !(element instanceof ChangedSchema) && element.isDifferent()) {
         own.add(name(element));
+        incompatible |= element.isIncompatible();
       }
     }
-    if (!own.isEmpty() && schema.isCoreChanged().isDifferent()) {
-      changes.add(new Change(schema.isCoreChanged().isIncompatible(), AREA, where + " " + path,
-          String.join(", ", own), schema.isCoreChanged().isIncompatible() ? why
-              : "a relaxed constraint or a new optional field: what was valid stays valid"));
+    if (!own.isEmpty()) {
+      changes.add(new Change(incompatible, AREA, where + " " + path, String.join(", ", own),
+          incompatible ? why : "a relaxed constraint or a new optional field: what was valid stays valid"));
     }
     if (why.equals(REQUEST_WHY) && schema.getNewSchema() != null && schema.getNewSchema().getRequired() != null) {
       // openapi-diff 2.1.7 calls a new property that is also required compatible; a client that
@@ -162,7 +166,12 @@ final class ShapeRules {
 
   private static String name(Changed element) {
     String simple = element.getClass().getSimpleName().replaceFirst("^Changed", "");
-    return simple.isEmpty() ? "schema" : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    String name = simple.isEmpty() ? "schema" : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    if (element instanceof ChangedList<?> list) {
+      name += (list.getIncreased().isEmpty() ? "" : " +" + list.getIncreased())
+          + (list.getMissing().isEmpty() ? "" : " -" + list.getMissing());
+    }
+    return name;
   }
 
   private static String endpoint(Endpoint e) {

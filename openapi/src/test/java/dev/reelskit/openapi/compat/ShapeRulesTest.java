@@ -35,6 +35,8 @@ class ShapeRulesTest {
           at(d, "/components/schemas/AnalyzeRequest/properties").putObject("callback").put("type", "string");
           d.withArray("/components/schemas/AnalyzeRequest/required").add("callback");
         }, true, "POST /api/v1/reels/analyze request body"),
+        edit("a new enum value in a response", d -> d.withArray("/components/schemas/AnalyzeAccepted/properties/status/enum")
+            .add("queued"), true, "POST /api/v1/reels/analyze response 202 $.status"),
         edit("a removed operation", d -> at(d, "/paths").remove("/api/v1/reels/analyze"),
             true, "POST /api/v1/reels/analyze"));
   }
