@@ -2,51 +2,57 @@ package dev.reelskit.openapi;
 
 import dev.reelskit.openapi.model.JobStatus;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The documented status graph: {@code pending -> processing -> done} and {@code processing ->
- * error}; {@code done} and {@code error} are terminal.
+ * The packaged spec's job lifecycle ({@code ReelJob}'s {@code x-lifecycle}) over the generated
+ * {@link JobStatus} enum: the form the mock's engine, the contract rules and the client rules use.
  *
- * <p>The spec states the graph in {@code JobStatus}'s description, where OpenAPI has no construct
- * for it; this class is its one executable form.
+ * <p>No graph is written here: every answer comes from {@link ReelsApiSpec#lifecycle()}. The spec's
+ * states and the enum's values are the same set (the parser rejects a spec where they differ, and
+ * the enum is generated from that spec).
  */
 public final class JobLifecycle {
 
-  // Values are EnumSets so that next() can copy them even when empty.
-  private static final Map<JobStatus, EnumSet<JobStatus>> NEXT =
-      Map.of(
-          JobStatus.PENDING, EnumSet.of(JobStatus.PROCESSING),
-          JobStatus.PROCESSING, EnumSet.of(JobStatus.DONE, JobStatus.ERROR),
-          JobStatus.DONE, EnumSet.noneOf(JobStatus.class),
-          JobStatus.ERROR, EnumSet.noneOf(JobStatus.class));
-
   private JobLifecycle() {}
+
+  /** The lifecycle every answer here comes from. */
+  public static Lifecycle model() {
+    return ReelsApiSpec.get().lifecycle();
+  }
+
+  /** The status every job starts in. */
+  public static JobStatus initial() {
+    return JobStatus.fromValue(model().initial());
+  }
 
   /** Whether the status never changes again. */
   public static boolean isTerminal(JobStatus status) {
-    return NEXT.get(status).isEmpty();
+    return model().isTerminal(status.getValue());
   }
 
-  /** The statuses one documented step away. */
+  /** The statuses one declared step away. */
   public static Set<JobStatus> next(JobStatus status) {
-    return EnumSet.copyOf(NEXT.get(status));
+    EnumSet<JobStatus> next = EnumSet.noneOf(JobStatus.class);
+    model().next(status.getValue()).forEach(s -> next.add(JobStatus.fromValue(s)));
+    return next;
   }
 
   /**
    * Whether {@code to} can be observed after {@code from}: the same status, or any status reachable
-   * by one or more documented steps (a poller may miss intermediate states).
+   * by one or more declared steps (a poller may miss intermediate states).
    */
   public static boolean canFollow(JobStatus from, JobStatus to) {
-    if (from == to) {
-      return true;
-    }
-    for (JobStatus step : NEXT.get(from)) {
-      if (canFollow(step, to)) {
-        return true;
-      }
-    }
-    return false;
+    return model().canFollow(from.getValue(), to.getValue());
+  }
+
+  /** Whether the job's {@code error} is a (non-empty) reason in this status, null otherwise. */
+  public static boolean setsError(JobStatus status) {
+    return model().sets(status.getValue(), "error");
+  }
+
+  /** Whether the job's {@code result} is the analysis in this status, null otherwise. */
+  public static boolean setsResult(JobStatus status) {
+    return model().sets(status.getValue(), "result");
   }
 }

@@ -1,8 +1,6 @@
 package dev.reelskit.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,10 +28,14 @@ public final class ReelsApiSpec {
 
   private final String yaml;
   private final JsonNode document;
+  private final Lifecycle lifecycle;
+  private final String validationYaml;
 
   private ReelsApiSpec(String yaml, JsonNode document) {
     this.yaml = yaml;
     this.document = document;
+    this.lifecycle = LifecycleParser.parse(document);
+    this.validationYaml = Yaml.write(ValidationView.of(document, lifecycle));
   }
 
   /** The document packaged with this jar (parsed once per class loader). */
@@ -87,13 +89,33 @@ public final class ReelsApiSpec {
     return Pattern.compile(regex);
   }
 
+  /**
+   * A spec read from text rather than the classpath (a copy under change, another owner's spec);
+   * throws {@link InvalidLifecycleException} when its lifecycle is ill-formed.
+   */
+  public static ReelsApiSpec parse(String yaml) {
+    return new ReelsApiSpec(yaml, Yaml.read(yaml));
+  }
+
+  /** The job lifecycle the spec declares in {@code ReelJob}'s {@code x-lifecycle}. */
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /**
+   * The document validators should read: the published one plus the lifecycle's per-state
+   * invariants on {@code ReelJob} as a {@code oneOf} that generators cannot digest.
+   */
+  public String validationYaml() {
+    return validationYaml;
+  }
+
   private static ReelsApiSpec read() {
     try (InputStream in = ReelsApiSpec.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is not on the classpath");
       }
-      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new ReelsApiSpec(yaml, new ObjectMapper(new YAMLFactory()).readTree(yaml));
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }

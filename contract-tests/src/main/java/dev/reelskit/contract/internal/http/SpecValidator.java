@@ -37,7 +37,7 @@ final class SpecValidator {
         if (validator == null) {
           try {
             validator =
-                OpenApiInteractionValidator.createForInlineApiSpecification(ReelsApiSpec.get().yaml())
+                OpenApiInteractionValidator.createForInlineApiSpecification(ReelsApiSpec.get().validationYaml())
                     .withLevelResolver(
                         LevelResolver.create()
                             .withLevel("validation.request", ValidationReport.Level.IGNORE)
