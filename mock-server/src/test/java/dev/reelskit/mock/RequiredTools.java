@@ -3,11 +3,15 @@ package dev.reelskit.mock;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.opentest4j.AssertionFailedError;
 
 /**
- * Skips the calling test, with the reason, when a command-line tool it drives is missing. Tests
- * that run real clients need them; a missing tool must read as skipped, never as passed or failed.
+ * Skips the calling test, with the reason, when a command-line tool it drives is missing: a
+ * missing tool must read as skipped, never as passed. With {@code CI=true} (the project's CI,
+ * which installs every tool in {@code .ci/run}) a missing tool fails the test instead, naming the
+ * tool and the test: a skip there means a broken install step, not a machine without node.
  */
 public final class RequiredTools {
 
@@ -16,8 +20,35 @@ public final class RequiredTools {
   /** Assumes that every tool answers {@code <tool> --version} with exit code 0. */
   public static void assumeInstalled(String... tools) {
     for (String tool : tools) {
-      assumeTrue(answers(tool), tool + " is not installed on this machine: test not run");
+      require(answers(tool), tool, tool + " is not installed on this machine (" + tool
+          + " --version did not succeed)");
     }
+  }
+
+  /**
+   * Skips the calling test with {@code reason} when {@code present} is false; fails it instead
+   * when running in CI.
+   */
+  public static void require(boolean present, String tool, String reason) {
+    if (!present && inCi(System.getenv())) {
+      throw new AssertionFailedError("CI=true: " + callingTest() + " needs " + tool + ", which is "
+          + "missing, and CI must skip no test: " + reason);
+    }
+    assumeTrue(present, reason + ": test not run");
+  }
+
+  static boolean inCi(Map<String, String> env) {
+    return "true".equalsIgnoreCase(env.getOrDefault("CI", "").trim());
+  }
+
+  /** The first test class method on the stack, as {@code Class.method}. */
+  private static String callingTest() {
+    return StackWalker.getInstance().walk(frames -> frames
+        .filter(f -> f.getClassName().matches(".*(Test|IT)(\\$.*)?"))
+        .reduce((first, second) -> second)
+        .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "."
+            + f.getMethodName())
+        .orElse("a test"));
   }
 
   private static boolean answers(String tool) {
