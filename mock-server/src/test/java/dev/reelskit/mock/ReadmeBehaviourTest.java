@@ -32,7 +32,7 @@ class ReadmeBehaviourTest {
 
   @BeforeEach
   void start_the_mock_on_the_fast_profile() {
-    mock = ReelsMock.start(MockServerSettings.defaults().withPort(0).withProfile(TimingProfile.FAST));
+    mock = ReelsMock.start(MockServerSettings.builder().port(0).profile(TimingProfile.FAST).build());
     http = new Http(mock.baseUrl());
   }
 
@@ -150,7 +150,7 @@ class ReadmeBehaviourTest {
 
   @Test
   void without_seed_jobs_job_42_is_unknown() {
-    try (ReelsMock bare = ReelsMock.start(MockServerSettings.defaults().withPort(0).withSeedJobs(false))) {
+    try (ReelsMock bare = ReelsMock.start(MockServerSettings.builder().port(0).seedJobs(false).build())) {
       assertThat(new Http(bare.baseUrl()).poll(TOKEN, 42).status()).isEqualTo(404);
     }
   }
@@ -165,8 +165,8 @@ class ReadmeBehaviourTest {
   void retry_after_is_in_real_seconds_under_a_time_scale(double afterSeconds, String retryAfter) {
     Instant t0 = Instant.parse("2026-05-22T10:00:00Z");
     MockClock clock = new MockClock(Clock.fixed(t0, ZoneOffset.UTC), 10, t0);
-    try (ReelsMock limited = ReelsMock.start(MockServerSettings.defaults().withPort(0)
-        .withTimeScale(10).withRateLimit(true), clock)) {
+    try (ReelsMock limited = ReelsMock.start(MockServerSettings.builder().port(0)
+        .timeScale(10).rateLimit(true).build(), clock)) {
       Http api = new Http(limited.baseUrl());
       for (int i = 0; i < 10; i++) {
         assertThat(api.poll(TOKEN, 42).status()).isEqualTo(200);

@@ -20,7 +20,7 @@ public final class RequiredTools {
   /** Assumes that every tool answers {@code <tool> --version} with exit code 0. */
   public static void assumeInstalled(String... tools) {
     for (String tool : tools) {
-      require(answers(tool), tool, tool + " is not installed on this machine (" + tool
+      require(answers(tool, "--version"), tool, tool + " is not installed on this machine (" + tool
           + " --version did not succeed)");
     }
   }
@@ -51,9 +51,24 @@ public final class RequiredTools {
         .orElse("a test"));
   }
 
-  private static boolean answers(String tool) {
+  /**
+   * A python3 that can import {@code module} ({@code python3} on the path, else Debian's
+   * {@code /usr/bin/python3}, where {@code .ci/run} installs {@code python3-<module>}); assumes one
+   * (fails in CI).
+   */
+  public static String pythonWith(String module) {
+    for (String python : new String[] {"python3", "/usr/bin/python3"}) {
+      if (answers(python, "-c", "import " + module)) {
+        return python;
+      }
+    }
+    require(false, "python3 with " + module, "no python3 with " + module + " on this machine");
+    return null;
+  }
+
+  private static boolean answers(String... command) {
     try {
-      Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true)
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
         p.destroyForcibly();

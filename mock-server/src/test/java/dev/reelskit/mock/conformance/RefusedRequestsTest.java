@@ -32,8 +32,8 @@ class RefusedRequestsTest {
 
   @BeforeEach
   void start_the_mock_with_the_documented_limits() {
-    mock = ReelsMock.start(MockServerSettings.defaults().withPort(0).withProfile(TimingProfile.QUICK)
-        .withRateLimit(true), clock);
+    mock = ReelsMock.start(MockServerSettings.builder().port(0).profile(TimingProfile.QUICK)
+        .rateLimit(true).build(), clock);
     http = new Http(mock.baseUrl());
   }
 

@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.conformance.ClientConformance;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
-import dev.reelskit.mock.internal.conformance.ClientRuleOptions;
+import dev.reelskit.mock.internal.ruleoptions.ClientRuleOptions;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
 
@@ -31,9 +31,7 @@ import java.time.format.DateTimeParseException;
  * rule settings as query parameters named as {@link ClientRuleOptions} names them) and
  * {@code DELETE /__admin/reels/client-report} (forget the traffic, start a new report).
  */
-public final class ReelsAdminExtension implements AdminApiExtension {
-
-  public static final String NAME = "reels-admin";
+public final class ReelsAdminExtension extends NamedExtension implements AdminApiExtension {
 
   private final JobStore jobs;
   private final TrafficLog traffic;
@@ -46,15 +44,11 @@ public final class ReelsAdminExtension implements AdminApiExtension {
    */
   public ReelsAdminExtension(JobStore jobs, TrafficLog traffic, ClientRuleSettings rules,
       String profile) {
+    super("reels-admin");
     this.jobs = jobs;
     this.traffic = traffic;
     this.rules = rules;
     this.profile = profile;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 
   @Override
@@ -78,7 +72,7 @@ public final class ReelsAdminExtension implements AdminApiExtension {
         JobStatus state = JobStatus.fromValue(
             ReelsJson.mapper().readTree(event.getRequest().getBody()).path("state").asText());
         return jobs.force(id, state)
-            .map(job -> json(200, ReelsJson.mapper().valueToTree(ApiHandler.render(job))))
+            .map(job -> json(200, ReelsJson.mapper().valueToTree(ReelsApiTransformer.render(job))))
             .orElseGet(() -> json(404, error("job not found")));
       } catch (IOException | IllegalArgumentException e) {
         return json(400, error("body must be {\"state\": \"pending|processing|done|error\"}"));

@@ -106,16 +106,27 @@ class ApiBehaviourTest {
   @Nested
   class auth {
     @ParameterizedTest(name = "Authorization \"{0}\" is refused with 401 as {1}")
-    @CsvSource({"'', missing-token", "Basic abc, invalid-token", "Bearer abc, invalid-token",
-        "Bearer ist_, invalid-token", "Bearer ist_with-dash, invalid-token",
-        "Bearer ist_revokedToken0000000000001, revoked-token"})
+    @CsvSource(delimiter = '|', value = {"|missing-token", "Basic abc|invalid-token",
+        "Bearer abc|invalid-token", "Bearer ist_|invalid-token", "Bearer ist_with.dot|invalid-token",
+        "Bearer ist_two words|invalid-token", "Token ist_your_token|invalid-token",
+        "ist_your_token|invalid-token", "Bearer ist_revokedToken0000000000001|revoked-token"})
     void bad_tokens_get_401_invalid_api_token(String header, String rejection) {
-      Http.Response r = header.isEmpty() ? http.get("/api/v1/reels/42")
+      Http.Response r = header == null ? http.get("/api/v1/reels/42")
           : http.get("/api/v1/reels/42", "Authorization", header);
       assertThat(r.status()).isEqualTo(401);
       assertThat(r.body()).isEqualTo("{\"error\":\"invalid API token\"}");
       assertThat(lastEntry().rejection()).isEqualTo(rejection);
       assertThat(lastEntry().token()).doesNotContain("revokedToken");
+    }
+
+    @ParameterizedTest(name = "Authorization \"{0}\" is accepted on the defaults")
+    @ValueSource(strings = {"Bearer ist_your_token", "Bearer ist_with-dash_and_underscore",
+        "bearer ist_x", "Bearer ist_reelskitMockToken00000000000"})
+    void the_docs_placeholder_and_every_ist_token_of_letters_digits_underscores_and_dashes_work(
+        String header) {
+      Http.Response r = http.get("/api/v1/reels/42", "Authorization", header);
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.json().get("status").asText()).isEqualTo("done");
     }
 
     @Test
