@@ -22,6 +22,9 @@ class ReelsMockExtensionTest {
   @RegisterExtension
   static ReelsMockExtension perClass = ReelsMockExtension.builder().frozenClock().build();
 
+  @RegisterExtension
+  ReelsMockExtension perTest = ReelsMockExtension.builder().build();
+
   @Test
   void an_instance_field_gives_a_fresh_mock_per_test_and_stops_each_after_its_test() {
     TwoTestsWithAPerTestMock.SEEN.clear();
