@@ -1,7 +1,9 @@
 package dev.reelskit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +39,8 @@ class MockServerJarIT {
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    // Generous: a JVM start on a loaded 2-core machine has been seen to take over 30 s.
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     String line;
     String url = null;
     while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
@@ -79,14 +82,17 @@ class MockServerJarIT {
     }
     assertThat(seen).containsExactly("pending", "processing", "done");
 
-    // --verbose: one line per request with the token masked; one INFO line per state change
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (later.stream().noneMatch(l -> l.contains("-> 200")) && System.nanoTime() < deadline) {
+    // --verbose: one line per request with the token masked; one INFO line per state change.
+    // The log is written by another process: wait (generously) for each line we expect.
+    String requestLine = ".*GET /api/v1/reels/" + id + " -> 200 \\(\\d+ ms\\) token ist_\\*\\*\\*\\*0001";
+    String stateLine = "job " + id + " processing -> done";
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!(later.stream().anyMatch(l -> l.matches(requestLine))
+        && later.stream().anyMatch(l -> l.contains(stateLine))) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(later).anyMatch(l -> l.matches(".*GET /api/v1/reels/" + id
-        + " -> 200 \\(\\d+ ms\\) token ist_\\*\\*\\*\\*0001"));
-    assertThat(later).anyMatch(l -> l.contains("job " + id + " processing -> done"));
+    assertThat(later).anyMatch(l -> l.matches(requestLine));
+    assertThat(later).anyMatch(l -> l.contains(stateLine));
     assertThat(String.join("\n", later)).doesNotContain(token);
   }
 
@@ -153,6 +159,27 @@ class MockServerJarIT {
     } finally {
       Files.deleteIfExists(script);
     }
+  }
+
+  @Test
+  void the_jar_defaults_to_the_quick_profile_on_loopback_with_the_seeded_jobs() throws Exception {
+    String url = startJar();
+
+    assertThat(banner).anyMatch(l -> l.matches("\\s*profile\\s+quick\\b.*"));
+    assertThat(url).startsWith("http://127.0.0.1:");
+    JsonNode job = new Http(url).poll("ist_jarDefaults000000000000001", 42).json();
+    assertThat(job.get("status").asText()).isEqualTo("done");
+  }
+
+  @Test
+  void disable_seed_jobs_and_bind_are_obeyed() throws Exception {
+    String url = startJar("--disable-seed-jobs", "--bind", "127.0.0.2");
+
+    assertThat(url).startsWith("http://127.0.0.2:");
+    String port = url.substring(url.lastIndexOf(':') + 1);
+    assertThat(new Http(url).poll("ist_jarDefaults000000000000001", 42).status()).isEqualTo(404);
+    assertThatThrownBy(() -> new Http("http://127.0.0.1:" + port).get("/api/v1/reels/42"))
+        .as("nothing listens on 127.0.0.1:" + port).hasCauseInstanceOf(java.net.ConnectException.class);
   }
 
   @Test

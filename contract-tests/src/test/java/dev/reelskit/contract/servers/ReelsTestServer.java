@@ -79,6 +79,7 @@ public final class ReelsTestServer implements AutoCloseable {
   private final Map<Long, Job> jobs = new HashMap<>();
   private final Deque<Long> window = new ArrayDeque<>();
   private final List<Long> arrivals = new ArrayList<>();
+  private final List<Long> refusedArrivals = new ArrayList<>();
   private long nextId = 7_340_000_000_000L;
   private int created;
   private int tooMany;
@@ -92,6 +93,7 @@ public final class ReelsTestServer implements AutoCloseable {
     final boolean fails;
     final boolean skipsProcessing;
     int reads;
+    int terminalReads;
 
     Job(long id, String url, String createdAt, boolean fails, boolean skipsProcessing) {
       this.id = id;
@@ -121,7 +123,7 @@ public final class ReelsTestServer implements AutoCloseable {
 
   public static ReelsTestServer start(Defect defect) {
     Options options = Options.liberal().with(defect);
-    if (defect == Defect.NO_RETRY_AFTER) {
+    if (defect.needsRateLimit()) {
       options = options.rateLimit(4, 300);
     }
     return start(options);
@@ -136,12 +138,23 @@ public final class ReelsTestServer implements AutoCloseable {
     return List.copyOf(arrivals);
   }
 
+  /** Arrival times (System.nanoTime) of the requests answered 429. */
+  public synchronized List<Long> refusedArrivals() {
+    return List.copyOf(refusedArrivals);
+  }
+
   public synchronized int tooManyRequestsSent() {
     return tooMany;
   }
 
   public synchronized int maxUnfinishedSeen() {
     return maxUnfinishedSeen;
+  }
+
+  /** Per job, in creation order: how many reads came after the first one that showed done or error. */
+  public synchronized List<Integer> readsAfterTerminal() {
+    return jobs.values().stream().sorted((a, b) -> Long.compare(a.id, b.id))
+        .map(j -> Math.max(0, j.terminalReads - 1)).toList();
   }
 
   @Override
@@ -189,16 +202,18 @@ public final class ReelsTestServer implements AutoCloseable {
 
   private boolean authorized(String header, boolean read) {
     if (header == null) {
-      return is(Defect.ACCEPTS_MISSING_HEADER);
+      return is(read ? Defect.ACCEPTS_MISSING_HEADER_ON_READ : Defect.ACCEPTS_MISSING_HEADER_ON_SUBMIT);
     }
     int space = header.indexOf(' ');
     String scheme = space < 0 ? header : header.substring(0, space);
     String token = space < 0 ? "" : header.substring(space + 1);
-    if (!scheme.equals("Bearer") && !is(Defect.ACCEPTS_ANY_SCHEME)) {
+    if (!scheme.equals("Bearer")
+        && !is(read ? Defect.ACCEPTS_ANY_SCHEME_ON_READ : Defect.ACCEPTS_ANY_SCHEME_ON_SUBMIT)) {
       return false;
     }
     if (!TOKEN_FORMAT.matcher(token).matches()) {
-      return is(Defect.ACCEPTS_MALFORMED_TOKEN) && token.startsWith("ist_");
+      return token.startsWith("ist_")
+          && is(read ? Defect.ACCEPTS_MALFORMED_TOKEN_ON_READ : Defect.ACCEPTS_MALFORMED_TOKEN_ON_SUBMIT);
     }
     if (token.equals(FORBIDDEN_TOKEN)) {
       return !is(Defect.FORBIDDEN_AS_401);
@@ -206,7 +221,7 @@ public final class ReelsTestServer implements AutoCloseable {
     if (!token.equals(TOKEN)) {
       return is(Defect.ACCEPTS_UNKNOWN_TOKEN);
     }
-    return !(read && is(Defect.REFUSES_VALID_TOKEN_ON_READ));
+    return true;
   }
 
   /** The token is known but may not call the API: 403, unless a defect lets it through. */
@@ -236,8 +251,14 @@ public final class ReelsTestServer implements AutoCloseable {
 
   private void refuseTooMany(HttpExchange http, String body) throws IOException {
     tooMany++;
-    if (!is(Defect.NO_RETRY_AFTER)) {
-      long seconds = Math.max(1, (options.rateWindowMillis() + 999) / 1000);
+    refusedArrivals.add(arrivals.get(arrivals.size() - 1));
+    long seconds = Math.max(1, (options.rateWindowMillis() + 999) / 1000);
+    if (is(Defect.RETRY_AFTER_AS_HTTP_DATE)) {
+      http.getResponseHeaders().add("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+          OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(seconds)));
+    } else if (is(Defect.RETRY_AFTER_NOT_A_NUMBER)) {
+      http.getResponseHeaders().add("Retry-After", "soon");
+    } else if (!is(Defect.NO_RETRY_AFTER)) {
       http.getResponseHeaders().add("Retry-After", String.valueOf(seconds));
     }
     send(http, 429, body);
@@ -247,24 +268,26 @@ public final class ReelsTestServer implements AutoCloseable {
     JsonNode request = JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
     JsonNode url = request.get("url");
     if (url == null || !url.isTextual()) {
-      send(http, 400, is(Defect.WRONG_URL_REQUIRED_MESSAGE) ? "{\"message\":\"url missing\"}"
-          : "{\"message\":\"url is required\"}");
+      send(http, is(Defect.URL_REQUIRED_AS_422) ? 422 : 400, is(Defect.WRONG_URL_REQUIRED_MESSAGE)
+          ? "{\"message\":\"url missing\"}" : "{\"message\":\"url is required\"}");
       return;
     }
     String value = url.asText();
-    boolean valid = is(Defect.ACCEPTS_LOOKALIKE_HOST) ? value.contains("instagram.com")
-        : REEL_URL.matcher(value).matches();
-    if (is(Defect.REJECTS_POST_FORM) && value.contains("/p/")) {
-      valid = false;
-    }
-    if (!valid) {
-      send(http, 400, "{\"message\":\"URL must be an instagram.com link\"}");
+    String code = value.replaceAll("^.*/(reel|p)/([^/?]+).*$", "$2");
+    if (is(Defect.FORBIDS_VALID_TOKEN_ON_SUBMIT) && value.startsWith("https://example.com/")) {
+      send(http, 403, "{\"message\":\"this token may not analyze reels\"}");
       return;
     }
-    String code = value.replaceAll("^.*/(reel|p)/([^/?]+).*$", "$2");
+    if (!acceptable(value, code)) {
+      send(http, 400, is(Defect.WRONG_NOT_INSTAGRAM_MESSAGE) ? "{\"message\":\"not a reel\"}"
+          : "{\"message\":\"URL must be an instagram.com link\"}");
+      return;
+    }
     if (code.startsWith("HTTP500")) {
       if (is(Defect.SERVER_ERROR_AS_HTML)) {
         send(http, 500, "text/html", "<html><body>Internal Server Error</body></html>");
+      } else if (is(Defect.SERVER_ERROR_AS_503)) {
+        send(http, 503, "{\"message\":\"the downloader fell over\"}");
       } else {
         send(http, 500, "{\"message\":\"the downloader fell over\"}");
       }
@@ -285,7 +308,27 @@ public final class ReelsTestServer implements AutoCloseable {
     jobs.put(id, job);
     String status = is(Defect.CREATED_AS_PROCESSING) ? "processing" : "pending";
     String idJson = is(Defect.STRING_IDS) ? "\"" + id + "\"" : String.valueOf(id);
-    send(http, 202, "{\"id\":" + idJson + ",\"status\":\"" + status + "\",\"queue_position\":1}");
+    String idField = is(Defect.CREATED_WITHOUT_ID) && value.contains("/p/") ? "" : "\"id\":" + idJson + ",";
+    send(http, 202, "{" + idField + "\"status\":\"" + status + "\",\"queue_position\":1}");
+  }
+
+  /** The spec's URL pattern, or the looser check a defect puts in its place. */
+  private boolean acceptable(String value, String code) {
+    boolean magic = code.startsWith("ERROR") || code.startsWith("HTTP500");
+    if (is(Defect.REJECTS_POST_FORM) && value.contains("/p/")
+        || is(Defect.REJECTS_BARE_HOST_FORM) && value.startsWith("https://instagram.com/")
+        || is(Defect.REJECTS_TRACKING_QUERY) && value.contains("?")
+        || is(Defect.REJECTS_WWW_REEL_FORM) && !magic && !value.contains("?")
+            && value.startsWith("https://www.instagram.com/reel/")) {
+      return false;
+    }
+    if (is(Defect.ACCEPTS_LOOKALIKE_HOST)) {
+      return value.contains("instagram.com");
+    }
+    if (is(Defect.ACCEPTS_EXAMPLE_COM) && value.startsWith("https://example.com/")) {
+      return true;
+    }
+    return REEL_URL.matcher(value).matches();
   }
 
   private void read(HttpExchange http, String rawId) throws IOException {
@@ -298,12 +341,21 @@ public final class ReelsTestServer implements AutoCloseable {
     if (job == null) {
       if (is(Defect.NOT_FOUND_AS_HTML)) {
         send(http, 404, "text/html", "<html><body>Not Found</body></html>");
+      } else if (is(Defect.NOT_FOUND_AS_400)) {
+        send(http, 400, "{\"message\":\"no such job id\"}");
       } else {
         send(http, 404, "{\"message\":\"there is no job with that id\"}");
       }
       return;
     }
     job.reads++;
+    if (is(Defect.REFUSES_VALID_TOKEN_ON_READ) && job.reads == 1) {
+      send(http, 401, "{\"error\":\"invalid API token\"}");
+      return;
+    }
+    if (terminal(job)) {
+      job.terminalReads++;
+    }
     if (is(Defect.FIRST_READ_FAILS) && job.reads == 1) {
       send(http, 500, "{\"message\":\"temporarily unavailable\"}");
       return;
@@ -323,6 +375,9 @@ public final class ReelsTestServer implements AutoCloseable {
     if (age < options.pendingMillis() + options.processingMillis() || is(Defect.NEVER_FINISHES)) {
       return job.skipsProcessing && !is(Defect.NEVER_FINISHES) ? "pending" : "processing";
     }
+    if (is(Defect.LEAVES_DONE) && job.terminalReads == 2) {
+      return "processing";
+    }
     return job.fails ? "error" : "done";
   }
 
@@ -334,15 +389,19 @@ public final class ReelsTestServer implements AutoCloseable {
   private ObjectNode view(Job job) {
     String status = status(job);
     ObjectNode node = JSON.createObjectNode();
-    node.put("id", job.id);
+    node.put("id", is(Defect.ECHOES_ANOTHER_ID) ? job.id + 1 : job.id);
     node.put("url", is(Defect.URL_ECHO_DROPS_QUERY) ? job.url.replaceAll("\\?.*$", "") : job.url);
     node.put("status", status.equals("done") && is(Defect.STATUS_COMPLETED) ? "completed" : status);
     if (status.equals("error")) {
-      node.put("error", "Reel is private or has been removed");
+      node.put("error", is(Defect.ERROR_WITH_EMPTY_REASON) ? "" : "Reel is private or has been removed");
+    } else if (status.equals("processing") && is(Defect.PROCESSING_WITH_ERROR)) {
+      node.put("error", "still downloading");
     } else {
       node.putNull("error");
     }
-    if (status.equals("done") && !is(Defect.DONE_WITHOUT_RESULT)) {
+    if (status.equals("done") && !is(Defect.DONE_WITHOUT_RESULT)
+        || status.equals("pending") && is(Defect.PENDING_WITH_RESULT)
+        || status.equals("error") && is(Defect.ERROR_WITH_RESULT)) {
       ObjectNode result = (ObjectNode) ReelsApiSpec.get().example("JobDoneCooking").get("result");
       if (is(Defect.RESULT_WITHOUT_SUMMARY)) {
         result.remove("summary");
@@ -356,6 +415,8 @@ public final class ReelsTestServer implements AutoCloseable {
     }
     if (is(Defect.CREATED_AT_NOT_ISO)) {
       node.put("created_at", "22/05/2026 10:00:00");
+    } else if (is(Defect.CREATED_AT_WITHOUT_OFFSET)) {
+      node.put("created_at", job.createdAt.substring(0, 19));
     } else if (is(Defect.CREATED_AT_IS_NOW)) {
       node.put("created_at", ISO.format(OffsetDateTime.now(ZoneOffset.UTC)));
     } else {

@@ -13,6 +13,8 @@ import dev.reelskit.contract.servers.ReelsTestServer;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,20 +23,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every rule is seen failing, under its own id, against a server with exactly one defect. */
 class BrokenServerTest {
 
-  @ParameterizedTest(name = "{0} is caught by its rule")
+  @ParameterizedTest(name = "{0} fails exactly its rule and the collateral it names")
   @EnumSource(Defect.class)
-  void each_defect_fails_the_rule_it_breaks(Defect defect) {
+  void each_defect_fails_exactly_the_rules_it_breaks(Defect defect) {
     RunOutcome outcome;
     try (ReelsTestServer server = ReelsTestServer.start(defect)) {
-      outcome = SuiteLauncher.launch(FastSettings.against(server));
+      outcome = SuiteLauncher.launch(defect == Defect.NEVER_FINISHES
+          ? FastSettings.giveUpQuickly(server) : FastSettings.against(server));
     }
-    String expected = defect.breaks().id();
     List<RuleResult> failed = outcome.results().stream()
         .filter(r -> r.status() == RuleResult.Status.FAILED)
         .toList();
 
-    assertThat(failed).extracting(RuleResult::ruleId).contains(expected);
-    RuleResult failure = failed.stream().filter(r -> r.ruleId().equals(expected)).findFirst().orElseThrow();
+    Set<String> failedIds = failed.stream().map(RuleResult::ruleId).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expectedIds = defect.fails().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(failedIds)
+        .as(() -> failed.stream().map(RuleResult::detail).collect(Collectors.joining("\n\n")))
+        .isEqualTo(expectedIds);
+    RuleResult failure = failed.stream().filter(r -> r.ruleId().equals(defect.breaks().id())).findFirst().orElseThrow();
     assertThat(failure.failure()).isInstanceOf(ContractViolation.class);
     assertThat(((ContractViolation) failure.failure()).rule()).isEqualTo(defect.breaks());
     assertThat(failure.detail()).startsWith(defect.breaks().headline());

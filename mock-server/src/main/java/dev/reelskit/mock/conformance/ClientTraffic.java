@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /** Views of recorded traffic that several rules share. */
@@ -18,9 +20,27 @@ final class ClientTraffic {
 
   private ClientTraffic() {}
 
-  /** Whether the entry is a read of one job ({@code GET /api/v1/reels/{id}}). */
+  private static final Pattern JOB_PATH = Pattern.compile("/api/v1/reels/(\\d{1,18})");
+
+  /**
+   * Whether the entry is a read of one job ({@code GET /api/v1/reels/{id}}) by a token the mock
+   * accepted, whatever it answered: a poll refused with 429 is still a poll the client sent. Reads
+   * refused for their token (401, 403) are CC-AUTH-001's, and may come from another client.
+   */
   static boolean isPoll(TrafficEntry e) {
-    return GET.equals(e.operation()) && e.jobId() != null;
+    return GET.equals(e.operation()) && jobOf(e) != null && e.httpStatus() != 401 && e.httpStatus() != 403;
+  }
+
+  /**
+   * The job an entry created or read: its recorded id, or for a read the id its path names (a
+   * refused read may be recorded without one). Null when neither names a job.
+   */
+  static Long jobOf(TrafficEntry e) {
+    if (e.jobId() != null) {
+      return e.jobId();
+    }
+    Matcher m = JOB_PATH.matcher(e.path());
+    return GET.equals(e.operation()) && m.matches() ? Long.valueOf(m.group(1)) : null;
   }
 
   /** Whether the entry is a submission attempt, whatever its outcome. */
@@ -53,7 +73,7 @@ final class ClientTraffic {
     Map<Long, List<TrafficEntry>> groups = new LinkedHashMap<>();
     for (TrafficEntry e : traffic) {
       if (isPoll(e)) {
-        groups.computeIfAbsent(e.jobId(), k -> new ArrayList<>()).add(e);
+        groups.computeIfAbsent(jobOf(e), k -> new ArrayList<>()).add(e);
       }
     }
     return groups;

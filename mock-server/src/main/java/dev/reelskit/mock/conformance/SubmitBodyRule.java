@@ -2,12 +2,16 @@ package dev.reelskit.mock.conformance;
 
 import java.util.Set;
 
-/** Submissions must be JSON with a {@code url} the spec's pattern accepts. */
+/**
+ * Submissions must be JSON with a {@code url} the spec's pattern accepts: every 400 the mock gives a
+ * submission for its body, whatever the reason (see {@code AnalyzeBody}), is a violation.
+ */
 final class SubmitBodyRule extends RejectionRule {
 
   SubmitBodyRule() {
     super(
-        Set.of("url-required", "url-not-instagram", "malformed-json", "unsupported-media-type"),
+        Set.of("unsupported-media-type", "body-too-large", "malformed-json", "url-required",
+            "url-not-string", "url-not-instagram"),
         "Content-Type: application/json and a body {\"url\": \"<Instagram Reel URL>\"}");
   }
 

@@ -1,8 +1,8 @@
 package dev.reelskit.mock.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.reelskit.mock.RequiredTools;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.junit5.ReelsMockExtension;
 import java.net.URLEncoder;
@@ -85,7 +85,8 @@ class BrowserPollingIT {
     try {
       pages = LoopbackServer.pages("127.0.0.2");
     } catch (RuntimeException e) {
-      assumeTrue(false, "this machine cannot bind 127.0.0.2: " + e.getMessage());
+      RequiredTools.require(false, "a second loopback address (127.0.0.2)",
+          "this machine cannot bind 127.0.0.2: " + e.getMessage());
       return;
     }
     try (pages) {

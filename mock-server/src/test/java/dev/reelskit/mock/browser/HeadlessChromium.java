@@ -1,7 +1,7 @@
 package dev.reelskit.mock.browser;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.reelskit.mock.RequiredTools;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +54,7 @@ final class HeadlessChromium implements AutoCloseable {
   /** A Chromium to run, or the test is skipped with the reason (CI installs it in .ci/run). */
   static HeadlessChromium require() {
     Optional<Path> found = onPath("chromium");
-    assumeTrue(found.isPresent(),
+    RequiredTools.require(found.isPresent(), "chromium",
         "Chromium is not installed: browser tests need Debian's chromium on the PATH "
             + "(apt-get install chromium; .ci/run installs it)");
     return new HeadlessChromium(found.get());

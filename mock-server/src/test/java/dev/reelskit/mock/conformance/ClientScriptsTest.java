@@ -6,6 +6,7 @@ import dev.reelskit.mock.Http;
 import dev.reelskit.mock.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.RequiredTools;
+import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,9 +63,13 @@ class ClientScriptsTest {
       return new Case(script, broken, refusedFirst, scale, requests, clientEnv);
     }
 
+    Case withEnvironment(String name, String value) {
+      return new Case(script, broken, refusedFirst, scale, rateLimit, Map.of(name, value));
+    }
+
     @Override
     public String toString() {
-      return script + (refusedFirst ? " refused first with 429" : "")
+      return script + (env.isEmpty() ? "" : " " + env) + (refusedFirst ? " refused first with 429" : "")
           + (broken.isEmpty() ? " breaks no rule" : " breaks exactly " + broken);
     }
   }
@@ -80,12 +86,19 @@ class ClientScriptsTest {
         // x5: a tight loop stays far below the 4.5 s least gap even on a loaded machine.
         Case.of("wrong-polls-without-delay.sh", ClientRules.POLL_SPACING).atScale(5),
         Case.of("wrong-no-token.sh", ClientRules.AUTH),
+        Case.of("wrong-guesses-a-list-endpoint.sh", ClientRules.OPERATION),
+        Case.of("wrong-submits-a-bad-body.sh", ClientRules.SUBMIT_BODY),
+        Case.of("wrong-submits-a-bad-body.sh", ClientRules.SUBMIT_BODY).withEnvironment("MISTAKE", "too-large"),
+        // Its second poll 150 s of mock time after the first.
+        Case.of("wrong-polls-past-the-bound.sh", ClientRules.GIVE_UP)
+            .withEnvironment("LATE_MS", Long.toString(Math.round(150_000 / SCALE))),
         Case.of("wrong-polls-after-done.sh", ClientRules.POLL_AFTER_TERMINAL),
         Case.of("wrong-ignores-retry-after.sh", ClientRules.RETRY_AFTER).withRefusal(),
         Case.of("wrong-floods-jobs.sh", ClientRules.UNFINISHED_JOBS),
-        // Two jobs back to back are 8 requests in about 15 s of mock time: a limit of 5 makes the
-        // flood unmistakable however slow the machine, and keeps the run short.
-        Case.of("wrong-floods-rate.sh", ClientRules.RATE_LIMIT)
+        // Two jobs back to back are 8 requests, 7 s of mock time apart plus each request's own
+        // time: a limit of 5 needs 6 of them within 60 s. At x5 a loaded machine's 1 s per curl
+        // is 5 s of mock time, well inside that; at x25 it would be 25 s and no flood at all.
+        Case.of("wrong-floods-rate.sh", ClientRules.RATE_LIMIT).atScale(5)
             .withRateLimit(5, Map.of("JOBS", "2")));
   }
 
@@ -96,20 +109,29 @@ class ClientScriptsTest {
     MockServerSettings settings = MockServerSettings.builder().port(0)
         .profile(TimingProfile.QUICK).timeScale(c.scale()).rateLimit(true)
         .limits(c.rateLimit(), MockServerSettings.DOCUMENTED_MAX_UNFINISHED_JOBS).build();
-    try (ReelsMock mock = ReelsMock.start(settings)) {
+    HeldClock wall = new HeldClock();
+    try (ReelsMock mock = ReelsMock.start(settings, new MockClock(wall, c.scale(), wall.instant()))) {
+      CompletableFuture<Void> released;
       if (c.refusedFirst()) {
         useUpBudget(mock, c.rateLimit());
+        released = CompletableFuture.runAsync(() -> releaseOnFirstRequest(mock, wall));
+      } else {
+        wall.release();
+        released = CompletableFuture.completedFuture(null);
       }
       ClientCommand client = ClientCommand.of(command).withTimeout(Duration.ofSeconds(30))
           .capturingOutput()
-          // 7 s and 120 s of mock time, as the clients' defaults are in real time.
+          // 7 s of mock time, as the clients' default is in real time; they give up after 60 s,
+          // half the 120 s bound, so that a loaded machine cannot push a correct client past it.
           .withEnvironment("POLL_INTERVAL_MS", Long.toString(Math.round(7000 / c.scale())))
-          .withEnvironment("TIMEOUT_MS", Long.toString(Math.round(120_000 / c.scale())));
+          .withEnvironment("TIMEOUT_MS", Long.toString(Math.round(60_000 / c.scale())));
       for (Map.Entry<String, String> e : c.env().entrySet()) {
         client = client.withEnvironment(e.getKey(), e.getValue());
       }
       ClientConformanceReport report = ClientCheck.run(mock.baseUrl(), TOKEN, client,
           mock.traffic(), mock.clientRuleSettings(), mock.profileLabel());
+      wall.release();
+      released.join();
 
       String why = report.toText() + report.clientRun().output();
       assertThat(report.violatedRuleIds()).as(why).isEqualTo(c.broken());
@@ -128,7 +150,8 @@ class ClientScriptsTest {
   /**
    * Another caller with the same token sends the whole budget, then 40 s of mock time pass: the
    * client's first request is refused for about 20 s (mock), Retry-After 1 s (real). The
-   * caller's requests are then forgotten, so only the client is judged.
+   * caller's requests are then forgotten, so only the client is judged. The wall clock stands
+   * still until that first request has been answered, so a slow start cannot outlast the refusal.
    */
   private static void useUpBudget(ReelsMock mock, int limit) {
     Http http = new Http(mock.baseUrl());
@@ -137,6 +160,19 @@ class ClientScriptsTest {
     }
     mock.advanceClock(Duration.ofSeconds(40));
     mock.resetTraffic();
+  }
+
+  private static void releaseOnFirstRequest(ReelsMock mock, HeldClock wall) {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (mock.traffic().snapshot().isEmpty() && System.nanoTime() < giveUp) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    wall.release();
   }
 
   private static List<String> command(String script) throws URISyntaxException, IOException {

@@ -4,14 +4,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.reelskit.mock.Http;
 import dev.reelskit.mock.ReelsMock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 class ReelsMockExtensionTest {
 
@@ -21,29 +25,45 @@ class ReelsMockExtensionTest {
   @RegisterExtension
   ReelsMockExtension perTest = ReelsMockExtension.builder().build();
 
-  private static ReelsMock firstPerTest;
-
   @Test
-  void a_static_field_gives_one_mock_on_loopback_and_a_free_port() {
-    assertThat(perClass.baseUrl()).startsWith("http://127.0.0.1:").doesNotEndWith(":8089");
-    assertThat(new Http(perClass.baseUrl()).poll(perClass.token(), 42).status()).isEqualTo(200);
-    assertThat(perClass.traffic().snapshot()).isNotEmpty();
+  void an_instance_field_gives_a_fresh_mock_per_test_and_stops_each_after_its_test() {
+    TwoTestsWithAPerTestMock.SEEN.clear();
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoTestsWithAPerTestMock.class))
+        .execute().testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+    List<Seen> seen = List.copyOf(TwoTestsWithAPerTestMock.SEEN);
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(1).mock()).isNotSameAs(seen.get(0).mock());
+    assertThat(seen.get(1).earlierStillRunning()).as("the first test's mock, seen from the second")
+        .isFalse();
+    assertThat(seen).allSatisfy(s -> assertThat(s.runningInItsTest()).isTrue());
+    assertThat(seen).allSatisfy(s -> assertThat(s.mock().isRunning()).isFalse());
   }
 
-  @Test
-  void an_instance_field_gives_a_fresh_mock_per_test_and_the_old_one_is_stopped() {
-    if (firstPerTest == null) {
-      firstPerTest = perTest.mock();
-    } else {
-      assertThat(perTest.mock()).isNotSameAs(firstPerTest);
-      assertThat(firstPerTest.isRunning()).isFalse();
+  record Seen(ReelsMock mock, boolean runningInItsTest, boolean earlierStillRunning) {}
+
+  // Run only through EngineTestKit above (surefire skips nested classes); both tests record the
+  // same thing, so whichever runs second checks the first.
+  static class TwoTestsWithAPerTestMock {
+    static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
+
+    @RegisterExtension
+    ReelsMockExtension perTest = ReelsMockExtension.builder().build();
+
+    @Test
+    void one() {
+      record();
     }
-    assertThat(perTest.mock().isRunning()).isTrue();
-  }
 
-  @Test
-  void another_test_for_the_per_test_mock() {
-    an_instance_field_gives_a_fresh_mock_per_test_and_the_old_one_is_stopped();
+    @Test
+    void two() {
+      record();
+    }
+
+    private void record() {
+      boolean earlier = !SEEN.isEmpty() && SEEN.get(SEEN.size() - 1).mock().isRunning();
+      SEEN.add(new Seen(perTest.mock(), perTest.mock().isRunning(), earlier));
+    }
   }
 
   @Test

@@ -37,7 +37,7 @@ class ContractRunnerTest {
 
   private String[] fast(String baseUrl, String... more) {
     return Stream.concat(
-            Stream.of("--base-url", baseUrl, "--poll-interval", "50ms", "--job-timeout", "1500ms",
+            Stream.of("--base-url", baseUrl, "--poll-interval", "50ms", "--job-timeout", "10s",
                 "--rate-limit", "1000/1s", "--reports-dir", reports.toString()),
             Stream.of(more))
         .toArray(String[]::new);

@@ -65,7 +65,7 @@ class ScenarioAdminTest {
   void put_of_an_unknown_state_is_refused() {
     Http.Response put = http.method("PUT", "/__admin/scenarios/reel-job-42/state",
         "{\"state\":\"finished\"}");
-    assertThat(put.status()).isBetween(400, 499);
+    assertThat(put.status()).isEqualTo(422);
     assertThat(http.poll(token, 42).json().get("status").asText()).isEqualTo("done");
   }
 
