@@ -22,6 +22,19 @@ final class ResponseRules {
     verdict.conclude("no response was received");
   }
 
+  /**
+   * RC-HTTP-002: the documented API never redirects. The suite never follows a redirect (it would
+   * carry the token to whatever origin the Location names), so a 3xx is judged, not obeyed.
+   */
+  static void noRedirect(ContractRun run) {
+    Verdict verdict = Verdict.of(Rule.HTTP_NO_REDIRECT);
+    for (Exchange e : run.exchanges()) {
+      verdict.check(e.status() < 300 || e.status() > 399, Finding.status(e,
+          "not a redirect (the API documents none; the suite does not follow it)"));
+    }
+    verdict.conclude("no response was received");
+  }
+
   /** RC-SPEC-001: the Atlassian validator found nothing wrong with any response. */
   static void conformsToSpec(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.SPEC_CONFORMS);

@@ -11,8 +11,8 @@ import java.util.Map;
 /** RC-CREATE-*: what POST /api/v1/reels/analyze answers. */
 final class SubmissionRules {
 
-  static final String NOT_INSTAGRAM = "URL must be an instagram.com link";
-  static final String URL_REQUIRED = "url is required";
+  static final String NOT_INSTAGRAM = SpecTexts.example("NotInstagramError", "message");
+  static final String URL_REQUIRED = SpecTexts.example("UrlRequiredError", "message");
 
   private SubmissionRules() {}
 

@@ -6,6 +6,7 @@ import dev.reelskit.contract.rules.Rule;
 public enum Defect {
   ACCEPTS_MISSING_HEADER(Rule.AUTH_MISSING),
   ACCEPTS_ANY_SCHEME(Rule.AUTH_SCHEME),
+  ACCEPTS_TOKEN_WITHOUT_SCHEME(Rule.AUTH_NO_SCHEME),
   ACCEPTS_MALFORMED_TOKEN(Rule.AUTH_MALFORMED),
   ACCEPTS_UNKNOWN_TOKEN(Rule.AUTH_UNKNOWN),
   WRONG_401_BODY(Rule.AUTH_BODY),
@@ -25,6 +26,10 @@ public enum Defect {
   CREATED_AT_IS_NOW(Rule.READ_CREATED_AT_STABLE),
   STATUS_COMPLETED(Rule.READ_STATUS_ENUM),
   DONE_WITHOUT_RESULT(Rule.READ_INVARIANTS),
+  /** Pending lasts less than one poll interval and already carries a result: only a read at once sees it. */
+  PENDING_CARRIES_RESULT(Rule.READ_INVARIANTS),
+  /** An unknown id is redirected elsewhere instead of answered. */
+  REDIRECTS_UNKNOWN_ID(Rule.HTTP_NO_REDIRECT),
   NOT_FOUND_AS_HTML(Rule.READ_NOT_FOUND),
   TEXT_PLAIN_CONTENT_TYPE(Rule.HTTP_JSON),
   RESULT_WITHOUT_SUMMARY(Rule.SPEC_CONFORMS),

@@ -191,6 +191,9 @@ public final class ReelsTestServer implements AutoCloseable {
     if (header == null) {
       return is(Defect.ACCEPTS_MISSING_HEADER);
     }
+    if (header.equals(TOKEN)) {
+      return is(Defect.ACCEPTS_TOKEN_WITHOUT_SCHEME);
+    }
     int space = header.indexOf(' ');
     String scheme = space < 0 ? header : header.substring(0, space);
     String token = space < 0 ? "" : header.substring(space + 1);
@@ -296,6 +299,11 @@ public final class ReelsTestServer implements AutoCloseable {
       job = null;
     }
     if (job == null) {
+      if (is(Defect.REDIRECTS_UNKNOWN_ID)) {
+        http.getResponseHeaders().set("Location", "http://127.0.0.1:9/api/v1/reels/" + rawId);
+        send(http, 307, "{\"message\":\"moved\"}");
+        return;
+      }
       if (is(Defect.NOT_FOUND_AS_HTML)) {
         send(http, 404, "text/html", "<html><body>Not Found</body></html>");
       } else {
@@ -342,7 +350,10 @@ public final class ReelsTestServer implements AutoCloseable {
     } else {
       node.putNull("error");
     }
-    if (status.equals("done") && !is(Defect.DONE_WITHOUT_RESULT)) {
+    boolean reallyPending = (System.nanoTime() - job.createdNanos) / 1_000_000 < options.pendingMillis();
+    if (status.equals("pending") && reallyPending && is(Defect.PENDING_CARRIES_RESULT)) {
+      node.set("result", ReelsApiSpec.get().example("JobDoneCooking").get("result"));
+    } else if (status.equals("done") && !is(Defect.DONE_WITHOUT_RESULT)) {
       ObjectNode result = (ObjectNode) ReelsApiSpec.get().example("JobDoneCooking").get("result");
       if (is(Defect.RESULT_WITHOUT_SUMMARY)) {
         result.remove("summary");

@@ -71,6 +71,16 @@ final class CliOptions {
           + " Default: the variable REELS_FORBIDDEN_TOKEN; without either, RC-AUTH-007 is skipped.")
   String forbiddenTokenFile;
 
+  @Option(names = "--request-timeout", paramLabel = "DURATION",
+      description = "The longest one exchange may take: connect, status line, headers and the whole"
+          + " body. A server that drips its answer is cut off here. Default: 30s.")
+  String requestTimeout;
+
+  @Option(names = "--max-response-bytes", paramLabel = "N",
+      description = "The most bytes read of one response body; a larger one ends the run"
+          + " (\"response larger than N bytes\"). Default: 2097152 (2 MiB).")
+  String maxResponseBytes;
+
   @Option(names = "--reports-dir", paramLabel = "DIR",
       description = "Where JUnit XML is written. Default: contract-reports.")
   String reportsDir;
