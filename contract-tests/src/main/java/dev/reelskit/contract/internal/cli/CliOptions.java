@@ -72,8 +72,9 @@ final class CliOptions {
   String forbiddenTokenFile;
 
   @Option(names = "--request-timeout", paramLabel = "DURATION",
-      description = "The longest one exchange may take: connect, status line, headers and the whole"
-          + " body. A server that drips its answer is cut off here. Default: 30s.")
+      description = "The longest the server may take to answer one request, from sending it to the"
+          + " last body byte (status line, headers, body). A server that drips or never answers is"
+          + " cut off here, the run ends with exit 2. Default: 30s.")
   String requestTimeout;
 
   @Option(names = "--max-response-bytes", paramLabel = "N",

@@ -53,12 +53,13 @@ final class GuardedTransport {
   static final class Deadline implements AutoCloseable {
     private final AtomicReference<AbstractHttpClient> client = new AtomicReference<>();
     private final AtomicBoolean expired = new AtomicBoolean();
-    private final ScheduledFuture<?> watchdog;
+    private final Duration deadline;
+    private volatile ScheduledFuture<?> watchdog;
     private final ThreadLocal<Deadline> owner;
 
     private Deadline(Duration deadline, ThreadLocal<Deadline> owner) {
       this.owner = owner;
-      this.watchdog = WATCHDOG.schedule(this::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
+      this.deadline = deadline;
     }
 
     private void expire() {
@@ -68,8 +69,22 @@ final class GuardedTransport {
 
     private void attach(AbstractHttpClient c) {
       client.set(c);
-      if (expired.get()) {
-        shutdown(c);
+    }
+
+    /**
+     * The clock starts once connected, as the request goes out, and stops when the last body byte
+     * is in: REST Assured's own warm-up and the suite's validation are not the server's time.
+     */
+    private synchronized void arm() {
+      if (watchdog == null) {
+        watchdog = WATCHDOG.schedule(this::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+
+    private synchronized void disarm() {
+      ScheduledFuture<?> w = watchdog;
+      if (w != null) {
+        w.cancel(false);
       }
     }
 
@@ -80,7 +95,7 @@ final class GuardedTransport {
 
     @Override
     public void close() {
-      watchdog.cancel(false);
+      disarm();
       owner.remove();
       shutdown(client.getAndSet(null));
     }
@@ -92,7 +107,7 @@ final class GuardedTransport {
     }
   }
 
-  /** Starts the deadline of one exchange sent from this thread; close it when the answer is in. */
+  /** One exchange sent from this thread, its deadline armed when it connects; close it when the answer is in. */
   Deadline begin() {
     Deadline exchange = new Deadline(deadline, current);
     current.set(exchange);
@@ -103,30 +118,35 @@ final class GuardedTransport {
   HttpClient createHttpClient() {
     DefaultHttpClient client = new DefaultHttpClient();
     client.setHttpRequestRetryHandler(new DefaultHttpRequestRetryHandler(0, false));
+    Deadline exchange = current.get();
+    if (exchange == null) {
+      return client;
+    }
+    exchange.attach(client);
+    client.addRequestInterceptor((request, ctx) -> exchange.arm());
     client.addResponseInterceptor((HttpResponse response, org.apache.http.protocol.HttpContext ctx) -> {
       HttpEntity entity = response.getEntity();
       if (entity == null) {
+        exchange.disarm();
         return;
       }
       if (entity.getContentLength() > maxBytes) {
         throw new ResponseTooLarge(maxBytes);
       }
-      response.setEntity(new Capped(entity, maxBytes));
+      response.setEntity(new Capped(entity, maxBytes, exchange::disarm));
     });
-    Deadline exchange = current.get();
-    if (exchange != null) {
-      exchange.attach(client);
-    }
     return client;
   }
 
   /** An entity whose stream fails once more than {@code max} bytes were read from it. */
   private static final class Capped extends HttpEntityWrapper {
     private final long max;
+    private final Runnable atEnd;
 
-    Capped(HttpEntity wrapped, long max) {
+    Capped(HttpEntity wrapped, long max, Runnable atEnd) {
       super(wrapped);
       this.max = max;
+      this.atEnd = atEnd;
     }
 
     @Override
@@ -139,6 +159,8 @@ final class GuardedTransport {
           int b = super.read();
           if (b >= 0) {
             count(1);
+          } else {
+            atEnd.run();
           }
           return b;
         }
@@ -148,6 +170,8 @@ final class GuardedTransport {
           int n = super.read(buffer, offset, length);
           if (n > 0) {
             count(n);
+          } else if (n < 0) {
+            atEnd.run();
           }
           return n;
         }

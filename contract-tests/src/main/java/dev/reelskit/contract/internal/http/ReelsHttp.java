@@ -200,7 +200,11 @@ public final class ReelsHttp {
     }
     String why = root.getClass().getSimpleName()
         + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    return "cannot talk to " + settings.baseUrl() + " (" + target + "): "
+    if (root instanceof org.apache.http.ProtocolException
+        || String.valueOf(root.getMessage()).contains("line length limit")) {
+      why = "the answer is not HTTP (" + why + ")";
+    }
+    return "cannot reach " + settings.baseUrl() + " (" + target + "): "
         + masker.text(why).replaceAll("\\s+", " ");
   }
 
