@@ -40,7 +40,7 @@ public enum Rule {
   LIFE_TERMINAL("RC-LIFE-002", "A job reaches done or error within the job timeout"),
   LIFE_IMMUTABLE("RC-LIFE-003", "A done or error job never changes"),
   ERR_JOB("RC-ERR-001", "The error reel's job ends in error with a reason"),
-  ERR_500("RC-ERR-002", "A server failure on submit is answered 500 with {\"message\": string}"),
+  ERR_500("RC-ERR-002", "A server failure on submit is answered 500 with a JSON error body"),
   RATE_RETRY_AFTER("RC-RATE-001", "A 429 carries Retry-After in seconds");
 
   private final String id;

@@ -59,7 +59,7 @@ final class ResponseRules {
     verdict.conclude("the unknown id was not read");
   }
 
-  /** RC-ERR-002: 500 with {"message": string}, the analyze page's shape. */
+  /** RC-ERR-002: 500 with a message, in the analyze page's {"message"} or the overview's {"error"}. */
   static void serverError(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.ERR_500);
     Exchange e = run.serverError();
@@ -70,8 +70,9 @@ final class ResponseRules {
     if (e != null) {
       verdict.check(e.status() == 500, Finding.status(e, "500"));
       var json = e.json();
-      verdict.check(json != null && json.path("message").isTextual(),
-          Finding.value(e, "$.message", "a string", e.render("/message")));
+      verdict.check(json != null && (json.path("message").isTextual() || json.path("error").isTextual()),
+          Finding.value(e, "$", "a JSON object with a \"message\" (analyze page) or \"error\""
+              + " (overview) string", e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()));
     }
     verdict.conclude("the server-error reel was not submitted");
   }
