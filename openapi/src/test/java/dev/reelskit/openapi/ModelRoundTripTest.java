@@ -40,6 +40,7 @@ class ModelRoundTripTest {
           Map.entry("ServerMessageError", MessageError.class),
           Map.entry("InvalidTokenError", TokenError.class),
           Map.entry("ForbiddenError", ApiError.class),
+          Map.entry("InvalidJobIdError", ApiError.class),
           Map.entry("NotFoundError", ApiError.class),
           Map.entry("RateLimitedError", ApiError.class),
           Map.entry("TooManyJobsError", ApiError.class));

@@ -52,6 +52,15 @@ class SpecRejectsBadBodiesTest {
             j -> ((ObjectNode) j.get("result").get("audio")).put("has_music", "yes")),
         bad("a three-letter language code", "JobDoneCooking",
             j -> ((ObjectNode) j.get("result").get("audio")).put("language", "eng")),
+        bad("hooks as a number", "JobDoneCooking",
+            j -> ((ObjectNode) j.get("result").get("content")).put("hooks", 3)),
+        bad("topics as an array of numbers", "JobDoneCooking",
+            j -> ((ObjectNode) j.get("result").get("content")).putArray("topics").add(1)),
+        bad("a key moment whose timestamp is no time", "JobDoneCooking",
+            j -> ((ObjectNode) j.get("result").get("content")).putArray("key_moments").addObject()
+                .put("timestamp", "soon")),
+        bad("a negative like_count", "JobDoneCooking",
+            j -> ((ObjectNode) j.get("result").get("platform_meta")).put("like_count", -1)),
         bad("text_on_screen as a string", "JobDoneCooking",
             j -> ((ObjectNode) j.get("result").get("visual")).put("text_on_screen", "none")),
         bad("a negative like_count", "JobDoneCooking",
@@ -95,10 +104,23 @@ class SpecRejectsBadBodiesTest {
   }
 
   @Test
-  void a_bad_request_body_needs_message_not_error() {
+  void a_bad_request_body_may_use_error_as_the_overview_says_or_message_as_the_analyze_page_shows() {
+    for (String body : new String[] {"{\"error\":\"url is required\"}", "{\"message\":\"url is required\"}"}) {
+      assertThat(SpecValidator.responseProblems(Request.Method.POST, ReelsApiSpec.ANALYZE_PATH, 400,
+          body, null)).as(body).isEmpty();
+      assertThat(SpecValidator.responseProblems(Request.Method.POST, ReelsApiSpec.ANALYZE_PATH, 500,
+          body, null)).as(body).isEmpty();
+    }
     assertThat(SpecValidator.responseProblems(Request.Method.POST, ReelsApiSpec.ANALYZE_PATH, 400,
-            "{\"error\":\"url is required\"}", null))
-        .isNotEmpty();
+        "{\"detail\":\"url is required\"}", null)).isNotEmpty();
+  }
+
+  @Test
+  void a_non_integer_id_may_be_refused_with_400_or_404() {
+    for (int status : new int[] {400, 404}) {
+      assertThat(SpecValidator.responseProblems(Request.Method.GET, "/api/v1/reels/abc", status,
+          "{\"error\":\"no such job\"}", null)).as("" + status).isEmpty();
+    }
   }
 
   @Test

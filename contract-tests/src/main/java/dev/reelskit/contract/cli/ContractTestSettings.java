@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import dev.reelskit.contract.internal.cli.Durations;
+import dev.reelskit.contract.internal.time.Durations;
 
 /**
  * Everything a contract run needs, resolved once. The tokens are held here and nowhere else; {@link
@@ -31,7 +31,9 @@ public record ContractTestSettings(
     String serverErrorReelUrl,
     String unknownToken,
     String forbiddenToken,
-    Path reportsDir) {
+    Path reportsDir,
+    Duration requestTimeout,
+    long maxResponseBytes) {
 
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofSeconds(120);
@@ -43,6 +45,10 @@ public record ContractTestSettings(
   public static final String DEFAULT_SERVER_ERROR_REEL_URL =
       "https://www.instagram.com/reel/HTTP500crash01/";
   public static final Path DEFAULT_REPORTS_DIR = Path.of("contract-reports");
+  /** Connect, send, status line, headers and the whole body of one exchange: at most this long. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** The largest response body read; the API's largest documented body is a few KB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 2L * 1024 * 1024;
 
   public ContractTestSettings {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -51,21 +57,24 @@ public record ContractTestSettings(
     Objects.requireNonNull(jobTimeout, "jobTimeout");
     Objects.requireNonNull(rateLimit, "rateLimit");
     Objects.requireNonNull(reportsDir, "reportsDir");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
     if (token.isBlank()) {
       throw new IllegalArgumentException("the token is empty");
     }
     if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
       throw new IllegalArgumentException("the base URL must be http or https: " + baseUrl);
     }
-    if (pollInterval.isNegative() || pollInterval.isZero() || jobTimeout.isNegative()
-        || jobTimeout.isZero()) {
-      throw new IllegalArgumentException("poll interval and job timeout must be positive");
+    if (!positive(pollInterval) || !positive(jobTimeout) || !positive(requestTimeout)) {
+      throw new IllegalArgumentException("poll interval, job timeout and request timeout must be positive");
     }
     if (terminalRepolls < 2) {
       throw new IllegalArgumentException("terminal re-polls must be at least 2");
     }
     if (maxUnfinishedJobs < 1) {
       throw new IllegalArgumentException("max unfinished jobs must be at least 1");
+    }
+    if (maxResponseBytes < 1024) {
+      throw new IllegalArgumentException("the response size cap must be at least 1024 bytes");
     }
     errorReelUrl = blankToNull(errorReelUrl);
     serverErrorReelUrl = blankToNull(serverErrorReelUrl);
@@ -79,68 +88,65 @@ public record ContractTestSettings(
 
   /** The defaults (documented timings and limits, the kit mock's magic reels) for one server. */
   public static ContractTestSettings forTarget(String baseUrl, String token) {
-    return new ContractTestSettings(
-        URI.create(stripSlash(baseUrl)),
-        token,
-        DEFAULT_POLL_INTERVAL,
-        DEFAULT_JOB_TIMEOUT,
-        DEFAULT_TERMINAL_REPOLLS,
-        RateLimit.DOCUMENTED,
-        DEFAULT_MAX_UNFINISHED_JOBS,
-        DEFAULT_ERROR_REEL_URL,
-        DEFAULT_SERVER_ERROR_REEL_URL,
-        null,
-        null,
-        DEFAULT_REPORTS_DIR);
+    return builder(baseUrl, token).build();
+  }
+
+  /** A builder holding the defaults for one server; {@link Builder#build()} validates. */
+  public static Builder builder(String baseUrl, String token) {
+    return new Builder(URI.create(stripSlash(Objects.requireNonNull(baseUrl, "baseUrl"))), token);
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder(baseUrl, token);
+    b.pollInterval = pollInterval;
+    b.jobTimeout = jobTimeout;
+    b.terminalRepolls = terminalRepolls;
+    b.rateLimit = rateLimit;
+    b.maxUnfinishedJobs = maxUnfinishedJobs;
+    b.errorReelUrl = errorReelUrl;
+    b.serverErrorReelUrl = serverErrorReelUrl;
+    b.unknownToken = unknownToken;
+    b.forbiddenToken = forbiddenToken;
+    b.reportsDir = reportsDir;
+    b.requestTimeout = requestTimeout;
+    b.maxResponseBytes = maxResponseBytes;
+    return b;
   }
 
   public ContractTestSettings withPollInterval(Duration d) {
-    return new ContractTestSettings(baseUrl, token, d, jobTimeout, terminalRepolls, rateLimit,
-        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
-        unknownToken, forbiddenToken, reportsDir);
+    return toBuilder().pollInterval(d).build();
   }
 
   public ContractTestSettings withJobTimeout(Duration d) {
-    return new ContractTestSettings(baseUrl, token, pollInterval, d, terminalRepolls, rateLimit,
-        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
-        unknownToken, forbiddenToken, reportsDir);
+    return toBuilder().jobTimeout(d).build();
   }
 
   public ContractTestSettings withTerminalRepolls(int n) {
-    return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, n, rateLimit,
-        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
-        unknownToken, forbiddenToken, reportsDir);
+    return toBuilder().terminalRepolls(n).build();
   }
 
   public ContractTestSettings withRateLimit(RateLimit r) {
-    return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls, r,
-        maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
-        unknownToken, forbiddenToken, reportsDir);
+    return toBuilder().rateLimit(r).build();
   }
 
   public ContractTestSettings withMaxUnfinishedJobs(int n) {
-    return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, n, errorReelUrl, serverErrorReelUrl, unknownToken, forbiddenToken, reportsDir);
+    return toBuilder().maxUnfinishedJobs(n).build();
   }
 
   /** A submission the server ends in {@code error}; null skips RC-ERR-001. */
   public ContractTestSettings withErrorReelUrl(String url) {
-    return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, maxUnfinishedJobs, url, serverErrorReelUrl,
-        unknownToken, forbiddenToken, reportsDir);
+    return toBuilder().errorReelUrl(url).build();
   }
 
   /** A submission the server answers with 500; null skips RC-ERR-002. */
   public ContractTestSettings withServerErrorReelUrl(String url) {
-    return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, maxUnfinishedJobs, errorReelUrl, url, unknownToken, forbiddenToken, reportsDir);
+    return toBuilder().serverErrorReelUrl(url).build();
   }
 
   /** A well-formed token the server does not know; null skips RC-AUTH-004. */
   public ContractTestSettings withUnknownToken(String t) {
-    return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
-        t, forbiddenToken, reportsDir);
+    return toBuilder().unknownToken(t).build();
   }
 
   /**
@@ -148,15 +154,110 @@ public record ContractTestSettings(
    * RC-AUTH-007. A secret: masked like the token in every report and log.
    */
   public ContractTestSettings withForbiddenToken(String t) {
-    return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
-        unknownToken, t, reportsDir);
+    return toBuilder().forbiddenToken(t).build();
   }
 
   public ContractTestSettings withReportsDir(Path dir) {
-    return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-        rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl,
-        unknownToken, forbiddenToken, dir);
+    return toBuilder().reportsDir(dir).build();
+  }
+
+  /** The longest one exchange may take, body included; a server that drips is cut off here. */
+  public ContractTestSettings withRequestTimeout(Duration d) {
+    return toBuilder().requestTimeout(d).build();
+  }
+
+  /** The most bytes read of one response body; more is reported as a failure. */
+  public ContractTestSettings withMaxResponseBytes(long bytes) {
+    return toBuilder().maxResponseBytes(bytes).build();
+  }
+
+  /** Settings one value at a time, starting from the defaults; each setter's default is its field's. */
+  public static final class Builder {
+    private final URI baseUrl;
+    private final String token;
+    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private Duration jobTimeout = DEFAULT_JOB_TIMEOUT;
+    private int terminalRepolls = DEFAULT_TERMINAL_REPOLLS;
+    private RateLimit rateLimit = RateLimit.DOCUMENTED;
+    private int maxUnfinishedJobs = DEFAULT_MAX_UNFINISHED_JOBS;
+    private String errorReelUrl = DEFAULT_ERROR_REEL_URL;
+    private String serverErrorReelUrl = DEFAULT_SERVER_ERROR_REEL_URL;
+    private String unknownToken;
+    private String forbiddenToken;
+    private Path reportsDir = DEFAULT_REPORTS_DIR;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+    private Builder(URI baseUrl, String token) {
+      this.baseUrl = baseUrl;
+      this.token = token;
+    }
+
+    public Builder pollInterval(Duration d) {
+      pollInterval = d;
+      return this;
+    }
+
+    public Builder jobTimeout(Duration d) {
+      jobTimeout = d;
+      return this;
+    }
+
+    public Builder terminalRepolls(int n) {
+      terminalRepolls = n;
+      return this;
+    }
+
+    public Builder rateLimit(RateLimit r) {
+      rateLimit = r;
+      return this;
+    }
+
+    public Builder maxUnfinishedJobs(int n) {
+      maxUnfinishedJobs = n;
+      return this;
+    }
+
+    public Builder errorReelUrl(String url) {
+      errorReelUrl = url;
+      return this;
+    }
+
+    public Builder serverErrorReelUrl(String url) {
+      serverErrorReelUrl = url;
+      return this;
+    }
+
+    public Builder unknownToken(String t) {
+      unknownToken = t;
+      return this;
+    }
+
+    public Builder forbiddenToken(String t) {
+      forbiddenToken = t;
+      return this;
+    }
+
+    public Builder reportsDir(Path dir) {
+      reportsDir = dir;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration d) {
+      requestTimeout = d;
+      return this;
+    }
+
+    public Builder maxResponseBytes(long bytes) {
+      maxResponseBytes = bytes;
+      return this;
+    }
+
+    public ContractTestSettings build() {
+      return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
+          rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl, unknownToken,
+          forbiddenToken, reportsDir, requestTimeout, maxResponseBytes);
+    }
   }
 
   /** The token as logs may show it: scheme-less, last four characters only. */
@@ -185,7 +286,13 @@ public record ContractTestSettings(
         + ", server-error-reel-url=" + (serverErrorReelUrl == null ? "(unset)" : serverErrorReelUrl)
         + ", unknown-token=" + (unknownToken == null ? "(unset)" : mask(unknownToken))
         + ", forbidden-token=" + (forbiddenToken == null ? "(unset)" : mask(forbiddenToken))
-        + ", reports-dir=" + reportsDir;
+        + ", reports-dir=" + reportsDir
+        + ", request-timeout=" + Durations.format(requestTimeout)
+        + ", max-response-bytes=" + maxResponseBytes;
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
   }
 
   private static String blankToNull(String s) {

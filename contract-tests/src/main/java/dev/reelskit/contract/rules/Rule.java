@@ -16,6 +16,7 @@ public enum Rule {
   AUTH_VALID("RC-AUTH-006", "A valid token is never refused"),
   AUTH_FORBIDDEN(
       "RC-AUTH-007", "A valid token without permission is refused with 403 and a JSON error body"),
+  AUTH_NO_SCHEME("RC-AUTH-008", "A bare token sent without any scheme is refused with 401"),
   CREATE_ACCEPTED("RC-CREATE-001", "Every documented URL form is accepted with 202"),
   CREATE_PENDING("RC-CREATE-002", "A 202 body is {id, status: \"pending\"}"),
   CREATE_INTEGER_ID("RC-CREATE-003", "Job ids are integers"),
@@ -33,12 +34,13 @@ public enum Rule {
   READ_INVARIANTS("RC-READ-006", "error and result match the status"),
   READ_NOT_FOUND("RC-READ-007", "An unknown job id is answered 404 with a JSON error body"),
   HTTP_JSON("RC-HTTP-001", "Every response is application/json"),
+  HTTP_NO_REDIRECT("RC-HTTP-002", "No response is a redirect"),
   SPEC_CONFORMS("RC-SPEC-001", "Every response conforms to the OpenAPI document"),
   LIFE_PATH("RC-LIFE-001", "A job's observed statuses follow the documented graph"),
   LIFE_TERMINAL("RC-LIFE-002", "A job reaches done or error within the job timeout"),
   LIFE_IMMUTABLE("RC-LIFE-003", "A done or error job never changes"),
   ERR_JOB("RC-ERR-001", "The error reel's job ends in error with a reason"),
-  ERR_500("RC-ERR-002", "A server failure on submit is answered 500 with {\"message\": string}"),
+  ERR_500("RC-ERR-002", "A server failure on submit is answered 500 with a JSON error body"),
   RATE_RETRY_AFTER("RC-RATE-001", "A 429 carries Retry-After in seconds");
 
   private final String id;

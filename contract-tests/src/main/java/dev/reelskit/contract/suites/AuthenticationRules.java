@@ -9,7 +9,8 @@ import dev.reelskit.contract.internal.rules.Verdict;
 /** RC-AUTH-*: who may call the API, judged over every exchange of a run. */
 final class AuthenticationRules {
 
-  static final String INVALID_TOKEN = "invalid API token";
+  /** The documented 401 body's text, as the spec's example has it. */
+  static final String INVALID_TOKEN = SpecTexts.example("InvalidTokenError", "error");
 
   private AuthenticationRules() {}
 

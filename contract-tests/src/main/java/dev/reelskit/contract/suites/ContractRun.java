@@ -4,6 +4,10 @@ import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.internal.http.ReelsHttp;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.reelskit.openapi.ReelsApiSpec;
+import dev.reelskit.openapi.ReelsJson;
+import dev.reelskit.openapi.model.AnalyzeRequest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,10 +68,12 @@ final class ContractRun {
     if (errorJob != null) {
       jobs.add(errorJob);
     }
+    BudgetPlan.check(settings, jobs.size());
     String code = "RCkit" + random(6);
-    String validBody = "{\"url\":\"https://www.instagram.com/reel/" + code + "z/\"}";
+    String validBody = body("https://www.instagram.com/reel/" + code + "z/");
     List<Runnable> probes = new ArrayList<>();
-    List<Auth> refused = new ArrayList<>(List.of(Auth.NONE, Auth.WRONG_SCHEME, Auth.MALFORMED));
+    List<Auth> refused =
+        new ArrayList<>(List.of(Auth.NONE, Auth.WRONG_SCHEME, Auth.NO_SCHEME, Auth.MALFORMED));
     if (settings.unknownToken() != null) {
       refused.add(Auth.UNKNOWN);
     }
@@ -83,20 +89,46 @@ final class ContractRun {
         "https://instagram.com.evil.io/reel/" + code + "/",
         "https://notinstagram.com/reel/" + code + "/")) {
       probes.add(() -> notInstagram.put(url,
-          http.submit("submit " + url, Auth.VALID, "{\"url\":" + PollingScheduler.quote(url) + "}")));
+          http.submit("submit " + url, Auth.VALID, body(url))));
     }
-    probes.add(() -> urlRequired = http.submit("submit without url", Auth.VALID, "{}"));
+    probes.add(() -> urlRequired = http.submit("submit without url", Auth.VALID, body(null)));
     probes.add(() -> notFound = http.read("read an unknown id", Auth.VALID, UNKNOWN_JOB_ID));
     if (settings.serverErrorReelUrl() != null) {
       probes.add(() -> serverError = http.submit("submit the server-error reel", Auth.VALID,
-          "{\"url\":" + PollingScheduler.quote(settings.serverErrorReelUrl()) + "}"));
+          body(settings.serverErrorReelUrl())));
     }
-    LOG.info("checking {} with {} jobs and {} probes ({} requests at most per {} ms)",
-        settings.baseUrl(), jobs.size(), probes.size(), settings.rateLimit().requests(),
-        settings.rateLimit().per().toMillis());
+    LOG.info("checking {} against the API document version {} with {} jobs and {} probes"
+        + " ({} requests at most per {} ms)", settings.baseUrl(), specVersion(), jobs.size(),
+        probes.size(), settings.rateLimit().requests(), settings.rateLimit().per().toMillis());
     new PollingScheduler(settings, http).run(jobs, probes);
     elapsedMillis = http.elapsedMillis();
-    LOG.info("sent {} requests in {} ms", exchanges.size(), elapsedMillis);
+    LOG.info("sent {} requests in {} ms; the server said it implements API version {}",
+        exchanges.size(), elapsedMillis, serverVersions());
+  }
+
+  /** A submission body built from the generated model with the kit's mapper; null leaves url out. */
+  static String body(String url) {
+    try {
+      return ReelsJson.mapper().writeValueAsString(new AnalyzeRequest().url(url));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code info.version} of the API document the suite judges against. */
+  public static String specVersion() {
+    return ReelsApiSpec.get().document().path("info").path("version").asText("(none)");
+  }
+
+  /** Every X-Reels-Api-Version the server sent, or a note that it sent none. */
+  public String serverVersions() {
+    List<String> versions = exchanges().stream()
+        .map(Exchange::apiVersion)
+        .filter(v -> v != null && !v.isBlank())
+        .distinct()
+        .toList();
+    return versions.isEmpty() ? "(not said: no " + ReelsHttp.API_VERSION_HEADER + " header)"
+        : String.join(", ", versions);
   }
 
   /** A job the server created, to read with bad credentials (an unknown id if none was created). */

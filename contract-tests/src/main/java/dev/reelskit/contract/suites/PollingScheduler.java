@@ -74,19 +74,20 @@ final class PollingScheduler {
       } else if (!toSubmit.isEmpty() && canSubmit) {
         JobRecord job = toSubmit.removeFirst();
         if (submit(job)) {
-          active.add(new Track(job, http.elapsedMillis() + interval, settings.terminalRepolls()));
+          // Read at once: the first state (pending) is judged even if the server moves on quickly.
+          active.add(new Track(job, http.elapsedMillis(), settings.terminalRepolls()));
         }
-      } else if (!toProbe.isEmpty()) {
+      } else if (!toProbe.isEmpty() && (active.isEmpty() || http.freeSlots() > active.size())) {
+        // Probes fill the gaps, never the slots the followed jobs' next reads need.
         toProbe.removeFirst().run();
       } else if (due != null) {
-        sleep(due.nextPollAt - now);
+        sleep(Math.min(due.nextPollAt - now, 250));
       }
     }
   }
 
   private boolean submit(JobRecord job) {
-    String body = "{\"url\":" + quote(job.url()) + "}";
-    Exchange exchange = http.submit("submit " + job.label(), Auth.VALID, body);
+    Exchange exchange = http.submit("submit " + job.label(), Auth.VALID, ContractRun.body(job.url()));
     JsonNode json = exchange.json();
     JsonNode id = json == null ? null : json.get("id");
     boolean created = exchange.status() == 202 && id != null && (id.isIntegralNumber() || id.isTextual());
@@ -139,9 +140,5 @@ final class PollingScheduler {
       Thread.currentThread().interrupt();
       throw new ContractConfigurationException("interrupted while polling", e);
     }
-  }
-
-  static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -22,6 +22,19 @@ final class ResponseRules {
     verdict.conclude("no response was received");
   }
 
+  /**
+   * RC-HTTP-002: the documented API never redirects. The suite never follows a redirect (it would
+   * carry the token to whatever origin the Location names), so a 3xx is judged, not obeyed.
+   */
+  static void noRedirect(ContractRun run) {
+    Verdict verdict = Verdict.of(Rule.HTTP_NO_REDIRECT);
+    for (Exchange e : run.exchanges()) {
+      verdict.check(e.status() < 300 || e.status() > 399, Finding.status(e,
+          "not a redirect (the API documents none; the suite does not follow it)"));
+    }
+    verdict.conclude("no response was received");
+  }
+
   /** RC-SPEC-001: the Atlassian validator found nothing wrong with any response. */
   static void conformsToSpec(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.SPEC_CONFORMS);
@@ -46,7 +59,7 @@ final class ResponseRules {
     verdict.conclude("the unknown id was not read");
   }
 
-  /** RC-ERR-002: 500 with {"message": string}, the analyze page's shape. */
+  /** RC-ERR-002: 500 with a message, in the analyze page's {"message"} or the overview's {"error"}. */
   static void serverError(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.ERR_500);
     Exchange e = run.serverError();
@@ -57,8 +70,9 @@ final class ResponseRules {
     if (e != null) {
       verdict.check(e.status() == 500, Finding.status(e, "500"));
       var json = e.json();
-      verdict.check(json != null && json.path("message").isTextual(),
-          Finding.value(e, "$.message", "a string", e.render("/message")));
+      verdict.check(json != null && (json.path("message").isTextual() || json.path("error").isTextual()),
+          Finding.value(e, "$", "a JSON object with a \"message\" (analyze page) or \"error\""
+              + " (overview) string", e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()));
     }
     verdict.conclude("the server-error reel was not submitted");
   }

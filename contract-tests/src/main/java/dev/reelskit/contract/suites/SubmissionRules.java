@@ -11,8 +11,8 @@ import java.util.Map;
 /** RC-CREATE-*: what POST /api/v1/reels/analyze answers. */
 final class SubmissionRules {
 
-  static final String NOT_INSTAGRAM = "URL must be an instagram.com link";
-  static final String URL_REQUIRED = "url is required";
+  static final String NOT_INSTAGRAM = SpecTexts.example("NotInstagramError", "message");
+  static final String URL_REQUIRED = SpecTexts.example("UrlRequiredError", "message");
 
   private SubmissionRules() {}
 
@@ -84,8 +84,11 @@ final class SubmissionRules {
     }
     Verdict.of(rule)
         .check(e.status() == 400, Finding.status(e, "400"))
-        .check(e.json() != null && message.equals(e.json().path("message").textValue()),
-            Finding.value(e, "$.message", "\"" + message + "\"", e.render("/message")))
+        .check(e.json() != null && (message.equals(e.json().path("message").textValue())
+                || message.equals(e.json().path("error").textValue())),
+            Finding.value(e, "$.message or $.error", "\"" + message + "\" (the analyze page shows"
+                + " \"message\", the overview \"error\"; either is accepted)",
+                e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()))
         .conclude("the request was not sent");
   }
 

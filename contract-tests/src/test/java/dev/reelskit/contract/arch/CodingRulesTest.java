@@ -5,6 +5,9 @@ import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersReadTheE
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersWriteToStandardStreams;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyTheListedApiIsPublic;
 import static dev.reelskit.openapi.archunit.KitCodingRules.shippedClasses;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -47,6 +50,22 @@ class CodingRulesTest {
   @Test
   void only_the_listed_api_is_public_outside_internal() {
     onlyTheListedApiIsPublic("dev.reelskit.contract", PUBLIC_API).check(SHIPPED);
+  }
+
+  // The same calls as KitCodingRules' cycle and signature rules on h/wiremock, written here so this
+  // module does not wait for that merge.
+  @Test
+  void no_package_depends_on_itself_through_another() {
+    slices().matching("dev.reelskit.contract.(**)").should().beFreeOfCycles().check(SHIPPED);
+  }
+
+  @Test
+  void no_internal_type_is_returned_by_the_public_api() {
+    methods().that().arePublic().or().areProtected()
+        .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+        .and().areDeclaredInClassesThat().arePublic()
+        .should().notHaveRawReturnType(resideInAPackage("..internal.."))
+        .check(SHIPPED);
   }
 
   @Test

@@ -14,6 +14,7 @@ public enum Defect {
   ACCEPTS_MISSING_HEADER_ON_READ(Rule.AUTH_MISSING),
   ACCEPTS_ANY_SCHEME_ON_SUBMIT(Rule.AUTH_SCHEME),
   ACCEPTS_ANY_SCHEME_ON_READ(Rule.AUTH_SCHEME),
+  ACCEPTS_TOKEN_WITHOUT_SCHEME(Rule.AUTH_NO_SCHEME),
   ACCEPTS_MALFORMED_TOKEN_ON_SUBMIT(Rule.AUTH_MALFORMED),
   ACCEPTS_MALFORMED_TOKEN_ON_READ(Rule.AUTH_MALFORMED),
   ACCEPTS_UNKNOWN_TOKEN(Rule.AUTH_UNKNOWN),
@@ -55,6 +56,10 @@ public enum Defect {
   NOT_FOUND_AS_HTML(Rule.READ_NOT_FOUND, Rule.HTTP_JSON, Rule.SPEC_CONFORMS),
   NOT_FOUND_AS_400(Rule.READ_NOT_FOUND, Rule.SPEC_CONFORMS),
   TEXT_PLAIN_CONTENT_TYPE(Rule.HTTP_JSON, Rule.SPEC_CONFORMS),
+  /** Pending lasts less than one poll interval and already carries a result: only a read at once sees it. */
+  PENDING_CARRIES_RESULT(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),
+  /** An unknown id is redirected elsewhere instead of answered. */
+  REDIRECTS_UNKNOWN_ID(Rule.HTTP_NO_REDIRECT),
   RESULT_WITHOUT_SUMMARY(Rule.SPEC_CONFORMS),
   /** Every job's reads go pending, processing, pending, processing, done: the error reel too. */
   GOES_BACKWARDS(Rule.LIFE_PATH, Rule.ERR_JOB),

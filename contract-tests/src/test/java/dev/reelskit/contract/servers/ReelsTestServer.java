@@ -204,6 +204,9 @@ public final class ReelsTestServer implements AutoCloseable {
     if (header == null) {
       return is(read ? Defect.ACCEPTS_MISSING_HEADER_ON_READ : Defect.ACCEPTS_MISSING_HEADER_ON_SUBMIT);
     }
+    if (header.equals(TOKEN)) {
+      return is(Defect.ACCEPTS_TOKEN_WITHOUT_SCHEME);
+    }
     int space = header.indexOf(' ');
     String scheme = space < 0 ? header : header.substring(0, space);
     String token = space < 0 ? "" : header.substring(space + 1);
@@ -339,6 +342,11 @@ public final class ReelsTestServer implements AutoCloseable {
       job = null;
     }
     if (job == null) {
+      if (is(Defect.REDIRECTS_UNKNOWN_ID)) {
+        http.getResponseHeaders().set("Location", "http://127.0.0.1:9/api/v1/reels/" + rawId);
+        send(http, 307, "{\"message\":\"moved\"}");
+        return;
+      }
       if (is(Defect.NOT_FOUND_AS_HTML)) {
         send(http, 404, "text/html", "<html><body>Not Found</body></html>");
       } else if (is(Defect.NOT_FOUND_AS_400)) {
@@ -399,7 +407,10 @@ public final class ReelsTestServer implements AutoCloseable {
     } else {
       node.putNull("error");
     }
-    if (status.equals("done") && !is(Defect.DONE_WITHOUT_RESULT)
+    boolean reallyPending = (System.nanoTime() - job.createdNanos) / 1_000_000 < options.pendingMillis();
+    if (status.equals("pending") && reallyPending && is(Defect.PENDING_CARRIES_RESULT)) {
+      node.set("result", ReelsApiSpec.get().example("JobDoneCooking").get("result"));
+    } else if (status.equals("done") && !is(Defect.DONE_WITHOUT_RESULT)
         || status.equals("pending") && is(Defect.PENDING_WITH_RESULT)
         || status.equals("error") && is(Defect.ERROR_WITH_RESULT)) {
       ObjectNode result = (ObjectNode) ReelsApiSpec.get().example("JobDoneCooking").get("result");

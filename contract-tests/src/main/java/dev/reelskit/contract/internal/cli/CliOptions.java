@@ -71,6 +71,17 @@ final class CliOptions {
           + " Default: the variable REELS_FORBIDDEN_TOKEN; without either, RC-AUTH-007 is skipped.")
   String forbiddenTokenFile;
 
+  @Option(names = "--request-timeout", paramLabel = "DURATION",
+      description = "The longest the server may take to answer one request, from sending it to the"
+          + " last body byte (status line, headers, body). A server that drips or never answers is"
+          + " cut off here, the run ends with exit 2. Default: 30s.")
+  String requestTimeout;
+
+  @Option(names = "--max-response-bytes", paramLabel = "N",
+      description = "The most bytes read of one response body; a larger one ends the run"
+          + " (\"response larger than N bytes\"). Default: 2097152 (2 MiB).")
+  String maxResponseBytes;
+
   @Option(names = "--reports-dir", paramLabel = "DIR",
       description = "Where JUnit XML is written. Default: contract-reports.")
   String reportsDir;

@@ -78,7 +78,7 @@ public final class ContractRunner {
     SuiteLauncher.launch(
         settings,
         outcome,
-        new ConsoleReporter(out, outcome),
+        new ConsoleReporter(out),
         new LegacyXmlReportGeneratingListener(settings.reportsDir(), new PrintWriter(err, true)));
     int code = outcome.exitCode();
     out.println("JUnit XML: " + settings.reportsDir().toAbsolutePath());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.cli.RateLimit;
+import dev.reelskit.contract.internal.time.Durations;
 
 /**
  * Resolves {@link ContractTestSettings} once: CLI flag > {@code -Dreels.<option>} property > {@code
@@ -55,20 +56,25 @@ final class SettingsResolver {
       throw new UsageException("--base-url " + baseUrl + " is not an http(s) URL: " + e.getMessage());
     }
     try {
-      return new ContractTestSettings(
-          defaults.baseUrl(),
-          defaults.token(),
-          parsed("poll-interval", cli.pollInterval, Durations::parse, defaults.pollInterval()),
-          parsed("job-timeout", cli.jobTimeout, Durations::parse, defaults.jobTimeout()),
-          parsed("terminal-repolls", cli.terminalRepolls, Integer::parseInt, defaults.terminalRepolls()),
-          parsed("rate-limit", cli.rateLimit, RateLimit::parse, defaults.rateLimit()),
-          parsed("max-unfinished-jobs", cli.maxUnfinishedJobs, Integer::parseInt,
-              defaults.maxUnfinishedJobs()),
-          orDefault(value("error-reel-url", cli.errorReelUrl), defaults.errorReelUrl()),
-          orDefault(value("server-error-reel-url", cli.serverErrorReelUrl), defaults.serverErrorReelUrl()),
-          value("unknown-token", cli.unknownToken),
-          forbiddenToken(cli),
-          parsed("reports-dir", cli.reportsDir, Path::of, defaults.reportsDir()));
+      return defaults.toBuilder()
+          .pollInterval(parsed("poll-interval", cli.pollInterval, Durations::parse, defaults.pollInterval()))
+          .jobTimeout(parsed("job-timeout", cli.jobTimeout, Durations::parse, defaults.jobTimeout()))
+          .terminalRepolls(parsed("terminal-repolls", cli.terminalRepolls, Integer::parseInt,
+              defaults.terminalRepolls()))
+          .rateLimit(parsed("rate-limit", cli.rateLimit, RateLimit::parse, defaults.rateLimit()))
+          .maxUnfinishedJobs(parsed("max-unfinished-jobs", cli.maxUnfinishedJobs, Integer::parseInt,
+              defaults.maxUnfinishedJobs()))
+          .errorReelUrl(orDefault(value("error-reel-url", cli.errorReelUrl), defaults.errorReelUrl()))
+          .serverErrorReelUrl(orDefault(value("server-error-reel-url", cli.serverErrorReelUrl),
+              defaults.serverErrorReelUrl()))
+          .unknownToken(value("unknown-token", cli.unknownToken))
+          .forbiddenToken(forbiddenToken(cli))
+          .reportsDir(parsed("reports-dir", cli.reportsDir, Path::of, defaults.reportsDir()))
+          .requestTimeout(parsed("request-timeout", cli.requestTimeout, Durations::parse,
+              defaults.requestTimeout()))
+          .maxResponseBytes(parsed("max-response-bytes", cli.maxResponseBytes, Long::parseLong,
+              defaults.maxResponseBytes()))
+          .build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param auth how the request authenticated
  * @param atMillis when it was sent, in milliseconds since the run started
  * @param specErrors what the OpenAPI validator found wrong with the response
+ * @param apiVersion the server's {@code X-Reels-Api-Version} header, or null
  */
 public record Exchange(
     String label,
@@ -25,13 +26,16 @@ public record Exchange(
     String retryAfter,
     String body,
     long atMillis,
-    List<String> specErrors) {
+    List<String> specErrors,
+    String apiVersion) {
 
   /** The ways a request authenticates; only {@link #VALID} carries the configured token as-is. */
   public enum Auth {
     VALID,
     NONE,
     WRONG_SCHEME,
+    /** The bare token, no scheme at all: {@code Authorization: ist_...} (RC-AUTH-008). */
+    NO_SCHEME,
     MALFORMED,
     UNKNOWN,
     /** The configured token that is valid but lacks the permission (RC-AUTH-007). */

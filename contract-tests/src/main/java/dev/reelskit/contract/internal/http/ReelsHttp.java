@@ -7,6 +7,7 @@ import dev.reelskit.openapi.ReelsApiSpec;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
@@ -33,12 +34,15 @@ public final class ReelsHttp {
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.progress");
   /** A syntactically broken token: not alphanumeric after the prefix. */
   static final String MALFORMED_TOKEN = "ist_not-alphanumeric!";
+  /** The header a server may send to say which version of the API document it implements. */
+  public static final String API_VERSION_HEADER = "X-Reels-Api-Version";
 
   private final ContractTestSettings settings;
   private final RequestBudget budget;
   private final Masker masker;
   private final Consumer<Exchange> recorder;
   private final RequestSpecification shared;
+  private final GuardedTransport transport;
   private final long startNanos = System.nanoTime();
 
   public ReelsHttp(ContractTestSettings settings, Consumer<Exchange> recorder) {
@@ -49,15 +53,25 @@ public final class ReelsHttp {
     this.masker = new Masker(Arrays.asList(settings.token(), settings.forbiddenToken()));
     this.recorder = recorder;
     SpecValidator.get();
+    this.transport = new GuardedTransport(settings.requestTimeout(), settings.maxResponseBytes());
+    int timeout = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis());
     this.shared =
         new RequestSpecBuilder()
             .setBaseUri(settings.baseUrl().toString())
             .setConfig(
                 RestAssuredConfig.config()
+                    // The documented API never redirects; following one would replay the
+                    // Authorization header to whatever origin the Location names. A 3xx is judged.
+                    .redirect(RedirectConfig.redirectConfig().followRedirects(false))
                     .httpClient(
                         HttpClientConfig.httpClientConfig()
-                            .setParam("http.connection.timeout", 10_000)
-                            .setParam("http.socket.timeout", 30_000)))
+                            .httpClientFactory(transport::createHttpClient)
+                            .setParam("http.connection.timeout", Math.min(timeout, 10_000))
+                            .setParam("http.socket.timeout", timeout)
+                            // A peer that is not HTTP: no endless garbage lines, no endless line.
+                            .setParam("http.connection.max-status-line-garbage", 0)
+                            .setParam("http.connection.max-line-length", 16 * 1024)
+                            .setParam("http.connection.max-header-count", 200)))
             .addFilter(new MaskingLogFilter(masker))
             .build();
   }
@@ -68,6 +82,11 @@ public final class ReelsHttp {
 
   public long elapsedMillis() {
     return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** Requests the budget would let start now. */
+  public int freeSlots() {
+    return budget.freeSlots();
   }
 
   public Exchange submit(String label, Auth auth, String jsonBody) {
@@ -139,11 +158,13 @@ public final class ReelsHttp {
     }
     long at = elapsedMillis();
     Response response;
-    try {
+    String responseBody;
+    GuardedTransport.Deadline guard = transport.begin();
+    try (guard) {
       response = "POST".equals(method) ? request.post(path) : request.get(path);
+      responseBody = response.getBody().asString();
     } catch (Exception e) {
-      throw new ContractConfigurationException(
-          "cannot reach " + settings.baseUrl() + path + ": " + masker.text(String.valueOf(e)), e);
+      throw new ContractConfigurationException(transportFailure(method, path, e, guard.expired()), e);
     }
     return new Exchange(
         label,
@@ -155,9 +176,36 @@ public final class ReelsHttp {
         response.getStatusCode(),
         response.getHeader("Content-Type"),
         response.getHeader("Retry-After"),
-        masker.text(response.getBody().asString()),
+        masker.text(responseBody),
         at,
-        recording.specErrors);
+        recording.specErrors,
+        response.getHeader(API_VERSION_HEADER));
+  }
+
+  /** One line saying what went wrong below HTTP: the run cannot judge a server it cannot talk to. */
+  private String transportFailure(String method, String path, Exception e, boolean expired) {
+    String target = method + " " + settings.baseUrl() + path;
+    if (expired) {
+      return "no complete answer to " + target + " within " + settings.requestTimeout().toMillis()
+          + " ms (--request-timeout)";
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof GuardedTransport.ResponseTooLarge) {
+        return "the " + target + " " + t.getMessage();
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String why = root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    if (root instanceof org.apache.http.ProtocolException
+        || String.valueOf(root.getMessage()).contains("line length limit")) {
+      why = "the answer is not HTTP (" + why + ")";
+    }
+    return "cannot reach " + settings.baseUrl() + " (" + target + "): "
+        + masker.text(why).replaceAll("\\s+", " ");
   }
 
   private String authorization(Auth auth) {
@@ -165,6 +213,7 @@ public final class ReelsHttp {
       case VALID -> "Bearer " + settings.token();
       case NONE -> null;
       case WRONG_SCHEME -> "Token " + settings.token();
+      case NO_SCHEME -> settings.token();
       case MALFORMED -> "Bearer " + MALFORMED_TOKEN;
       case UNKNOWN -> "Bearer " + settings.unknownToken();
       case FORBIDDEN -> "Bearer " + settings.forbiddenToken();

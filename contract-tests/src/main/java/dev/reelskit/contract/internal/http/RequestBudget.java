@@ -64,6 +64,19 @@ public final class RequestBudget {
     notifyAll();
   }
 
+  /** How many requests could start now without waiting (0 while paused by a 429). */
+  public synchronized int freeSlots() {
+    long now = System.nanoTime();
+    if (now < pausedUntil) {
+      return 0;
+    }
+    long window = limit.per().toNanos();
+    while (!sent.isEmpty() && now - sent.peekFirst() >= window) {
+      sent.removeFirst();
+    }
+    return Math.max(0, limit.requests() - sent.size() - inFlight);
+  }
+
   /** Nobody sends anything until {@code delay} has passed (a server asked us to back off). */
   public synchronized void pauseFor(Duration delay) {
     pausedUntil = Math.max(pausedUntil, System.nanoTime() + delay.toNanos());

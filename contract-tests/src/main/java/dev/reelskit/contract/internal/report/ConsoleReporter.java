@@ -5,27 +5,36 @@ import java.util.List;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
-/** Prints each rule as it is judged, with its evidence when it fails, and a summary table at the end. */
+/**
+ * Prints each rule as it is judged, with its evidence when it fails, and a summary table at the end.
+ * It keeps its own record of results, so it works beside any other listener in any order.
+ */
 public final class ConsoleReporter implements TestExecutionListener {
 
   private final PrintStream out;
-  private final RunOutcome outcome;
+  private final RunOutcome outcome = new RunOutcome();
   private int printed;
 
-  public ConsoleReporter(PrintStream out, RunOutcome outcome) {
+  public ConsoleReporter(PrintStream out) {
     this.out = out;
-    this.outcome = outcome;
+  }
+
+  @Override
+  public void executionStarted(org.junit.platform.launcher.TestIdentifier id) {
+    outcome.executionStarted(id);
   }
 
   @Override
   public void executionFinished(
       org.junit.platform.launcher.TestIdentifier id,
       org.junit.platform.engine.TestExecutionResult result) {
+    outcome.executionFinished(id, result);
     printNew();
   }
 
   @Override
   public void executionSkipped(org.junit.platform.launcher.TestIdentifier id, String reason) {
+    outcome.executionSkipped(id, reason);
     printNew();
   }
 
@@ -55,9 +64,11 @@ public final class ConsoleReporter implements TestExecutionListener {
     long skipped = results.stream().filter(r -> r.status() == RuleResult.Status.SKIPPED).count();
     out.printf("  %d checks: %d passed, %d failed, %d skipped%n", results.size(),
         results.size() - failed - skipped, failed, skipped);
-    for (Throwable t : outcome.containerFailures()) {
-      out.println("ERROR " + t.getMessage());
-    }
+    // One setup failure fails every group with the same exception: say it once, on one line.
+    outcome.containerFailures().stream()
+        .map(t -> String.valueOf(t.getMessage()).lines().findFirst().orElse(""))
+        .distinct()
+        .forEach(line -> out.println("ERROR " + line));
     out.flush();
   }
 

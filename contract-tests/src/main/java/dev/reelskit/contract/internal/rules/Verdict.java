@@ -37,13 +37,38 @@ public final class Verdict {
     return holds ? checked() : fail(finding);
   }
 
+  /** Enough to see a pattern; a hundred copies of one failure help nobody. */
+  static final int SHOWN = 5;
+
+  /** Every failed check of one rule, reported together under a count header. */
+  public static ContractViolation violation(Rule rule, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      throw new IllegalArgumentException("a violation needs at least one finding");
+    }
+    StringBuilder message = new StringBuilder();
+    if (findings.size() > 1) {
+      message.append('\n').append("  ").append(findings.size()).append(" checks failed");
+      if (findings.size() > SHOWN) {
+        message.append(" (the first ").append(SHOWN).append(" shown)");
+      }
+    }
+    for (Finding finding : findings.subList(0, Math.min(SHOWN, findings.size()))) {
+      message.append('\n');
+      for (String line : finding.lines()) {
+        message.append('\n').append(line);
+      }
+    }
+    Finding first = findings.get(0);
+    return ContractViolation.of(rule, message.toString(), first.expected(), first.actual());
+  }
+
   /**
    * Throws a {@link ContractViolation} for any finding; aborts (skips) the rule with {@code
    * reasonWhenNothingChecked} when no evidence was examined.
    */
   public void conclude(String reasonWhenNothingChecked) {
     if (!findings.isEmpty()) {
-      throw ContractViolation.of(rule, findings);
+      throw violation(rule, findings);
     }
     if (checks == 0) {
       throw new TestAbortedException(rule.id() + " skipped: " + reasonWhenNothingChecked);

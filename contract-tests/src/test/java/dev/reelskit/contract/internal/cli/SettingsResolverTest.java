@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import dev.reelskit.contract.internal.time.Durations;
 import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.cli.RateLimit;
 

@@ -1,4 +1,4 @@
-package dev.reelskit.contract.internal.cli;
+package dev.reelskit.contract.internal.time;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.reelskit.contract.rules;
+package dev.reelskit.contract.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,18 +6,19 @@ import dev.reelskit.contract.internal.http.Exchange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
-import dev.reelskit.contract.internal.rules.Finding;
+import dev.reelskit.contract.rules.ContractViolation;
+import dev.reelskit.contract.rules.Rule;
 
 class ContractViolationTest {
 
   private static final Exchange POLL = new Exchange("poll www", Exchange.Auth.VALID, "GET",
       "http://localhost:8089/api/v1/reels/42", List.of("Authorization: Bearer ****3f9a"), null, 200,
-      "application/json", null, "{\"id\":42,\"status\":\"finished\"}", 120, List.of());
+      "application/json", null, "{\"id\":42,\"status\":\"finished\"}", 120, List.of(), null);
 
   @Test
   void a_violation_leads_with_the_rule_and_lists_the_evidence_in_order() {
-    ContractViolation v = ContractViolation.valueMismatch(Rule.READ_STATUS_ENUM, POLL, "$.status",
-        "one of [pending, processing, done, error]", "\"finished\"");
+    ContractViolation v = Verdict.violation(Rule.READ_STATUS_ENUM, List.of(Finding.value(POLL,
+        "$.status", "one of [pending, processing, done, error]", "\"finished\"")));
 
     assertThat(v).isInstanceOf(AssertionFailedError.class);
     assertThat(v.getMessage()).isEqualTo("""
@@ -39,7 +40,7 @@ class ContractViolationTest {
         .inJob(new Finding.JobContext("42 (www)", 1530, "pending@50ms -> processing@101ms -> processing@1530ms"));
     Finding second = Finding.status(POLL, "404");
 
-    ContractViolation v = ContractViolation.of(Rule.LIFE_TERMINAL, List.of(timeout, second));
+    ContractViolation v = Verdict.violation(Rule.LIFE_TERMINAL, List.of(timeout, second));
 
     assertThat(v.getMessage()).isEqualTo("""
         RC-LIFE-002 A job reaches done or error within the job timeout (RULES.md#rc-life-002)
