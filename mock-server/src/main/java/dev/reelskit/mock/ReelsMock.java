@@ -17,6 +17,7 @@ import dev.reelskit.mock.internal.extension.ReelsApiFilter;
 import dev.reelskit.mock.internal.extension.ReelsStores;
 import dev.reelskit.mock.internal.extension.TokenRules;
 import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.mock.internal.panel.ControlPanelAdmin;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.internal.jobs.SeedJobs;
 import dev.reelskit.openapi.model.JobStatus;
@@ -60,7 +61,8 @@ public final class ReelsMock implements AutoCloseable {
         .extensionScanningEnabled(false)
         .stubRequestLoggingDisabled(true)
         .extensions(new ReelsApiFilter(api, traffic, settings.verbose()),
-            new ReelsAdminExtension(jobs, traffic, clientRuleSettings(), profileLabel()));
+            new ReelsAdminExtension(jobs, traffic, clientRuleSettings(), profileLabel()),
+            new ControlPanelAdmin(jobs));
     config = settings.port() == 0 ? config.dynamicPort() : config.port(settings.port());
     if (!settings.requestJournal()) {
       config = config.disableRequestJournal().extensions(new JournalOffFilter());

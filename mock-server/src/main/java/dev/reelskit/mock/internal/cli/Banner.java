@@ -26,6 +26,7 @@ final class Banner {
         "  Prefer      code=NNN / example=NAME forces any documented response",
         "  seeded jobs " + (s.seedJobs() ? "42-50 and 99 (42 done, 43 pending, 44 processing, 45 error); new ids from "
             + SeedJobs.FIRST_NEW_ID : "none"),
+        "  panel       " + url + "/__admin/reels/ui  (jobs, clock, client report in the browser)",
         "  admin       " + url + "/__admin/scenarios  " + url + "/__admin/reels/clock",
         "  docs        " + url + "/docs/index.html  (spec: " + url + "/docs/openapi.yaml)",
         "Press Ctrl-C to stop.", "");
