@@ -7,6 +7,12 @@
 // an error body. Such a composition is rewritten to what it means: one complete object per
 // branch, the base's properties with the branch's required ones,
 // `{error: string; message?: string} | {error?: string; message: string}`.
+// A schema with the kit's `x-lifecycle` (ReelJob: per state, which nullable fields it sets) gets
+// the `oneOf` that extension means, one branch per state: `status` that state, each field it sets
+// non-null, every other field null. OpenAPI 3.0 generators read no such extension, so without this
+// a job would be a flat object whose `result` may be null in every state. The branches only narrow
+// the base (the generator intersects them with it), so the field types stay the base's.
+//
 // `emptyObjectsUnknown`: a branch's bare `type: object` (the spec's `done` job says
 // `result: {type: object}` next to the base's `$ref`) is otherwise `Record<string, never>`,
 // which intersects the analysis down to `never` fields.
@@ -38,6 +44,29 @@ function repairBranches(schema) {
 }
 repairBranches(spec.components);
 
+let lifecycles = 0;
+function resolve(ref) {
+  return ref.replace(/^#\//, "").split("/").reduce((node, key) => node[key], spec);
+}
+function lifecycleBranches(schema) {
+  const lifecycle = schema["x-lifecycle"];
+  if (!lifecycle || schema.oneOf) return; // a spec that states the oneOf itself keeps it
+  const nonNull = (name) => {
+    const prop = schema.properties[name];
+    return { type: prop.$ref ? (resolve(prop.$ref).type ?? "object") : prop.type };
+  };
+  schema.oneOf = Object.entries(lifecycle.states).map(([state, def]) => ({
+    type: "object",
+    required: [lifecycle.status, ...lifecycle.fields],
+    properties: Object.fromEntries([
+      [lifecycle.status, { type: "string", enum: [state] }],
+      ...lifecycle.fields.map((f) => [f, (def.sets ?? []).includes(f) ? nonNull(f) : { nullable: true, enum: [null] }]),
+    ]),
+  }));
+  lifecycles++;
+}
+Object.values(spec.components?.schemas ?? {}).forEach(lifecycleBranches);
+
 const ast = await openapiTS(spec, { emptyObjectsUnknown: true, alphabetize: false });
 writeFileSync(outPath, astToString(ast));
-console.log(`generated ${outPath} (${repaired} required-only compositions made explicit)`);
+console.log(`generated ${outPath} (${repaired} required-only compositions made explicit, ${lifecycles} x-lifecycle unions)`);
