@@ -45,7 +45,7 @@ public class Bench {
 
   // 1. GET of a done job vs plain WireMock serving one static stub with the same body.
   static void throughput() throws Exception {
-    MockServerSettings settings = MockServerSettings.defaults().withPort(0);
+    MockServerSettings settings = MockServerSettings.builder().port(0).build();
     try (ReelsMock mock = ReelsMock.start(settings)) {
       String url = mock.baseUrl() + "/api/v1/reels/42";
       byte[] body = send(url).body();
@@ -134,8 +134,8 @@ public class Bench {
 
   // 2./3./4. p50 at 10 vs JOBS jobs, heap per job, heap under a long polling run.
   static void latencyAndHeap() throws Exception {
-    MockServerSettings settings = MockServerSettings.defaults().withPort(0)
-        .withProfile(TimingProfile.REALISTIC).withTimeScale(100_000).withSeedJobs(false);
+    MockServerSettings settings = MockServerSettings.builder().port(0)
+        .profile(TimingProfile.REALISTIC).timeScale(100_000).seedJobs(false).build();
     // Two mocks in one JVM, one holding 10 jobs and one 100,000, measured in alternating rounds:
     // both see the same JIT state, heap and machine noise, so the ratio isolates "jobs held".
     try (ReelsMock small = ReelsMock.start(settings); ReelsMock big = ReelsMock.start(settings)) {

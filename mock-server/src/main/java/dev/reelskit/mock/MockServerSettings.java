@@ -1,19 +1,22 @@
 package dev.reelskit.mock;
 
 import dev.reelskit.mock.jobs.TimingProfile;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Everything that configures one mock server, resolved once (see the CLI's resolver for the
- * precedence CLI flag > {@code -Dreels.mock.<name>} > {@code REELS_MOCK_<NAME>} > default).
+ * Everything that configures one mock server, resolved once. Build one with {@link #builder()}
+ * (the defaults of {@code java -jar}) or change one with {@link #toBuilder()}.
  *
  * @param port 0 for any free port
  * @param timeScale mock seconds per wall second; 0 freezes the clock (tests advance it)
- * @param tokens the only valid tokens; empty means any {@code ist_<alphanumeric>} token
+ * @param tokens the only valid tokens; empty means any {@code ist_} token (letters, digits, _ and -)
  * @param requestJournal keep WireMock's request journal (off: it grows ~3 KB per request)
  * @param seedJobs create the seeded jobs (42 done, ...) on start
  * @param rateLimitRequests with {@code rateLimit}, requests per token in any 60 s (docs: 10)
  * @param maxUnfinishedJobs with {@code rateLimit}, unfinished jobs per token (docs: 3)
+ * @param latency latency added to every API response
+ * @param rootDir WireMock's root directory ({@code mappings/}, {@code __files/}); null for none
  */
 public record MockServerSettings(
     int port,
@@ -30,7 +33,9 @@ public record MockServerSettings(
     boolean seedJobs,
     int trafficCapacity,
     int rateLimitRequests,
-    int maxUnfinishedJobs) {
+    int maxUnfinishedJobs,
+    Latency latency,
+    Path rootDir) {
 
   public static final int DEFAULT_PORT = 8089;
   /** The documented limits: 10 requests a minute, 3 concurrent jobs. */
@@ -55,6 +60,9 @@ public record MockServerSettings(
       throw new IllegalArgumentException(
           "max-unfinished-jobs must be at least 1, was " + maxUnfinishedJobs);
     }
+    if (bind == null || profile == null || latency == null) {
+      throw new IllegalArgumentException("bind, profile and latency must be set");
+    }
     tokens = Set.copyOf(tokens);
     revokedTokens = Set.copyOf(revokedTokens);
     forbiddenTokens = Set.copyOf(forbiddenTokens);
@@ -62,66 +70,17 @@ public record MockServerSettings(
 
   /** What {@code java -jar} runs with no options: port 8089 on loopback, the quick profile. */
   public static MockServerSettings defaults() {
-    return new MockServerSettings(DEFAULT_PORT, "127.0.0.1", TimingProfile.QUICK, 42, 1.0,
-        Set.of(), Set.of(), Set.of(), false, false, false, true, 10_000,
-        DOCUMENTED_RATE_LIMIT, DOCUMENTED_MAX_UNFINISHED_JOBS);
+    return builder().build();
   }
 
-  public MockServerSettings withPort(int newPort) {
-    return new MockServerSettings(newPort, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
+  /** A builder holding the defaults of {@code java -jar}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public MockServerSettings withProfile(TimingProfile newProfile) {
-    return new MockServerSettings(port, bind, newProfile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
-  }
-
-  public MockServerSettings withTimeScale(double newScale) {
-    return new MockServerSettings(port, bind, profile, seed, newScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
-  }
-
-  public MockServerSettings withRateLimit(boolean on) {
-    return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, on, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
-  }
-
-  public MockServerSettings withTokens(Set<String> valid, Set<String> revoked,
-      Set<String> forbidden) {
-    return new MockServerSettings(port, bind, profile, seed, timeScale, valid, revoked, forbidden,
-        rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
-  }
-
-  /** Keeps WireMock's request journal (for {@code /__admin/requests}); it grows per request. */
-  public MockServerSettings withRequestJournal(boolean on) {
-    return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, on, seedJobs, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
-  }
-
-  public MockServerSettings withSeedJobs(boolean on) {
-    return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, on, trafficCapacity,
-        rateLimitRequests, maxUnfinishedJobs);
-  }
-
-  public MockServerSettings withTrafficCapacity(int capacity) {
-    return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, capacity,
-        rateLimitRequests, maxUnfinishedJobs);
-  }
-
-  /** With the rate limit on, at most {@code requests} per token in any 60 s, {@code jobs} unfinished. */
-  public MockServerSettings withLimits(int requests, int jobs) {
-    return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
-        forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity, requests,
-        jobs);
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** Tokens are secrets: only their counts are shown. */
@@ -133,6 +92,134 @@ public record MockServerSettings(
         + forbiddenTokens.size() + ", rateLimit=" + rateLimit + ", verbose=" + verbose
         + ", requestJournal=" + requestJournal + ", seedJobs=" + seedJobs
         + ", trafficCapacity=" + trafficCapacity + ", rateLimitRequests=" + rateLimitRequests
-        + ", maxUnfinishedJobs=" + maxUnfinishedJobs + "]";
+        + ", maxUnfinishedJobs=" + maxUnfinishedJobs + ", latency=" + latency.cliName()
+        + ", rootDir=" + rootDir + "]";
+  }
+
+  /** Builds {@link MockServerSettings}; every setter returns the builder. */
+  public static final class Builder {
+    private int port = DEFAULT_PORT;
+    private String bind = "127.0.0.1";
+    private TimingProfile profile = TimingProfile.QUICK;
+    private long seed = 42;
+    private double timeScale = 1.0;
+    private Set<String> tokens = Set.of();
+    private Set<String> revokedTokens = Set.of();
+    private Set<String> forbiddenTokens = Set.of();
+    private boolean rateLimit;
+    private boolean verbose;
+    private boolean requestJournal;
+    private boolean seedJobs = true;
+    private int trafficCapacity = 10_000;
+    private int rateLimitRequests = DOCUMENTED_RATE_LIMIT;
+    private int maxUnfinishedJobs = DOCUMENTED_MAX_UNFINISHED_JOBS;
+    private Latency latency = Latency.NONE;
+    private Path rootDir;
+
+    private Builder() {}
+
+    private Builder(MockServerSettings s) {
+      port = s.port;
+      bind = s.bind;
+      profile = s.profile;
+      seed = s.seed;
+      timeScale = s.timeScale;
+      tokens = s.tokens;
+      revokedTokens = s.revokedTokens;
+      forbiddenTokens = s.forbiddenTokens;
+      rateLimit = s.rateLimit;
+      verbose = s.verbose;
+      requestJournal = s.requestJournal;
+      seedJobs = s.seedJobs;
+      trafficCapacity = s.trafficCapacity;
+      rateLimitRequests = s.rateLimitRequests;
+      maxUnfinishedJobs = s.maxUnfinishedJobs;
+      latency = s.latency;
+      rootDir = s.rootDir;
+    }
+
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    public Builder bind(String value) {
+      bind = value;
+      return this;
+    }
+
+    public Builder profile(TimingProfile value) {
+      profile = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder timeScale(double value) {
+      timeScale = value;
+      return this;
+    }
+
+    /** Valid (empty: any well-formed token), revoked (401) and forbidden (403) tokens. */
+    public Builder tokens(Set<String> valid, Set<String> revoked, Set<String> forbidden) {
+      tokens = valid;
+      revokedTokens = revoked;
+      forbiddenTokens = forbidden;
+      return this;
+    }
+
+    public Builder rateLimit(boolean on) {
+      rateLimit = on;
+      return this;
+    }
+
+    /** With the rate limit on, at most {@code requests} per token in any 60 s, {@code jobs} unfinished. */
+    public Builder limits(int requests, int jobs) {
+      rateLimitRequests = requests;
+      maxUnfinishedJobs = jobs;
+      return this;
+    }
+
+    public Builder verbose(boolean on) {
+      verbose = on;
+      return this;
+    }
+
+    /** Keeps WireMock's request journal (for {@code /__admin/requests}); it grows per request. */
+    public Builder requestJournal(boolean on) {
+      requestJournal = on;
+      return this;
+    }
+
+    public Builder seedJobs(boolean on) {
+      seedJobs = on;
+      return this;
+    }
+
+    public Builder trafficCapacity(int capacity) {
+      trafficCapacity = capacity;
+      return this;
+    }
+
+    public Builder latency(Latency value) {
+      latency = value;
+      return this;
+    }
+
+    /** WireMock's root directory: stubs from {@code mappings/}, bodies from {@code __files/}. */
+    public Builder rootDir(Path dir) {
+      rootDir = dir;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first invalid value */
+    public MockServerSettings build() {
+      return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
+          forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
+          rateLimitRequests, maxUnfinishedJobs, latency, rootDir);
+    }
   }
 }

@@ -3,21 +3,22 @@ package dev.reelskit.mock;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.common.FileSource;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
+import com.github.tomakehurst.wiremock.common.filemaker.FilenameMaker;
+import com.github.tomakehurst.wiremock.standalone.JsonFileMappingsSource;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.reelskit.mock.conformance.ClientConformance;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
-import dev.reelskit.mock.internal.extension.JournalOffFilter;
 import dev.reelskit.mock.internal.extension.QuietWireMock;
-import dev.reelskit.mock.internal.extension.ReelsAdminExtension;
-import dev.reelskit.mock.internal.extension.ReelsApi;
-import dev.reelskit.mock.internal.extension.ReelsApiFilter;
+import dev.reelskit.mock.internal.extension.ReelsExtensionFactory;
 import dev.reelskit.mock.internal.extension.ReelsStores;
 import dev.reelskit.mock.internal.extension.TokenRules;
 import dev.reelskit.mock.internal.jobs.JobStore;
-import dev.reelskit.mock.internal.panel.ControlPanelAdmin;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.internal.jobs.SeedJobs;
 import dev.reelskit.openapi.model.JobStatus;
@@ -49,23 +50,27 @@ public final class ReelsMock implements AutoCloseable {
     this.tokens = new TokenRules(settings.tokens(), settings.revokedTokens(),
         settings.forbiddenTokens());
     this.traffic = new TrafficLog(settings.trafficCapacity());
-    ReelsApi api = settings.rateLimit()
-        ? ReelsApi.create(jobs, tokens, settings.rateLimitRequests(), settings.maxUnfinishedJobs())
-        : ReelsApi.create(jobs, tokens);
+    FileSource files = new SingleRootFileSource(settings.rootDir() == null
+        ? ".reels-mock-no-files" : settings.rootDir().toString());
     WireMockConfiguration config = options()
         .bindAddress(settings.bind())
-        .withStores(new ReelsStores(new SingleRootFileSource(".reels-mock-no-files"), jobs))
-        .mappingSource(QuietWireMock.noMappings())
+        .fileSource(files)
+        .withStores(new ReelsStores(files, jobs))
+        .mappingSource(settings.rootDir() == null ? QuietWireMock.noMappings()
+            : new JsonFileMappingsSource(files.child("mappings"), new FilenameMaker()))
         .notifier(QuietWireMock.notifier())
         .notMatchedRendererFactory(extensions -> QuietWireMock.notMatchedRenderer())
         .extensionScanningEnabled(false)
         .stubRequestLoggingDisabled(true)
-        .extensions(new ReelsApiFilter(api, traffic, settings.verbose()),
-            new ReelsAdminExtension(jobs, traffic, clientRuleSettings(), profileLabel()),
-            new ControlPanelAdmin(jobs));
+        // Delays (per stub, Prefer: delay, SLOW jobs, --latency) wait on a scheduler, not a
+        // request thread.
+        .asynchronousResponseEnabled(true)
+        .asynchronousResponseThreads(2)
+        .extensions(new ReelsExtensionFactory(settings, jobs, tokens, traffic,
+            clientRuleSettings(), profileLabel(clock)));
     config = settings.port() == 0 ? config.dynamicPort() : config.port(settings.port());
     if (!settings.requestJournal()) {
-      config = config.disableRequestJournal().extensions(new JournalOffFilter());
+      config = config.disableRequestJournal();
     }
     this.server = new WireMockServer(config);
   }
@@ -95,6 +100,25 @@ public final class ReelsMock implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * The WireMock server underneath, for WireMock's own API: a stub added to it (or through {@code
+   * POST /__admin/mappings}, or a {@code mappings/} file under {@code --root-dir}) that matches a
+   * request is served instead of the built-in API.
+   */
+  public WireMockServer server() {
+    return server;
+  }
+
+  /** Adds a WireMock stub that wins over the built-in API for the requests it matches. */
+  public StubMapping stubFor(MappingBuilder stub) {
+    return server.stubFor(stub);
+  }
+
+  /** Removes a stub added with {@link #stubFor}; the built-in API answers again. */
+  public void removeStub(StubMapping stub) {
+    server.removeStub(stub);
+  }
+
   /** Every API request the mock answered, bounded; the client conformance rules read it. */
   public TrafficLog traffic() {
     return traffic;
@@ -105,7 +129,11 @@ public final class ReelsMock implements AutoCloseable {
    * {@code realistic (time scale x25)} when its clock is scaled.
    */
   public String profileLabel() {
-    double scale = clock().scale();
+    return profileLabel(clock());
+  }
+
+  private String profileLabel(MockClock clock) {
+    double scale = clock.scale();
     if (scale == 1) {
       return settings.profile().cliName();
     }

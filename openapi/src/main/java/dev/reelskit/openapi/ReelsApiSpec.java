@@ -46,6 +46,11 @@ public final class ReelsApiSpec {
     return yaml;
   }
 
+  /** The document's {@code info.version}: what the API calls its version. */
+  public String version() {
+    return document.path("info").path("version").asText();
+  }
+
   /** The document as a read-only tree; treat it as immutable. */
   public JsonNode document() {
     return document;

@@ -1,5 +1,8 @@
 package dev.reelskit.mock.junit5;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.reelskit.mock.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
@@ -117,6 +120,19 @@ public final class ReelsMockExtension
     return mock().traffic();
   }
 
+  /**
+   * The WireMock server underneath, for WireMock's DSL: its stubs win over the built-in API for
+   * the requests they match.
+   */
+  public WireMockServer server() {
+    return mock().server();
+  }
+
+  /** Adds a WireMock stub that wins over the built-in API for the requests it matches. */
+  public StubMapping stubFor(MappingBuilder stub) {
+    return mock().stubFor(stub);
+  }
+
   public void advanceClock(Duration by) {
     mock().advanceClock(by);
   }
@@ -164,18 +180,18 @@ public final class ReelsMockExtension
 
   /** Settings for the extension; the port is always free and the address loopback. */
   public static final class Builder {
-    private MockServerSettings settings =
-        MockServerSettings.defaults().withPort(0).withProfile(TimingProfile.FAST);
+    private final MockServerSettings.Builder settings =
+        MockServerSettings.builder().port(0).profile(TimingProfile.FAST);
     private boolean frozen;
     private boolean failOnUnmatched = true;
 
     public Builder profile(TimingProfile profile) {
-      settings = settings.withProfile(profile);
+      settings.profile(profile);
       return this;
     }
 
     public Builder timeScale(double scale) {
-      settings = settings.withTimeScale(scale);
+      settings.timeScale(scale);
       return this;
     }
 
@@ -185,19 +201,25 @@ public final class ReelsMockExtension
       return this;
     }
 
+    /** WireMock's root directory: stubs from {@code dir/mappings}, bodies from {@code dir/__files}. */
+    public Builder rootDir(java.nio.file.Path dir) {
+      settings.rootDir(dir);
+      return this;
+    }
+
     public Builder rateLimit(boolean on) {
-      settings = settings.withRateLimit(on);
+      settings.rateLimit(on);
       return this;
     }
 
     public Builder seedJobs(boolean on) {
-      settings = settings.withSeedJobs(on);
+      settings.seedJobs(on);
       return this;
     }
 
     public Builder tokens(java.util.Set<String> valid, java.util.Set<String> revoked,
         java.util.Set<String> forbidden) {
-      settings = settings.withTokens(valid, revoked, forbidden);
+      settings.tokens(valid, revoked, forbidden);
       return this;
     }
 
@@ -211,7 +233,7 @@ public final class ReelsMockExtension
     }
 
     public ReelsMockExtension build() {
-      return new ReelsMockExtension(settings, frozen, failOnUnmatched);
+      return new ReelsMockExtension(settings.build(), frozen, failOnUnmatched);
     }
   }
 }

@@ -93,9 +93,9 @@ class ClientScriptsTest {
   @MethodSource("clients")
   void each_client_breaks_exactly_its_rules(Case c) throws Exception {
     List<String> command = command(c.script());
-    MockServerSettings settings = MockServerSettings.defaults().withPort(0)
-        .withProfile(TimingProfile.QUICK).withTimeScale(c.scale()).withRateLimit(true)
-        .withLimits(c.rateLimit(), MockServerSettings.DOCUMENTED_MAX_UNFINISHED_JOBS);
+    MockServerSettings settings = MockServerSettings.builder().port(0)
+        .profile(TimingProfile.QUICK).timeScale(c.scale()).rateLimit(true)
+        .limits(c.rateLimit(), MockServerSettings.DOCUMENTED_MAX_UNFINISHED_JOBS).build();
     try (ReelsMock mock = ReelsMock.start(settings)) {
       if (c.refusedFirst()) {
         useUpBudget(mock, c.rateLimit());

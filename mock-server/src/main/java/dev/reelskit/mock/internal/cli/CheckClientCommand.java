@@ -6,7 +6,7 @@ import dev.reelskit.mock.conformance.ClientCheck;
 import dev.reelskit.mock.conformance.ClientCommand;
 import dev.reelskit.mock.conformance.ClientCommandException;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
-import dev.reelskit.mock.internal.conformance.ClientRuleOptions;
+import dev.reelskit.mock.internal.ruleoptions.ClientRuleOptions;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.internal.conformance.TokenMask;
 import dev.reelskit.mock.jobs.TimingProfile;
@@ -17,13 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,117 +46,88 @@ final class CheckClientCommand implements Callable<Integer> {
   static final int EXIT_VIOLATIONS = 1;
   static final int EXIT_CLIENT_NOT_STARTED = 2;
 
-  /** check-client's own defaults: any free port, realistic timing, the limits emulated. */
-  static final MockServerSettings DEFAULTS = MockServerSettings.defaults().withPort(0)
-      .withProfile(TimingProfile.REALISTIC).withRateLimit(true);
   static final Duration DEFAULT_CLIENT_TIMEOUT = Duration.ofMinutes(10);
 
-  @Option(names = "--profile", paramLabel = "NAME",
+  @Mixin TimingOptions timing;
+  @Mixin LimitOptions limits;
+  @Mixin VerboseOption verbose;
+
+  @Option(names = "--profile", paramLabel = "NAME", defaultValue = "realistic",
+      converter = ProfileConverter.class,
       description = "job timing: realistic (default: 5-90 s per job), quick, fast")
-  String profile;
+  TimingProfile profile;
 
-  @Option(names = "--time-scale", paramLabel = "X",
-      description = "mock seconds per real second, e.g. 10 (default 1); the rules judge mock time")
-  String timeScale;
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+      description = "port of the mock (default 0: any free port)")
+  int port;
 
-  @Option(names = "--port", paramLabel = "N", description = "port of the mock (default 0: any free port)")
-  String port;
-
-  @Option(names = "--seed", paramLabel = "N", description = "seed for realistic timings (default 42)")
-  String seed;
-
-  @Option(names = "--client-timeout", paramLabel = "DURATION",
+  @Option(names = "--client-timeout", paramLabel = "DURATION", defaultValue = "10m",
       description = "real time the client may run before it is killed and the check fails (default 10m)")
   String clientTimeout;
 
-  @Option(names = "--poll-interval", paramLabel = "DURATION",
+  @Option(names = "--" + ClientRuleOptions.POLL_INTERVAL, paramLabel = "DURATION",
       description = "least gap between two polls of one job, mock time (default 5s, as documented)")
   String pollInterval;
 
-  @Option(names = "--tolerance", paramLabel = "DURATION",
+  @Option(names = "--" + ClientRuleOptions.TOLERANCE, paramLabel = "DURATION",
       description = "how much earlier than a required wait a request may come (default 500ms)")
   String tolerance;
 
-  @Option(names = "--give-up-after", paramLabel = "DURATION",
+  @Option(names = "--" + ClientRuleOptions.GIVE_UP_AFTER, paramLabel = "DURATION",
       description = "how long after submitting a client may poll an unfinished job (default 120s)")
   String giveUpAfter;
-
-  @Option(names = "--rate-limit-requests", paramLabel = "N",
-      description = "requests per token in any 60 s, emulated and judged (default 10, as documented)")
-  String rateLimitRequests;
-
-  @Option(names = "--max-unfinished-jobs", paramLabel = "N",
-      description = "unfinished jobs per token, emulated and judged (default 3, as documented)")
-  String maxUnfinishedJobs;
 
   @Option(names = "--disable-rate-limit",
       description = "do not answer 429 when the client exceeds a limit (the rules still judge it)")
   boolean disableRateLimit;
 
-  @Option(names = "--verbose",
-      description = "print the mock's log while the client runs: job state changes and one line per"
-          + " request (default: warnings only)")
-  boolean verbose;
-
   @Option(names = "--report-json", paramLabel = "FILE",
       description = "also write the report as JSON to FILE")
-  String reportJson;
+  Path reportJson;
 
   @Parameters(arity = "1..*", paramLabel = "COMMAND",
       description = "the client command after --; {baseUrl} and {token} are replaced")
   List<String> command = new ArrayList<>();
 
-  private final Map<String, String> properties;
-  private final Map<String, String> environment;
   private final PrintStream out;
 
-  CheckClientCommand(Map<String, String> properties, Map<String, String> environment,
-      PrintStream out) {
-    this.properties = properties;
-    this.environment = environment;
+  CheckClientCommand(PrintStream out) {
     this.out = out;
   }
 
-  Map<String, String> flags() {
-    Map<String, String> m = new LinkedHashMap<>();
-    put(m, "profile", profile);
-    put(m, "time-scale", timeScale);
-    put(m, "port", port);
-    put(m, "seed", seed);
-    put(m, "client-timeout", clientTimeout);
-    put(m, ClientRuleOptions.POLL_INTERVAL, pollInterval);
-    put(m, ClientRuleOptions.TOLERANCE, tolerance);
-    put(m, ClientRuleOptions.GIVE_UP_AFTER, giveUpAfter);
-    put(m, ClientRuleOptions.RATE_LIMIT, rateLimitRequests);
-    put(m, ClientRuleOptions.MAX_UNFINISHED_JOBS, maxUnfinishedJobs);
-    put(m, "report-json", reportJson);
-    if (disableRateLimit) {
-      m.put("rate-limit", "false");
-    }
-    if (verbose) {
-      m.put("verbose", "true");
-    }
-    return m;
+  /** The mock's settings: a fresh port, the given timing, the limits emulated unless disabled. */
+  MockServerSettings settings(String token) {
+    MockServerSettings.Builder b = MockServerSettings.builder().port(port).profile(profile)
+        .rateLimit(!disableRateLimit).verbose(verbose.verbose)
+        // The mock accepts exactly the token the client is given: any other is a CC-AUTH-001 finding.
+        .tokens(Set.of(token), Set.of(), Set.of());
+    timing.applyTo(b);
+    limits.applyTo(b);
+    return b.build();
+  }
+
+  /** The rules judged: the documented ones, with the limits emulated (even with the emulation off). */
+  ClientRuleSettings rules(MockServerSettings settings) {
+    ClientRuleSettings documented = ClientRuleSettings.defaults();
+    return ClientRuleOptions.apply(
+        documented.withRateLimit(settings.rateLimitRequests(), documented.rateWindow())
+            .withMaxUnfinishedJobs(settings.maxUnfinishedJobs()),
+        key -> switch (key) {
+          case ClientRuleOptions.POLL_INTERVAL -> pollInterval;
+          case ClientRuleOptions.TOLERANCE -> tolerance;
+          case ClientRuleOptions.GIVE_UP_AFTER -> giveUpAfter;
+          default -> null; // the limits are already the emulated ones
+        });
   }
 
   @Override
   public Integer call() {
-    SettingsResolver resolver = new SettingsResolver(flags(), properties, environment);
     String token = ClientToken.generate();
-    // The mock accepts exactly the token the client is given: any other is a CC-AUTH-001 finding.
-    MockServerSettings settings = resolver.resolve(DEFAULTS)
-        .withTokens(Set.of(token), Set.of(), Set.of());
-    Duration timeout = ClientRuleOptions.duration("client-timeout",
-        resolver.value("client-timeout", null));
+    MockServerSettings settings = settings(token);
+    Duration timeout = ClientRuleOptions.duration("client-timeout", clientTimeout);
     ClientCommand client = ClientCommand.of(command)
         .withTimeout(timeout == null ? DEFAULT_CLIENT_TIMEOUT : timeout).capturingOutput();
-    String jsonFile = resolver.value("report-json", null);
-    // The limits judged are the limits emulated, even with the emulation off.
-    ClientRuleSettings documented = ClientRuleSettings.defaults();
-    ClientRuleSettings rules = ClientRuleOptions.apply(
-        documented.withRateLimit(settings.rateLimitRequests(), documented.rateWindow())
-            .withMaxUnfinishedJobs(settings.maxUnfinishedJobs()),
-        key -> resolver.value(key, null));
+    ClientRuleSettings rules = rules(settings);
     // The mock's INFO lines would interleave with the client's output and the report.
     MockLogLevel logLevel = settings.verbose() ? MockLogLevel.unchanged() : MockLogLevel.warnOnly();
     try (logLevel; ReelsMock mock = MockServerRunner.start(settings)) {
@@ -182,8 +152,8 @@ final class CheckClientCommand implements Callable<Integer> {
       printClientOutput(report.clientRun().output());
       out.print(TokenMask.scrub(report.toText(), token));
       out.flush();
-      if (jsonFile != null) {
-        write(Path.of(jsonFile), TokenMask.scrub(report.toJson(), token));
+      if (reportJson != null) {
+        write(reportJson, TokenMask.scrub(report.toJson(), token));
       }
       return report.conforms() ? EXIT_CONFORMS : EXIT_VIOLATIONS;
     }
@@ -209,12 +179,6 @@ final class CheckClientCommand implements Callable<Integer> {
       Files.writeString(file, json, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalArgumentException("report-json: cannot write " + file + ": " + e.getMessage());
-    }
-  }
-
-  private static void put(Map<String, String> m, String key, String value) {
-    if (value != null) {
-      m.put(key, value);
     }
   }
 }

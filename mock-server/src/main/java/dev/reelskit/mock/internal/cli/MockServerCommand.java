@@ -1,12 +1,14 @@
 package dev.reelskit.mock.internal.cli;
 
+import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.jobs.TimingProfile;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
     versionProvider = MockServerCommand.Version.class,
     description = "A stateful mock of the instatollm Reels API.%n"
         + "Every option is also a -Dreels.mock.<name> property and a REELS_MOCK_<NAME> variable.%n"
-        + "Token lists are secrets: set REELS_MOCK_TOKENS (comma-separated) or use a *-file option.")
+        + "Token lists are secrets: set REELS_MOCK_TOKENS (comma-separated) or use a *-file option;"
+        + " there is no flag or property for them.")
 public final class MockServerCommand implements Callable<Integer> {
 
   /** Documented exit codes. */
@@ -27,64 +30,26 @@ public final class MockServerCommand implements Callable<Integer> {
   public static final int EXIT_CANNOT_START = 1;
   public static final int EXIT_USAGE = 64;
 
-  @Option(names = "--port", paramLabel = "N", description = "port, 0 = any free port (default 8089)")
-  String port;
+  @Mixin ServerOptions server;
+  @Mixin TimingOptions timing;
+  @Mixin LimitOptions limits;
+  @Mixin TokenOptions tokens;
+  @Mixin VerboseOption verbose;
 
-  @Option(names = "--bind", paramLabel = "ADDR", description = "address to bind (default 127.0.0.1)")
-  String bind;
-
-  @Option(names = "--profile", paramLabel = "NAME",
+  @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
+      converter = ProfileConverter.class,
       description = "quick (default: ~5 s, every state shown), fast (one poll per state), realistic (5-90 s)")
-  String profile;
+  TimingProfile profile;
 
-  @Option(names = "--seed", paramLabel = "N", description = "seed for realistic timings (default 42)")
-  String seed;
-
-  @Option(names = "--time-scale", paramLabel = "X",
-      description = "mock seconds per real second, e.g. 10 (default 1)")
-  String timeScale;
-
-  @Option(names = "--tokens-file", paramLabel = "FILE",
-      description = "only these tokens are valid (one per line); default: any ist_<alphanumeric>")
-  String tokensFile;
-
-  @Option(names = "--revoked-tokens-file", paramLabel = "FILE", description = "tokens answered with 401")
-  String revokedTokensFile;
-
-  @Option(names = "--forbidden-tokens-file", paramLabel = "FILE", description = "tokens answered with 403")
-  String forbiddenTokensFile;
-
-  @Option(names = "--rate-limit", description = "emulate the limits: 10 requests/min, 3 unfinished jobs per token")
+  @Option(names = "--rate-limit",
+      description = "emulate the limits: 10 requests/min, 3 unfinished jobs per token")
   boolean rateLimit;
 
-  @Option(names = "--rate-limit-requests", paramLabel = "N",
-      description = "with --rate-limit: requests per token in any 60 s (default 10, as documented)")
-  String rateLimitRequests;
-
-  @Option(names = "--max-unfinished-jobs", paramLabel = "N",
-      description = "with --rate-limit: unfinished jobs per token (default 3, as documented)")
-  String maxUnfinishedJobs;
-
-  @Option(names = "--verbose", description = "log one line per API request (token masked)")
-  boolean verbose;
-
-  @Option(names = "--request-journal", description = "keep WireMock's request journal (memory grows per request)")
-  boolean requestJournal;
-
-  @Option(names = "--disable-seed-jobs", description = "start without the seeded jobs (42 done, ...)")
-  boolean disableSeedJobs;
-
-  @Option(names = "--traffic-capacity", paramLabel = "N", description = "requests kept in the traffic record (default 10000)")
-  String trafficCapacity;
-
-  private final Map<String, String> properties;
   private final Map<String, String> environment;
   private final PrintStream out;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  MockServerCommand(Map<String, String> properties, Map<String, String> environment,
-      PrintStream out) {
-    this.properties = properties;
+  MockServerCommand(Map<String, String> environment, PrintStream out) {
     this.environment = environment;
     this.out = out;
   }
@@ -92,9 +57,9 @@ public final class MockServerCommand implements Callable<Integer> {
   /** The command line, with exit 64 for bad usage; add subcommands to it before executing. */
   public static CommandLine commandLine(Map<String, String> properties,
       Map<String, String> environment, PrintStream out, PrintStream err) {
-    CommandLine cmd = new CommandLine(new MockServerCommand(properties, environment, out));
-    cmd.addSubcommand(new CommandLine(new CheckClientCommand(properties, environment, out))
-        .setStopAtPositional(true));
+    CommandLine cmd = new CommandLine(new MockServerCommand(environment, out));
+    cmd.addSubcommand(new CommandLine(new CheckClientCommand(out)).setStopAtPositional(true));
+    cmd.setDefaultValueProvider(new EnvironmentDefaults(properties, environment));
     cmd.setOut(new java.io.PrintWriter(out, true));
     cmd.setErr(new java.io.PrintWriter(err, true));
     cmd.setParameterExceptionHandler((ex, args) -> {
@@ -113,39 +78,20 @@ public final class MockServerCommand implements Callable<Integer> {
     return cmd;
   }
 
-  /** The flags given on the command line, by option name (the resolver's first layer). */
-  Map<String, String> flags() {
-    Map<String, String> m = new LinkedHashMap<>();
-    put(m, "port", port);
-    put(m, "bind", bind);
-    put(m, "profile", profile);
-    put(m, "seed", seed);
-    put(m, "time-scale", timeScale);
-    put(m, "tokens-file", tokensFile);
-    put(m, "revoked-tokens-file", revokedTokensFile);
-    put(m, "forbidden-tokens-file", forbiddenTokensFile);
-    put(m, "traffic-capacity", trafficCapacity);
-    put(m, "rate-limit-requests", rateLimitRequests);
-    put(m, "max-unfinished-jobs", maxUnfinishedJobs);
-    if (rateLimit) {
-      m.put("rate-limit", "true");
-    }
-    if (verbose) {
-      m.put("verbose", "true");
-    }
-    if (requestJournal) {
-      m.put("request-journal", "true");
-    }
-    if (disableSeedJobs) {
-      m.put("disable-seed-jobs", "true");
-    }
-    return m;
+  /** The settings these options give; bad values throw {@link IllegalArgumentException}. */
+  MockServerSettings settings() {
+    MockServerSettings.Builder b = MockServerSettings.builder().profile(profile)
+        .rateLimit(rateLimit).verbose(verbose.verbose);
+    server.applyTo(b);
+    timing.applyTo(b);
+    limits.applyTo(b);
+    tokens.applyTo(b, environment);
+    return b.build();
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    var settings = new SettingsResolver(flags(), properties, environment).resolve();
-    var mock = MockServerRunner.start(settings);
+    var mock = MockServerRunner.start(settings());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       mock.close();
       stopped.countDown();
@@ -154,12 +100,6 @@ public final class MockServerCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return EXIT_OK;
-  }
-
-  private static void put(Map<String, String> m, String key, String value) {
-    if (value != null) {
-      m.put(key, value);
-    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {

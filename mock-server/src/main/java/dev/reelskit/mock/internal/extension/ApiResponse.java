@@ -1,5 +1,7 @@
 package dev.reelskit.mock.internal.extension;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Duration;
 import java.util.Map;
@@ -26,5 +28,18 @@ record ApiResponse(
 
   ApiResponse withHeaders(Map<String, String> extra) {
     return new ApiResponse(status, body, extra, operation, jobId, shown, retryAfter, rejection);
+  }
+
+  /** As WireMock serves it, with what the traffic record needs carried along ({@link Served}). */
+  ResponseDefinition toDefinition() {
+    return builder().build();
+  }
+
+  ResponseDefinitionBuilder builder() {
+    ResponseDefinitionBuilder b = new ResponseDefinitionBuilder().withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withTransformerParameter(Served.KEY, Served.of(this));
+    headers.forEach(b::withHeader);
+    return body == null ? b : b.withBody(body);
   }
 }

@@ -33,6 +33,16 @@ final class RateLimiter {
     this.jobs = jobs;
   }
 
+  /** Admits one request now, or answers how long (mock time) until one would be admitted. */
+  Duration admitRequest(String token) {
+    return admitRequest(token, jobs.clock().now());
+  }
+
+  /** A mock-time wait as whole real seconds for {@code Retry-After} (rounded up, at least 1). */
+  long wallSecondsFor(Duration wait) {
+    return jobs.clock().wallSecondsFor(wait);
+  }
+
   /** Admits one request, or answers how long (mock time) until one would be admitted. */
   Duration admitRequest(String token, Instant now) {
     Budget budget = budgets.computeIfAbsent(token, t -> new Budget());

@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.conformance.ClientConformance;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
-import dev.reelskit.mock.internal.conformance.ClientRuleOptions;
+import dev.reelskit.mock.internal.ruleoptions.ClientRuleOptions;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
 
@@ -78,7 +78,7 @@ public final class ReelsAdminExtension implements AdminApiExtension {
         JobStatus state = JobStatus.fromValue(
             ReelsJson.mapper().readTree(event.getRequest().getBody()).path("state").asText());
         return jobs.force(id, state)
-            .map(job -> json(200, ReelsJson.mapper().valueToTree(ApiHandler.render(job))))
+            .map(job -> json(200, ReelsJson.mapper().valueToTree(ReelsApiTransformer.render(job))))
             .orElseGet(() -> json(404, error("job not found")));
       } catch (IOException | IllegalArgumentException e) {
         return json(400, error("body must be {\"state\": \"pending|processing|done|error\"}"));

@@ -14,7 +14,8 @@ record Route(String operation, String allow, String idText) {
 
   static final String ANALYZE = "analyzeReel";
   static final String GET = "getReel";
-  private static final String JOBS_PREFIX = "/api/v1/reels/";
+  static final String JOBS_PREFIX = "/api/v1/reels/";
+  private static final Route NONE = new Route(null, null, null);
 
   static Route of(String method, String path) {
     if (path.equals(ReelsApiSpec.ANALYZE_PATH)) {
@@ -25,7 +26,21 @@ record Route(String operation, String allow, String idText) {
       String id = path.substring(JOBS_PREFIX.length());
       return new Route(method.equals("GET") ? GET : null, "GET", id);
     }
-    return new Route(null, null, null);
+    return NONE;
+  }
+
+  /** The path of a request URL, without its query. */
+  static String pathOf(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  static boolean isApi(String path) {
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  static boolean isDocs(String path) {
+    return path.equals("/docs") || path.startsWith("/docs/");
   }
 
   boolean pathKnown() {

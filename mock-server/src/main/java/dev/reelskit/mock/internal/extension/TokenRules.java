@@ -8,13 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Who may call the API. By default any {@code ist_<letters and digits>} token is valid; a non-empty
+ * Who may call the API. By default any {@code ist_} token of letters, digits, {@code _} and {@code -}
+ * is valid (so the docs' placeholder {@code ist_your_token} works); a non-empty
  * token list narrows that to exactly those tokens. Revoked tokens get 401 (revocation takes effect
  * at once, also at run time), tokens without permission 403.
  */
 public final class TokenRules {
 
-  private static final Pattern FORMAT = Pattern.compile("ist_[A-Za-z0-9]+");
+  private static final Pattern FORMAT = Pattern.compile("ist_[A-Za-z0-9_-]+");
 
   /** What a request's {@code Authorization} header amounts to. */
   public enum Verdict {
@@ -74,7 +75,7 @@ public final class TokenRules {
   /** One line for the banner; never shows a token. */
   public String describe() {
     String rule = valid.isEmpty()
-        ? "any Bearer token of the form ist_<letters and digits>"
+        ? "any Bearer token ist_<letters, digits, _ or -> (the docs' ist_your_token works)"
         : valid.size() + " listed token(s) only";
     if (!revoked.isEmpty()) {
       rule += ", " + revoked.size() + " revoked (401)";

@@ -82,6 +82,12 @@ public final class JobStore {
     return Optional.ofNullable(after);
   }
 
+  /** How job {@code id} ends and how its polls behave, null when there is no such job. */
+  public Outcome outcomeOf(long id) {
+    Job job = jobs.get(id);
+    return job == null ? null : job.outcome();
+  }
+
   /** The job as it is now, without counting a poll or storing anything. */
   public Optional<Job> peek(long id) {
     Job job = jobs.get(id);

@@ -35,6 +35,9 @@ public final class Outcomes {
   public static final Outcome ERROR_DOWNLOAD =
       failed("ERRORdownload", "Could not download the video, try again later");
 
+  public static final Outcome FLAKY = DONE_COOKING.withPolls("FLAKY", Outcome.Polls.FLAKY);
+  public static final Outcome SLOW = DONE_COOKING.withPolls("SLOW", Outcome.Polls.SLOW);
+
   private Outcomes() {}
 
   /** The reel code of a URL that matched the spec's pattern, or "" when there is none. */
@@ -67,6 +70,12 @@ public final class Outcomes {
     if (code.startsWith("NOMETA")) {
       return DONE_NO_META;
     }
+    if (code.startsWith("FLAKY")) {
+      return FLAKY;
+    }
+    if (code.startsWith("SLOW")) {
+      return SLOW;
+    }
     return DONE_COOKING;
   }
 
@@ -75,10 +84,10 @@ public final class Outcomes {
   }
 
   private static Outcome done(String name, ReelAnalysis analysis) {
-    return new Outcome(name, JobStatus.DONE, analysis, PRIVATE);
+    return new Outcome(name, JobStatus.DONE, analysis, PRIVATE, Outcome.Polls.NORMAL);
   }
 
   private static Outcome failed(String name, String reason) {
-    return new Outcome(name, JobStatus.ERROR, COOKING, reason);
+    return new Outcome(name, JobStatus.ERROR, COOKING, reason, Outcome.Polls.NORMAL);
   }
 }

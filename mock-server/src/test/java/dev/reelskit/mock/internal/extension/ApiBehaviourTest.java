@@ -106,7 +106,8 @@ class ApiBehaviourTest {
   @Nested
   class auth {
     @ParameterizedTest(name = "Authorization \"{0}\" is refused with 401")
-    @ValueSource(strings = {"", "Basic abc", "Bearer abc", "Bearer ist_", "Bearer ist_with-dash",
+    @ValueSource(strings = {"", "Basic abc", "Bearer abc", "Bearer ist_", "Bearer ist_with.dot",
+        "Bearer ist_two words", "Token ist_your_token", "ist_your_token",
         "Bearer ist_revokedToken0000000000001"})
     void bad_tokens_get_401_invalid_api_token(String header) {
       Http.Response r = header.isEmpty() ? http.get("/api/v1/reels/42")
@@ -115,6 +116,16 @@ class ApiBehaviourTest {
       assertThat(r.body()).isEqualTo("{\"error\":\"invalid API token\"}");
       assertThat(lastEntry().rejection()).isIn("missing-token", "invalid-token", "revoked-token");
       assertThat(lastEntry().token()).doesNotContain("revokedToken");
+    }
+
+    @ParameterizedTest(name = "Authorization \"{0}\" is accepted on the defaults")
+    @ValueSource(strings = {"Bearer ist_your_token", "Bearer ist_with-dash_and_underscore",
+        "bearer ist_x", "Bearer ist_reelskitMockToken00000000000"})
+    void the_docs_placeholder_and_every_ist_token_of_letters_digits_underscores_and_dashes_work(
+        String header) {
+      Http.Response r = http.get("/api/v1/reels/42", "Authorization", header);
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.json().get("status").asText()).isEqualTo("done");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** WireMock's request journal: off by default (it grows per request), opt-in for debugging. */
 class RequestJournalTest {
 
-  private static final MockServerSettings SETTINGS = MockServerSettings.defaults().withPort(0);
+  private static final MockServerSettings SETTINGS = MockServerSettings.builder().port(0).build();
 
   @Test
   void by_default_the_journal_endpoints_answer_a_json_409_that_says_what_to_do() {
@@ -32,7 +32,7 @@ class RequestJournalTest {
 
   @Test
   void with_the_journal_on_requests_are_listed_for_debugging() {
-    try (ReelsMock mock = ReelsMock.start(SETTINGS.withRequestJournal(true))) {
+    try (ReelsMock mock = ReelsMock.start(SETTINGS.toBuilder().requestJournal(true).build())) {
       Http http = new Http(mock.baseUrl());
       http.poll(ReelsMock.DEFAULT_TEST_TOKEN, 42);
 

@@ -33,7 +33,7 @@ class TokenRulesTest {
 
   @Test
   void a_malformed_token_is_invalid_whatever_the_lists_say() {
-    TokenRules lists = new TokenRules(Set.of(), Set.of(), Set.of("ist_bad-token"));
-    assertThat(lists.check("Bearer ist_bad-token").verdict()).isEqualTo(Verdict.INVALID);
+    TokenRules lists = new TokenRules(Set.of(), Set.of(), Set.of("ist_bad.token"));
+    assertThat(lists.check("Bearer ist_bad.token").verdict()).isEqualTo(Verdict.INVALID);
   }
 }

@@ -15,7 +15,7 @@ class TrafficRecordTest {
 
   @Test
   void the_traffic_record_is_bounded_and_keeps_the_newest_requests() {
-    MockServerSettings settings = MockServerSettings.defaults().withPort(0).withTrafficCapacity(5);
+    MockServerSettings settings = MockServerSettings.builder().port(0).trafficCapacity(5).build();
     try (ReelsMock mock = ReelsMock.start(settings, MockClock.frozenAt(Instant.EPOCH))) {
       Http http = new Http(mock.baseUrl());
       for (int i = 0; i < 12; i++) {

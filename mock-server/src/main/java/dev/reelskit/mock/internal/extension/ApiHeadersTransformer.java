@@ -1,0 +1,50 @@
+package dev.reelskit.mock.internal.extension;
+
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.Map;
+
+/**
+ * Headers every answer under {@code /api} carries, whoever built it (the mock, a filter or a
+ * user's stub): {@code X-Reels-Api-Version} (the spec's {@code info.version}) and, for a local
+ * browser origin, the CORS headers (also on {@code /docs}). A stub that sets one keeps its own.
+ */
+final class ApiHeadersTransformer implements ResponseTransformerV2 {
+
+  static final String NAME = "reels-api-headers";
+  static final String VERSION_HEADER = "X-Reels-Api-Version";
+
+  private final String version;
+
+  ApiHeadersTransformer(String version) {
+    this.version = version;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public Response transform(Response response, ServeEvent serveEvent) {
+    String path = Route.pathOf(serveEvent.getRequest().getUrl());
+    boolean api = Route.isApi(path);
+    if (!api && !Route.isDocs(path)) {
+      return response;
+    }
+    HttpHeaders headers = response.getHeaders() == null ? new HttpHeaders() : response.getHeaders();
+    if (api && !headers.getHeader(VERSION_HEADER).isPresent()) {
+      headers = headers.plus(new HttpHeader(VERSION_HEADER, version));
+    }
+    if (!headers.getHeader("Access-Control-Allow-Origin").isPresent()) {
+      for (Map.Entry<String, String> h
+          : Cors.responseHeaders(serveEvent.getRequest().getHeader("Origin")).entrySet()) {
+        headers = headers.plus(new HttpHeader(h.getKey(), h.getValue()));
+      }
+    }
+    return Response.Builder.like(response).headers(headers).build();
+  }
+}

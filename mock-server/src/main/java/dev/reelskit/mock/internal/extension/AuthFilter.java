@@ -1,0 +1,35 @@
+package dev.reelskit.mock.internal.extension;
+
+import com.github.tomakehurst.wiremock.http.Request;
+
+/** 401 for a missing, malformed, unknown or revoked token, 403 for one without permission. */
+final class AuthFilter extends ApiFilter {
+
+  static final String NAME = "reels-auth";
+
+  private final TokenRules tokens;
+  private final SpecResponses spec;
+
+  AuthFilter(TokenRules tokens, SpecResponses spec) {
+    this.tokens = tokens;
+    this.spec = spec;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  ApiResponse refuse(Request request, String path) {
+    TokenRules.Check auth = tokens.check(request.getHeader("Authorization"));
+    String op = operationOf(request, path);
+    return switch (auth.verdict()) {
+      case MISSING -> ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "missing-token");
+      case INVALID -> ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "invalid-token");
+      case REVOKED -> ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "revoked-token");
+      case FORBIDDEN -> ApiResponse.rejected(403, spec.body("ForbiddenError"), op, "forbidden");
+      case VALID -> null;
+    };
+  }
+}

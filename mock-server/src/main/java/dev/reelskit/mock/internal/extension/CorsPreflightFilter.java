@@ -1,0 +1,31 @@
+package dev.reelskit.mock.internal.extension;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/** Answers a browser's CORS preflight for the API and the docs (204), before auth asks a token. */
+final class CorsPreflightFilter implements StubRequestFilterV2 {
+
+  static final String NAME = "reels-cors-preflight";
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+    String path = Route.pathOf(request.getUrl());
+    if (!request.getMethod().getName().equals("OPTIONS")
+        || !(Route.isApi(path) || Route.isDocs(path))) {
+      return RequestFilterAction.continueWith(request);
+    }
+    ResponseDefinitionBuilder b = new ResponseDefinitionBuilder().withStatus(204)
+        .withHeader("Allow", Cors.ALLOWED_METHODS);
+    Cors.preflightHeaders(request.getHeader("Origin")).forEach(b::withHeader);
+    return RequestFilterAction.stopWith(b.build());
+  }
+}

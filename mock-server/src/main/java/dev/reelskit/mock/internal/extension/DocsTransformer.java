@@ -1,0 +1,36 @@
+package dev.reelskit.mock.internal.extension;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/** Serves {@code /docs/...} (the spec and Swagger UI) behind the docs' stub mapping. */
+final class DocsTransformer implements ResponseDefinitionTransformerV2 {
+
+  static final String NAME = "reels-docs";
+
+  private final DocsHandler docs = new DocsHandler();
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    DocsHandler.Doc doc = docs.serve(Route.pathOf(serveEvent.getRequest().getUrl()));
+    ResponseDefinitionBuilder b = new ResponseDefinitionBuilder()
+        .withStatus(doc.body() == null ? 404 : doc.status())
+        .withHeader("Content-Type", doc.contentType());
+    if (doc.location() != null) {
+      b.withHeader("Location", doc.location());
+    }
+    return doc.body() == null ? b.build() : b.withBody(doc.body()).build();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.reelskit.mock.internal.extension;
+
+import static dev.reelskit.mock.internal.extension.SpecResponses.bytes;
+
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.reelskit.mock.internal.jobs.Job;
+import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.mock.internal.jobs.Outcome;
+import dev.reelskit.mock.internal.jobs.Outcomes;
+import dev.reelskit.openapi.model.AnalyzeAccepted;
+import dev.reelskit.openapi.model.ApiError;
+import dev.reelskit.openapi.model.JobStatus;
+import dev.reelskit.openapi.model.ReelJob;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The job engine behind the API's stub mappings ({@link ApiStubs}): creates a job on {@code POST
+ * /api/v1/reels/analyze}, reads and advances one on {@code GET /api/v1/reels/{id}}, and answers
+ * 404/405 for any other path under {@code /api} no user stub took. Runs after the request filters
+ * (auth, rate limit, {@code Prefer}, validation), so what reaches it is an authorised request.
+ */
+final class ReelsApiTransformer implements ResponseDefinitionTransformerV2 {
+
+  static final String NAME = "reels-api";
+  /** How long each poll of a {@code SLOW...} job takes. */
+  static final int SLOW_POLL_MILLIS = 3_000;
+
+  private final JobStore jobs;
+  private final TokenRules tokens;
+  private final RateLimiter limiter; // null when the rate limit emulation is off
+  private final SpecResponses spec;
+  private final FlakyPolls flaky = new FlakyPolls();
+
+  ReelsApiTransformer(JobStore jobs, TokenRules tokens, RateLimiter limiter, SpecResponses spec) {
+    this.jobs = jobs;
+    this.tokens = tokens;
+    this.limiter = limiter;
+    this.spec = spec;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    Request request = serveEvent.getRequest();
+    String path = Route.pathOf(request.getUrl());
+    Route route = Route.of(request.getMethod().getName(), path);
+    if (!route.pathKnown()) {
+      return ApiResponse.rejected(404, SpecResponses.errorBytes(
+          new ApiError().error("no such endpoint: " + path)), null, "unknown-path").toDefinition();
+    }
+    if (route.operation() == null) {
+      return ApiResponse.rejected(405, SpecResponses.errorBytes(new ApiError().error(
+              "method not allowed; this path supports " + route.allow())), null,
+              "method-not-allowed")
+          .withHeaders(Map.of("Allow", route.allow())).toDefinition();
+    }
+    return route.operation().equals(Route.ANALYZE)
+        ? analyze(request).toDefinition() : getReel(route.jobId());
+  }
+
+  private ApiResponse analyze(Request request) {
+    AnalyzeBody body = AnalyzeBody.parse(request.getHeader("Content-Type"), request.getBody());
+    if (!body.accepted()) { // the validation filter refuses these first; kept for safety
+      return AnalyzeValidationFilter.refusal(spec, body);
+    }
+    if (Outcomes.isServerFailure(body.url())) {
+      return ApiResponse.rejected(500, spec.body("ServerMessageError"), Route.ANALYZE,
+          "simulated-server-error");
+    }
+    TokenRules.Check auth = tokens.check(request.getHeader("Authorization"));
+    if (limiter != null) {
+      Duration wait = limiter.admitJob(auth.token(), jobs.clock().now());
+      if (wait != null) {
+        return RateLimitFilter.tooMany(limiter, spec, "TooManyJobsError", Route.ANALYZE,
+            "too-many-jobs", wait);
+      }
+    }
+    Job job = jobs.create(body.url(), auth.fingerprint());
+    if (limiter != null) {
+      limiter.jobCreated(auth.token(), job.id());
+    }
+    AnalyzeAccepted accepted =
+        new AnalyzeAccepted().id(job.id()).status(AnalyzeAccepted.StatusEnum.PENDING);
+    return new ApiResponse(202, bytes(accepted), Map.of(), Route.ANALYZE, job.id(),
+        JobStatus.PENDING, null, null);
+  }
+
+  private ResponseDefinition getReel(long id) {
+    Outcome outcome = id < 0 ? null : jobs.outcomeOf(id);
+    if (outcome == null) {
+      return ApiResponse.rejected(404, spec.body("NotFoundError"), Route.GET, "not-found")
+          .toDefinition();
+    }
+    if (outcome.polls() == Outcome.Polls.FLAKY && flaky.fails(id)) {
+      return new ApiResponse(500, spec.body("ServerMessageError"), Map.of(), Route.GET, id, null,
+          null, "simulated-flaky-poll").toDefinition();
+    }
+    Job job = jobs.poll(id).orElseThrow(); // jobs are never deleted
+    ApiResponse ok = new ApiResponse(200, JobJson.bytes(render(job)), Map.of(), Route.GET,
+        job.id(), job.status(), null, null);
+    return outcome.polls() == Outcome.Polls.SLOW
+        ? ok.builder().withFixedDelay(SLOW_POLL_MILLIS).build() : ok.toDefinition();
+  }
+
+  /** The job as the spec's {@code ReelJob}: result only when done, error only when failed. */
+  static ReelJob render(Job job) {
+    ReelJob body = new ReelJob().id(job.id()).url(job.url()).status(job.status())
+        .createdAt(job.createdAt());
+    if (job.status() == JobStatus.DONE) {
+      body.result(job.outcome().analysis());
+    } else if (job.status() == JobStatus.ERROR) {
+      body.error(job.outcome().error());
+    }
+    return body;
+  }
+}

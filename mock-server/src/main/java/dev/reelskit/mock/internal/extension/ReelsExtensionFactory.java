@@ -1,0 +1,93 @@
+package dev.reelskit.mock.internal.extension;
+
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
+import com.github.tomakehurst.wiremock.extension.WireMockServices;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterV2;
+import dev.reelskit.mock.Latency;
+import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.conformance.ClientRuleSettings;
+import dev.reelskit.mock.conformance.TrafficLog;
+import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.mock.internal.panel.ControlPanelAdmin;
+import dev.reelskit.openapi.ReelsApiSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wires the mock into WireMock, in one place. A request under {@code /api} passes, in order:
+ * {@link #guards()} (none yet), CORS preflight, auth (401/403), rate limit (429), {@code Prefer}
+ * (forced responses, bad fault/delay values), validation (400); then the first user stub that
+ * matches, or the built-in API ({@link ApiStubs} + {@link ReelsApiTransformer}). Every answer gets
+ * the API headers, {@code Prefer} faults/delays and {@code --latency}; the traffic record sees it.
+ */
+public final class ReelsExtensionFactory implements ExtensionFactory {
+
+  private final MockServerSettings settings;
+  private final JobStore jobs;
+  private final TokenRules tokens;
+  private final TrafficLog traffic;
+  private final ClientRuleSettings rules;
+  private final String profileLabel;
+
+  /**
+   * @param rules the client rules' settings when a report request names none
+   * @param profileLabel the timing profile reports name
+   */
+  public ReelsExtensionFactory(MockServerSettings settings, JobStore jobs, TokenRules tokens,
+      TrafficLog traffic, ClientRuleSettings rules, String profileLabel) {
+    this.settings = settings;
+    this.jobs = jobs;
+    this.tokens = tokens;
+    this.traffic = traffic;
+    this.rules = rules;
+    this.profileLabel = profileLabel;
+  }
+
+  @Override
+  public List<Extension> create(WireMockServices services) {
+    SpecResponses spec = new SpecResponses(ReelsApiSpec.get());
+    RateLimiter limiter = settings.rateLimit()
+        ? new RateLimiter(settings.rateLimitRequests(), settings.maxUnfinishedJobs(), jobs) : null;
+    List<Extension> extensions = new ArrayList<>();
+    extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
+    extensions.add(new ReelsApiTransformer(jobs, tokens, limiter, spec));
+    extensions.add(new DocsTransformer());
+    extensions.add(new ApiHeadersTransformer(ReelsApiSpec.get().version()));
+    extensions.add(new PreferFaultTransformer());
+    if (settings.latency() == Latency.REALISTIC) {
+      extensions.add(new LatencyTransformer(settings.seed()));
+    }
+    extensions.add(new TrafficRecorder(traffic, tokens, jobs.clock()));
+    if (settings.verbose()) {
+      extensions.add(new RequestLogListener(tokens));
+    }
+    extensions.add(new ReelsAdminExtension(jobs, traffic, rules, profileLabel));
+    extensions.add(new ControlPanelAdmin(jobs));
+    if (!settings.requestJournal()) {
+      extensions.add(new JournalOffFilter());
+    }
+    return extensions;
+  }
+
+  /** The stub-request filters in the order they run (WireMock would not keep a factory's order). */
+  List<RequestFilterV2> stubFilters(SpecResponses spec, RateLimiter limiter) {
+    List<RequestFilterV2> filters = new ArrayList<>(guards());
+    filters.add(new CorsPreflightFilter());
+    filters.add(new AuthFilter(tokens, spec));
+    if (limiter != null) {
+      filters.add(new RateLimitFilter(limiter, tokens, spec));
+    }
+    filters.add(new PreferFilter(spec));
+    filters.add(new AnalyzeValidationFilter(spec));
+    return filters;
+  }
+
+  /**
+   * Filters that guard every stub request before the API sees it (a Host allow-list, say). Admin
+   * guards are plain admin {@code RequestFilterV2} extensions added in {@link #create}.
+   */
+  private List<RequestFilterV2> guards() {
+    return List.of();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.reelskit.mock.internal.extension;
+
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code --verbose}: one log line per API request, the token masked. */
+final class RequestLogListener implements ServeEventListener {
+
+  static final String NAME = "reels-request-log";
+  private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.mock.requests");
+
+  private final TokenRules tokens;
+
+  RequestLogListener(TokenRules tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public void afterComplete(ServeEvent event, Parameters parameters) {
+    String path = Route.pathOf(event.getRequest().getUrl());
+    if (!Route.isApi(path) || !LOG.isInfoEnabled()) {
+      return;
+    }
+    Integer ms = event.getTiming() == null ? null : event.getTiming().getProcessTime();
+    LOG.info("{} {} -> {} ({} ms) token {}", event.getRequest().getMethod().getName(), path,
+        event.getResponse() == null ? 0 : event.getResponse().getStatus(), ms,
+        tokens.check(event.getRequest().getHeader("Authorization")).fingerprint());
+  }
+}

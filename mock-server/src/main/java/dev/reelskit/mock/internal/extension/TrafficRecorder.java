@@ -1,0 +1,77 @@
+package dev.reelskit.mock.internal.extension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.reelskit.mock.conformance.TrafficEntry;
+import dev.reelskit.mock.conformance.TrafficLog;
+import dev.reelskit.mock.jobs.MockClock;
+import dev.reelskit.openapi.ReelsJson;
+import dev.reelskit.openapi.model.JobStatus;
+import java.io.IOException;
+
+/**
+ * Records every request under {@code /api} in the bounded traffic record the client rules judge,
+ * whoever answered it: the mock's filters and engine say what they did ({@link Served}); for a
+ * user's stub the record keeps what the client saw (status, and the job status in a JSON body).
+ * The job id is recorded for every request whose path names one, refused ones included.
+ */
+final class TrafficRecorder implements ServeEventListener {
+
+  static final String NAME = "reels-traffic";
+  /** Bodies of user stubs larger than this are not read for a job status. */
+  private static final int MAX_BODY_READ = 64 * 1024;
+
+  private final TrafficLog traffic;
+  private final TokenRules tokens;
+  private final MockClock clock;
+
+  TrafficRecorder(TrafficLog traffic, TokenRules tokens, MockClock clock) {
+    this.traffic = traffic;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public void beforeResponseSent(ServeEvent event, Parameters parameters) {
+    Request request = event.getRequest();
+    String path = Route.pathOf(request.getUrl());
+    if (!Route.isApi(path)) {
+      return;
+    }
+    String method = request.getMethod().getName();
+    Route route = Route.of(method, path);
+    Served served = Served.from(event);
+    LoggedResponse response = event.getResponse();
+    int status = response == null ? 0 : response.getStatus();
+    String operation = served == null ? route.operation() : served.operation();
+    Long jobId = served != null && served.jobId() != null ? served.jobId()
+        : route.jobId() > 0 ? Long.valueOf(route.jobId()) : null;
+    JobStatus shown = served != null ? served.shown() : shownByStub(route, status, response);
+    String fingerprint = tokens.check(request.getHeader("Authorization")).fingerprint();
+    traffic.recordNext(seq -> new TrafficEntry(seq, clock.now(), fingerprint, method, path,
+        operation, jobId, status, shown,
+        served == null ? null : served.retryAfter(), served == null ? null : served.rejection()));
+  }
+
+  private static JobStatus shownByStub(Route route, int status, LoggedResponse response) {
+    if (!Route.GET.equals(route.operation()) || status != 200 || response == null
+        || response.getBody() == null || response.getBody().length > MAX_BODY_READ) {
+      return null;
+    }
+    try {
+      JsonNode s = ReelsJson.mapper().readTree(response.getBody()).path("status");
+      return s.isTextual() ? JobStatus.fromValue(s.asText()) : null;
+    } catch (IOException | IllegalArgumentException e) {
+      return null; // not a job: the client saw no status
+    }
+  }
+}
