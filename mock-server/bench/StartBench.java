@@ -1,0 +1,149 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spawn to first answered request, side by side: {@code java -jar} of the mock and of plain WireMock
+ * standalone (an empty root dir: no mappings), in alternating order, each sending
+ * {@code GET /api/v1/reels/42} (plain WireMock answers it with a 404, which counts as answered).
+ * Prints every round, the medians and the ratio. Loopback only; every process is stopped.
+ *
+ * <p>Usage: {@code java StartBench.java MOCK_JAR WIREMOCK_JAR [ROUNDS]}
+ */
+public final class StartBench {
+
+  private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+  public static void main(String[] args) throws Exception {
+    Path mockJar = Path.of(args[0]);
+    Path wiremockJar = Path.of(args[1]);
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    Path emptyRoot = Files.createTempDirectory("plain-wiremock-");
+    Files.createDirectories(emptyRoot.resolve("mappings"));
+    Files.createDirectories(emptyRoot.resolve("__files"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    long[] mock = new long[rounds];
+    long[] plain = new long[rounds];
+    long[] mockRss = new long[rounds];
+    long[] plainRss = new long[rounds];
+    System.out.printf("start to first answered GET /api/v1/reels/42, %d alternating rounds%n", rounds);
+    for (int r = 0; r < rounds; r++) {
+      for (int k = 0; k < 2; k++) {
+        boolean mockTurn = (r + k) % 2 == 0; // who goes first alternates every round
+        int port = freePort();
+        List<String> cmd = mockTurn
+            ? List.of(java, "-jar", mockJar.toString(), "--port", Integer.toString(port))
+            : List.of(java, "-jar", wiremockJar.toString(), "--port", Integer.toString(port),
+                "--root-dir", emptyRoot.toString());
+        long[] result = spawnToFirstAnswer(cmd, port);
+        if (mockTurn) {
+          mock[r] = result[0];
+          mockRss[r] = result[1];
+        } else {
+          plain[r] = result[0];
+          plainRss[r] = result[1];
+        }
+      }
+      System.out.printf("  round %d: mock %5d ms (RSS %4d MB)   plain WireMock %5d ms (RSS %4d MB)%n",
+          r + 1, mock[r] / 1_000_000, mockRss[r] / 1024, plain[r] / 1_000_000, plainRss[r] / 1024);
+    }
+    double m = median(mock) / 1e6;
+    double p = median(plain) / 1e6;
+    System.out.printf("median: mock %.0f ms, plain WireMock 3.13.2 %.0f ms, ratio %.2fx (target <= 0.60x)%n",
+        m, p, m / p);
+    System.out.printf("median RSS at first answer: mock %d MB, plain WireMock %d MB%n",
+        (long) median(mockRss) / 1024, (long) median(plainRss) / 1024);
+  }
+
+  /** Answers {nanos from spawn to the first status line, RSS in KB at that moment}. */
+  static long[] spawnToFirstAnswer(List<String> command, int port) throws Exception {
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      while (System.nanoTime() - start < TIMEOUT_NANOS) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("exited " + process.exitValue() + ": " + command);
+        }
+        if (answers(port)) {
+          long elapsed = System.nanoTime() - start;
+          return new long[] {elapsed, rssKb(process.pid())};
+        }
+        Thread.sleep(5);
+      }
+      throw new IllegalStateException("no answer within 60 s: " + command);
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  static boolean answers(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /api/v1/reels/42 HTTP/1.1\r\nHost: 127.0.0.1:" + port
+          + "\r\nAuthorization: Bearer ist_your_token\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      byte[] head = new byte[12];
+      int n = in.readNBytes(head, 0, head.length);
+      return n >= 12 && new String(head, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 ");
+    } catch (ConnectException e) {
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The RSS of the process and its children (a re-launched JVM counts too). */
+  static long rssKb(long pid) {
+    long total = 0;
+    List<Long> pids = new ArrayList<>();
+    pids.add(pid);
+    ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+    for (long p : pids) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p), "status"))) {
+          if (line.startsWith("VmRSS:")) {
+            total += Long.parseLong(line.replaceAll("\\D", ""));
+          }
+        }
+      } catch (IOException e) {
+        // not on Linux, or gone: RSS unknown
+      }
+    }
+    return total;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static double median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+  }
+}
