@@ -2,7 +2,6 @@ package dev.reelskit.mock.internal.extension;
 
 import static dev.reelskit.mock.internal.extension.SpecResponses.bytes;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -23,7 +22,7 @@ import java.util.Map;
  * 404/405 for any other path under {@code /api} no user stub took. Runs after the request filters
  * (auth, rate limit, {@code Prefer}, validation), so what reaches it is an authorised request.
  */
-final class ReelsApiTransformer implements ResponseDefinitionTransformerV2 {
+final class ReelsApiTransformer extends StubTransformer {
 
   static final String NAME = "reels-api";
   /** How long each poll of a {@code SLOW...} job takes. */
@@ -36,20 +35,11 @@ final class ReelsApiTransformer implements ResponseDefinitionTransformerV2 {
   private final FlakyPolls flaky = new FlakyPolls();
 
   ReelsApiTransformer(JobStore jobs, TokenRules tokens, RateLimiter limiter, SpecResponses spec) {
+    super(NAME);
     this.jobs = jobs;
     this.tokens = tokens;
     this.limiter = limiter;
     this.spec = spec;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
   }
 
   @Override

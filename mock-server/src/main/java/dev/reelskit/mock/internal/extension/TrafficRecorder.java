@@ -17,11 +17,10 @@ import java.io.IOException;
  * Records every request under {@code /api} in the bounded traffic record the client rules judge,
  * whoever answered it: the mock's filters and engine say what they did ({@link Served}); for a
  * user's stub the record keeps what the client saw (status, and the job status in a JSON body).
- * The job id is recorded for every request whose path names one, refused ones included.
+ * The job id is recorded for every request whose path names one, refused ones included. CORS
+ * preflights are not recorded.
  */
-final class TrafficRecorder implements ServeEventListener {
-
-  static final String NAME = "reels-traffic";
+final class TrafficRecorder extends NamedExtension implements ServeEventListener {
   /** Bodies of user stubs larger than this are not read for a job status. */
   private static final int MAX_BODY_READ = 64 * 1024;
 
@@ -30,24 +29,22 @@ final class TrafficRecorder implements ServeEventListener {
   private final MockClock clock;
 
   TrafficRecorder(TrafficLog traffic, TokenRules tokens, MockClock clock) {
+    super("reels-traffic");
     this.traffic = traffic;
     this.tokens = tokens;
     this.clock = clock;
   }
 
   @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
   public void beforeResponseSent(ServeEvent event, Parameters parameters) {
     Request request = event.getRequest();
     String path = Route.pathOf(request.getUrl());
-    if (!Route.isApi(path)) {
+    String method = request.getMethod().getName();
+    // A CORS preflight is the browser's request, not the client's: the API has no OPTIONS
+    // operation and CorsPreflightFilter answers every one, so the record skips them as before.
+    if (!Route.isApi(path) || method.equals("OPTIONS")) {
       return;
     }
-    String method = request.getMethod().getName();
     Route route = Route.of(method, path);
     Served served = Served.from(event);
     LoggedResponse response = event.getResponse();

@@ -265,6 +265,8 @@ class ApiBehaviourTest {
       assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(origin);
       assertThat(r.header("Access-Control-Allow-Headers")).contains("Authorization", "Content-Type");
       assertThat(r.header("Access-Control-Allow-Methods")).contains("POST", "GET");
+      assertThat(mock.traffic().snapshot()).as("a preflight is the browser's, not the client's")
+          .isEmpty();
     }
 
     @Test
