@@ -1,6 +1,10 @@
 package dev.reelskit.mock;
 
+import dev.reelskit.mock.internal.cli.ArchiveRelaunch;
 import dev.reelskit.mock.internal.cli.MockServerCommand;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 /** {@code java -jar reels-mock-server.jar}: see {@link MockServerCommand}. */
 public final class Main {
@@ -8,6 +12,18 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    String cds = System.getProperty(ArchiveRelaunch.PROPERTY);
+    Optional<List<String>> child = ArchiveRelaunch.childCommand(cds, args);
+    if (child.isPresent()) {
+      try {
+        System.exit(ArchiveRelaunch.run(child.get()));
+      } catch (IOException | InterruptedException e) {
+        System.err.println("cannot relaunch on the class-data archive (" + e.getMessage()
+            + "); -D" + ArchiveRelaunch.PROPERTY + "=off starts without it");
+        System.exit(MockServerCommand.EXIT_CANNOT_START);
+      }
+    }
+    ArchiveRelaunch.exitWithLauncher(cds);
     // The jar's console logging. A named file, not logback.xml, so that a build embedding the mock
     // as a library keeps its own logging setup; -Dlogback.configurationFile still wins.
     if (System.getProperty("logback.configurationFile") == null) {

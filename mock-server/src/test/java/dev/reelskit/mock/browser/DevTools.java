@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Just enough of the Chrome DevTools protocol to drive one page: navigate and evaluate a script.
+ * Just enough of the Chrome DevTools protocol to drive one page: navigate, evaluate a script,
+ * take a screenshot.
  * The JDK's WebSocket client is enough, so the build needs no Node.js, npm or WebDriver.
  */
 final class DevTools implements AutoCloseable {
@@ -102,6 +103,24 @@ final class DevTools implements AutoCloseable {
           + details.path("exception").path("description").asText(details.toString()));
     }
     return result.path("result").path("value").asText();
+  }
+
+  /** Sets the page's viewport (CSS pixels), so screenshots have a known size. */
+  void viewport(int width, int height) {
+    send("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width)
+        .put("height", height).put("deviceScaleFactor", 1).put("mobile", false), Duration.ofSeconds(10));
+  }
+
+  /** Saves what the page shows now as a PNG. */
+  void screenshot(Path png) {
+    JsonNode shot = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"),
+        Duration.ofSeconds(20));
+    try {
+      Files.createDirectories(png.toAbsolutePath().getParent());
+      Files.write(png, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
+    } catch (IOException e) {
+      throw new AssertionError("cannot write " + png, e);
+    }
   }
 
   private JsonNode send(String method, ObjectNode params, Duration timeout) {

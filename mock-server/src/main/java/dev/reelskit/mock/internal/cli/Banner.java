@@ -30,6 +30,7 @@ final class Banner {
             : "    stubs from " + s.rootDir()) + "  (WireMock stubs win: /__admin/mappings)",
         "  seeded jobs " + (s.seedJobs() ? "42-50 and 99 (42 done, 43 pending, 44 processing, 45 error); new ids from "
             + SeedJobs.FIRST_NEW_ID : "none"),
+        "  panel       " + url + "/__admin/reels/ui  (jobs, clock, client report in the browser)",
         "  admin       " + url + "/__admin/scenarios  " + url + "/__admin/reels/clock",
         "  docs        " + url + "/docs/index.html  (spec: " + url + "/docs/openapi.yaml)",
         String.join(System.lineSeparator(), SecurityBanner.lines(s.security(), s.bind())),

@@ -11,6 +11,7 @@ import dev.reelskit.mock.conformance.TrafficLog;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.security.GuardedServerFactory;
 import dev.reelskit.mock.internal.security.RequestGuard;
+import dev.reelskit.mock.internal.panel.ControlPanelAdmin;
 import dev.reelskit.openapi.ReelsApiSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
       extensions.add(new RequestLogListener(tokens));
     }
     extensions.add(new ReelsAdminExtension(jobs, traffic, rules, profileLabel));
+    extensions.add(new ControlPanelAdmin(jobs));
     if (!settings.requestJournal()) {
       extensions.add(new JournalOffFilter());
     }

@@ -1,0 +1,155 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spawn to first answered request, side by side: {@code java -jar} of the mock (as documented, so
+ * on its class-data archive), the mock without the archive ({@code -Dreels.mock.cds=off}) and plain
+ * WireMock standalone (an empty root dir: no mappings), in rotating order, each sending
+ * {@code GET /api/v1/reels/42} (plain WireMock answers it with a 404, which counts as answered).
+ * Prints every round, the medians and the ratio. Loopback only; every process is stopped.
+ *
+ * <p>Usage: {@code java StartBench.java MOCK_JAR WIREMOCK_JAR [ROUNDS]}
+ */
+public final class StartBench {
+
+  private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+  public static void main(String[] args) throws Exception {
+    Path mockJar = Path.of(args[0]);
+    Path wiremockJar = Path.of(args[1]);
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    Path emptyRoot = Files.createTempDirectory("plain-wiremock-");
+    Files.createDirectories(emptyRoot.resolve("mappings"));
+    Files.createDirectories(emptyRoot.resolve("__files"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    // "before": the mock in one JVM without its class-data archive (-Dreels.mock.cds=off);
+    // "after": plain java -jar, which relaunches itself on the archive the build made.
+    List<String> names = List.of("mock, java -jar (archive)", "mock, -Dreels.mock.cds=off", "plain WireMock");
+    long[][] times = new long[3][rounds];
+    long[][] rss = new long[3][rounds];
+    System.out.printf("start to first answered GET /api/v1/reels/42, %d rounds, order rotating%n", rounds);
+    for (int r = 0; r < rounds; r++) {
+      StringBuilder line = new StringBuilder("  round " + (r + 1) + ":");
+      for (int k = 0; k < 3; k++) {
+        int who = (r + k) % 3; // who goes first rotates every round
+        int port = freePort();
+        List<String> cmd = switch (who) {
+          case 0 -> List.of(java, "-jar", mockJar.toString(), "--port", Integer.toString(port));
+          case 1 -> List.of(java, "-Dreels.mock.cds=off", "-jar", mockJar.toString(), "--port",
+              Integer.toString(port));
+          default -> List.of(java, "-jar", wiremockJar.toString(), "--port", Integer.toString(port),
+              "--root-dir", emptyRoot.toString());
+        };
+        long[] result = spawnToFirstAnswer(cmd, port);
+        times[who][r] = result[0];
+        rss[who][r] = result[1];
+      }
+      for (int who = 0; who < 3; who++) {
+        line.append(String.format("  %s %5d ms (RSS %3d MB)", names.get(who), times[who][r] / 1_000_000,
+            rss[who][r] / 1024));
+      }
+      System.out.println(line);
+    }
+    double after = median(times[0]) / 1e6;
+    double before = median(times[1]) / 1e6;
+    double plain = median(times[2]) / 1e6;
+    System.out.printf("median: plain WireMock %.0f ms; mock before (one JVM, no archive) %.0f ms = %.2fx;"
+        + " mock after (java -jar, archive) %.0f ms = %.2fx (target <= 0.60x)%n",
+        plain, before, before / plain, after, after / plain);
+    System.out.printf("median RSS at first answer: plain %d MB, before %d MB, after %d MB (launcher + child)%n",
+        (long) median(rss[2]) / 1024, (long) median(rss[1]) / 1024, (long) median(rss[0]) / 1024);
+  }
+
+  /** Answers {nanos from spawn to the first status line, RSS in KB at that moment}. */
+  static long[] spawnToFirstAnswer(List<String> command, int port) throws Exception {
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      while (System.nanoTime() - start < TIMEOUT_NANOS) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("exited " + process.exitValue() + ": " + command);
+        }
+        if (answers(port)) {
+          long elapsed = System.nanoTime() - start;
+          return new long[] {elapsed, rssKb(process.pid())};
+        }
+        Thread.sleep(5);
+      }
+      throw new IllegalStateException("no answer within 60 s: " + command);
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  static boolean answers(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /api/v1/reels/42 HTTP/1.1\r\nHost: 127.0.0.1:" + port
+          + "\r\nAuthorization: Bearer ist_your_token\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      byte[] head = new byte[12];
+      int n = in.readNBytes(head, 0, head.length);
+      return n >= 12 && new String(head, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 ");
+    } catch (ConnectException e) {
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The RSS of the process and its children (a re-launched JVM counts too). */
+  static long rssKb(long pid) {
+    long total = 0;
+    List<Long> pids = new ArrayList<>();
+    pids.add(pid);
+    ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+    for (long p : pids) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p), "status"))) {
+          if (line.startsWith("VmRSS:")) {
+            total += Long.parseLong(line.replaceAll("\\D", ""));
+          }
+        }
+      } catch (IOException e) {
+        // not on Linux, or gone: RSS unknown
+      }
+    }
+    return total;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static double median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+  }
+}

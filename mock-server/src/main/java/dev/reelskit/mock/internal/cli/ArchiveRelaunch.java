@@ -1,0 +1,116 @@
+package dev.reelskit.mock.internal.cli;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fast start for {@code java -jar reels-mock-server.jar}: when the build left a class-data-sharing
+ * archive beside the jar ({@code reels-mock-server.jsa}, made by {@link ArchiveTraining} with
+ * {@code -XX:ArchiveClassesAtExit}), the launching JVM starts the same jar again with
+ * {@code -XX:SharedArchiveFile} and only waits for it: a manifest cannot give the JVM that flag,
+ * and the documented start must stay one command. The child inherits the console and the JVM
+ * options, its exit code is the launcher's, a SIGTERM/Ctrl-C to the launcher stops it, and it ends
+ * itself if the launcher dies. {@code -Dreels.mock.cds=off} runs in one JVM without the archive.
+ */
+public final class ArchiveRelaunch {
+
+  /** The system property that marks the child ({@value #CHILD}) or turns the relaunch off. */
+  public static final String PROPERTY = "reels.mock.cds";
+  static final String CHILD = "child";
+
+  private ArchiveRelaunch() {}
+
+  /**
+   * The child's command line, or empty when this JVM should serve itself: the property is set,
+   * the code is not running from a jar, no archive lies beside it, or the JVM's own command line
+   * is unknown.
+   */
+  public static Optional<List<String>> childCommand(String property, String[] args) {
+    if (property != null) {
+      return Optional.empty();
+    }
+    Optional<Path> jar = jar();
+    Optional<String> java = ProcessHandle.current().info().command();
+    Optional<String[]> argv = ProcessHandle.current().info().arguments();
+    if (jar.isEmpty() || java.isEmpty() || argv.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = jar.get().getFileName().toString();
+    Path archive = jar.get().resolveSibling(name.substring(0, name.length() - 4) + ".jsa");
+    List<String> launched = Arrays.asList(argv.get());
+    int dashJar = launched.indexOf("-jar");
+    if (!Files.isReadable(archive) || dashJar < 0 || !madeByThisJvm(archive)) {
+      return Optional.empty();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(java.get());
+    command.addAll(launched.subList(0, dashJar)); // the user's JVM options
+    // -Xshare:auto: an archive of another JDK or jar is ignored (and, logging off, silently).
+    command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+        "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + PROPERTY + "=" + CHILD,
+        "-jar", jar.get().toString()));
+    command.addAll(Arrays.asList(args));
+    return Optional.of(command);
+  }
+
+  /** Runs the child to its end and answers its exit code. */
+  public static int run(List<String> command) throws IOException, InterruptedException {
+    Process child = new ProcessBuilder(command).inheritIO().start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (child.isAlive()) {
+        child.destroy(); // SIGTERM: the child's own hook stops the mock
+        try {
+          child.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "reels-mock-relaunch"));
+    return child.waitFor();
+  }
+
+  /** In the child: ends this JVM when the launcher is gone, even after a SIGKILL to it. */
+  public static void exitWithLauncher(String property) {
+    if (CHILD.equals(property)) {
+      ProcessHandle.current().parent()
+          .ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
+    }
+  }
+
+  /** The JVM an archive serves, as {@link ArchiveTraining} records it beside the archive. */
+  static String jvmIdentity() {
+    return Runtime.version() + " " + ProcessHandle.current().info().command().orElse("?");
+  }
+
+  static Path identityFile(Path archive) {
+    return archive.resolveSibling(archive.getFileName() + ".jvm");
+  }
+
+  /** Another JDK would ignore the archive: then a relaunch would only cost time. */
+  private static boolean madeByThisJvm(Path archive) {
+    try {
+      return Files.readString(identityFile(archive)).strip().equals(jvmIdentity());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static Optional<Path> jar() {
+    try {
+      CodeSource source = ArchiveRelaunch.class.getProtectionDomain().getCodeSource();
+      Path path = source == null ? null : Path.of(source.getLocation().toURI());
+      return path != null && path.toString().endsWith(".jar") && Files.isRegularFile(path)
+          ? Optional.of(path) : Optional.empty();
+    } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.reelskit.mock.internal.panel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.reelskit.mock.internal.jobs.Job;
+import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.mock.internal.jobs.Outcomes;
+import dev.reelskit.openapi.ReelsApiSpec;
+import dev.reelskit.openapi.ReelsJson;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /__admin/reels/jobs} (newest first, {@code ?limit=}, at most {@value #MAX_LIMIT}) and
+ * {@code POST /__admin/reels/jobs {"url": ...}}: a job made without a token, so the panel's
+ * submissions stay out of the traffic record the client report judges.
+ */
+final class JobsAdmin {
+
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
+  private static final int MAX_BODY = 16 * 1024;
+  private static final Pattern REEL_URL = ReelsApiSpec.get().reelUrlPattern();
+
+  private final JobStore jobs;
+
+  JobsAdmin(JobStore jobs) {
+    this.jobs = jobs;
+  }
+
+  ResponseDefinition list(Request request) {
+    int limit;
+    try {
+      QueryParameter p = request.queryParameter("limit");
+      limit = p.isPresent() ? Integer.parseInt(p.firstValue()) : DEFAULT_LIMIT;
+    } catch (NumberFormatException e) {
+      return json(400, error("limit must be an integer from 1 to " + MAX_LIMIT));
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      return json(400, error("limit must be an integer from 1 to " + MAX_LIMIT));
+    }
+    Instant now = jobs.clock().now();
+    List<Job> newest = jobs.all().sorted(Comparator.comparingLong(Job::id).reversed())
+        .limit(limit).toList();
+    ObjectNode body = ReelsJson.mapper().createObjectNode();
+    body.put("now", now.toString());
+    body.put("total", jobs.size());
+    ArrayNode list = body.putArray("jobs");
+    newest.forEach(job -> list.add(row(job, now)));
+    return json(200, body);
+  }
+
+  ResponseDefinition create(Request request) {
+    byte[] raw = request.getBody();
+    if (raw.length > MAX_BODY) {
+      return json(400, error("request body too large (at most " + MAX_BODY + " bytes)"));
+    }
+    JsonNode body;
+    try {
+      body = ReelsJson.mapper().readTree(raw);
+    } catch (IOException e) {
+      body = null;
+    }
+    String url = body == null ? null : body.path("url").asText(null);
+    if (url == null || !REEL_URL.matcher(url).matches()) {
+      return json(400, error("body must be {\"url\": \"https://www.instagram.com/reel/<code>/\"}"));
+    }
+    if (Outcomes.isServerFailure(url)) {
+      return json(400, error("a " + Outcomes.SERVER_FAILURE_PREFIX + " reel makes the API's POST answer"
+          + " 500 and creates no job; send it to POST /api/v1/reels/analyze to see that"));
+    }
+    Job job = jobs.create(url, "admin");
+    return json(201, row(job, jobs.clock().now()));
+  }
+
+  private static ObjectNode row(Job job, Instant now) {
+    ObjectNode row = ReelsJson.mapper().createObjectNode();
+    row.put("id", job.id());
+    row.put("url", job.url());
+    row.put("status", job.status().getValue());
+    row.put("created_at", job.createdAt().toString());
+    row.put("age_seconds", Math.max(0, Duration.between(job.createdAt().toInstant(), now).toSeconds()));
+    row.put("outcome", job.outcome().name());
+    row.put("ends_in", job.outcome().terminal().getValue());
+    row.put("error", job.status().getValue().equals("error") ? job.outcome().error() : null);
+    return row;
+  }
+
+  private static ObjectNode error(String message) {
+    return ReelsJson.mapper().createObjectNode().put("error", message);
+  }
+
+  private static ResponseDefinition json(int status, JsonNode body) {
+    try {
+      return new ResponseDefinitionBuilder().withStatus(status)
+          .withHeader("Content-Type", "application/json")
+          .withBody(ReelsJson.mapper().writeValueAsBytes(body)).build();
+    } catch (IOException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+}

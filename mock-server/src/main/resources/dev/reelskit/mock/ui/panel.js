@@ -1,0 +1,157 @@
+// The mock's control panel: plain JS over the admin API, same origin, JSON on every change.
+"use strict";
+
+const STATES = ["pending", "processing", "done", "error"];
+const REFRESH_MS = 1000;
+const $ = (id) => document.getElementById(id);
+let lastStatus = new Map();
+let timer = null;
+
+async function admin(method, path, body) {
+  const init = { method, headers: { Accept: "application/json" }, cache: "no-store" };
+  if (method !== "GET") {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body ?? {});
+  }
+  const response = await fetch("/__admin" + path, init);
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+  if (!response.ok) {
+    const reason = (json && (json.error || json.message)) || text || response.statusText;
+    throw new Error(`${method} /__admin${path}: ${response.status} ${reason}`);
+  }
+  return json;
+}
+
+function say(text, bad) {
+  const m = $("message");
+  m.textContent = text;
+  m.className = bad ? "bad" : "";
+}
+
+async function act(label, fn) {
+  try {
+    const what = await fn();
+    say(what || label);
+  } catch (e) {
+    say(e.message, true);
+  }
+  await refresh();
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("data-")) node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function age(seconds) {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+  return `${Math.floor(seconds / 86400)} d`;
+}
+
+function renderJobs(list) {
+  const body = $("jobs").tBodies[0];
+  const rows = list.jobs.map((job) => {
+    const changed = lastStatus.has(job.id) && lastStatus.get(job.id) !== job.status;
+    const force = el("td", { class: "force" }, ...STATES.map((s) => el("button", {
+      type: "button", textContent: s === "error" ? "force error" : s, title: `PUT /__admin/reels/jobs/${job.id}/state {"state": "${s}"}`,
+      disabled: s === job.status, "data-force": s,
+      onclick: () => act(`job ${job.id} forced to ${s}`,
+        () => admin("PUT", `/reels/jobs/${job.id}/state`, { state: s }).then((j) => `job ${job.id} is now ${j.status}`)),
+    })));
+    const status = el("span", { class: `badge ${job.status}`, textContent: job.status });
+    if (job.error) status.title = job.error;
+    return el("tr", { class: changed ? "changed" : "", "data-job-id": String(job.id), "data-status": job.status },
+      el("td", { textContent: String(job.id) }),
+      el("td", { class: "status" }, status),
+      el("td", { class: "age", textContent: age(job.age_seconds) }),
+      el("td", { textContent: `${job.ends_in} (${job.outcome})` }),
+      el("td", { class: "url", textContent: job.url, title: job.url }),
+      force);
+  });
+  body.replaceChildren(...rows);
+  lastStatus = new Map(list.jobs.map((j) => [j.id, j.status]));
+  $("jobs-count").textContent = list.total > list.jobs.length
+    ? `newest ${list.jobs.length} of ${list.total}` : `${list.total}`;
+}
+
+function renderClock(clock) {
+  const scale = clock.timeScale === 1 ? "" : clock.timeScale === 0 ? " (frozen)" : ` (x${clock.timeScale})`;
+  $("clock-now").textContent = clock.now.replace("T", " ").replace(/\.\d+Z$/, "Z") + scale;
+}
+
+function renderReport(report) {
+  const verdict = $("report-verdict");
+  if (report.requests === 0) {
+    verdict.textContent = "no API traffic yet";
+    verdict.className = "verdict";
+  } else {
+    verdict.textContent = report.conforms ? "client conforms" : `client breaks ${report.failed} rule${report.failed === 1 ? "" : "s"}`;
+    verdict.className = "verdict " + (report.conforms ? "ok" : "bad");
+  }
+  $("report-summary").textContent = `${report.requests} request${report.requests === 1 ? "" : "s"} judged`
+    + `, ${report.passed} rules hold, ${report.failed} broken (profile ${report.profile})`;
+  $("report-rules").replaceChildren(...report.rules.map((rule) => {
+    const item = el("li", { class: rule.passed ? "pass" : "fail", "data-rule": rule.id },
+      el("span", { class: "id", textContent: rule.id }), rule.title);
+    if (!rule.passed && rule.violations.length > 0) {
+      const v = rule.violations[0];
+      item.append(el("span", { class: "why", textContent: [v.note, v.expected && `expected ${v.expected}`, v.actual && `actual ${v.actual}`]
+        .filter(Boolean).join("; ") + (rule.violations.length > 1 ? ` (+${rule.violations.length - 1} more)` : "") }));
+    }
+    return item;
+  }));
+}
+
+async function refresh() {
+  try {
+    const [jobs, clock, report] = await Promise.all([
+      admin("GET", "/reels/jobs?limit=100"), admin("GET", "/reels/clock"), admin("GET", "/reels/client-report")]);
+    renderJobs(jobs);
+    renderClock(clock);
+    renderReport(report);
+    document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
+  } catch (e) {
+    say(`cannot refresh: ${e.message}`, true);
+  }
+}
+
+function schedule() {
+  clearInterval(timer);
+  timer = $("auto-refresh").checked ? setInterval(refresh, REFRESH_MS) : null;
+}
+
+function reelUrl(code) {
+  const trimmed = code.trim();
+  return /^https?:\/\//.test(trimmed) ? trimmed : `https://www.instagram.com/reel/${encodeURIComponent(trimmed)}/`;
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("submit-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    act("submitted", () => admin("POST", "/reels/jobs", { url: reelUrl($("reel-code").value) })
+      .then((job) => `job ${job.id} created (${job.status}, ends in ${job.ends_in})`));
+  });
+  $("clock-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const seconds = Number($("advance-seconds").value);
+    act("clock advanced", () => admin("POST", "/reels/clock/advance", { seconds })
+      .then(() => `clock advanced by ${seconds} s`));
+  });
+  $("reset-jobs").addEventListener("click", () =>
+    act("every job is back to its first state", () => admin("POST", "/scenarios/reset")));
+  $("reset-report").addEventListener("click", () =>
+    act("traffic forgotten: the report starts again", () => admin("DELETE", "/reels/client-report")));
+  $("auto-refresh").addEventListener("change", schedule);
+  refresh();
+  schedule();
+});

@@ -1,0 +1,149 @@
+package dev.reelskit.mock.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelskit.mock.Http;
+import dev.reelskit.mock.conformance.ClientConformanceReport;
+import dev.reelskit.mock.junit5.ReelsMockExtension;
+import dev.reelskit.openapi.ReelsJson;
+import dev.reelskit.openapi.model.JobStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The control panel at {@code /__admin/reels/ui} in headless Chromium, clicked as a person would:
+ * a job submitted from the page is polled by a client and the page shows it move on its own
+ * refreshes; "force error", "Reset jobs" and "Advance" change the mock; a screenshot is kept in
+ * {@code target/control-panel.png}. Every host but loopback is unresolvable here, so a working
+ * page proves it needs no CDN.
+ */
+class ControlPanelIT {
+
+  @RegisterExtension
+  static final ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock().build();
+
+  private static final ObjectMapper JSON = ReelsJson.mapper();
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Path SCREENSHOT = Path.of("target", "control-panel.png");
+
+  private HeadlessChromium chromium;
+  private DevTools page;
+
+  @BeforeEach
+  void open_the_panel() {
+    chromium = HeadlessChromium.require();
+    page = chromium.devTools();
+    page.viewport(1280, 860);
+    page.navigate(mock.baseUrl() + "/__admin/reels/ui");
+    page.evaluate("new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))"
+        + ".then(() => 'loaded')", WAIT);
+    page.evaluate(resource("panel-helpers.js"), WAIT);
+    call("waitFor", "tr[data-job-id=\"43\"]", "data-status", null);
+    mock.traffic().clear();
+  }
+
+  @AfterEach
+  void close_chromium() {
+    if (page != null) {
+      page.close();
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void a_job_submitted_from_the_panel_is_seen_going_pending_processing_done_and_force_error_changes_another() {
+    call("type", "#reel-code", "DYa0IXPgnP5");
+    call("click", "#submit-reel");
+    String created = call("waitFor", "#message", "text", "created");
+    long id = Long.parseLong(created.replaceAll("^job (\\d+) created.*$", "$1"));
+    String row = "tr[data-job-id=\"" + id + "\"]";
+
+    // A client polls the job through the API (fast profile: each poll lets it move one state);
+    // the page shows what the next poll gets, on its own refreshes, without polling itself.
+    Http http = new Http(mock.baseUrl());
+    List<String> seen = new ArrayList<>();
+    seen.add(call("waitFor", row, "data-status", "pending"));
+    assertThat(http.poll(mock.token(), id).json().path("status").asText()).isEqualTo("pending");
+    seen.add(call("waitFor", row, "data-status", "processing"));
+    assertThat(http.poll(mock.token(), id).json().path("status").asText()).isEqualTo("processing");
+    seen.add(call("waitFor", row, "data-status", "done"));
+    assertThat(http.poll(mock.token(), id).json().path("status").asText()).isEqualTo("done");
+    assertThat(seen).as(chromium.logTail()).containsExactly("pending", "processing", "done");
+
+    call("click", "tr[data-job-id=\"43\"] button[data-force=\"error\"]");
+    assertThat(call("waitFor", "tr[data-job-id=\"43\"]", "data-status", "error")).isEqualTo("error");
+    assertThat(mock.mock().statusOf(43)).contains(JobStatus.ERROR);
+    assertThat(http.poll(mock.token(), 43).json().path("status").asText()).isEqualTo("error");
+
+    call("nextRefresh");
+    ClientConformanceReport report = mock.clientReport();
+    assertThat(call("waitFor", "#report-summary", "text", report.requests() + " requests judged"))
+        .contains(report.passedCount() + " rules hold");
+    assertThat(call("waitFor", "#report-verdict", "text", null))
+        .isEqualTo(report.conforms() ? "client conforms"
+            : "client breaks " + report.failedCount() + " rule" + (report.failedCount() == 1 ? "" : "s"));
+    page.screenshot(SCREENSHOT);
+    assertThat(SCREENSHOT).isNotEmptyFile();
+  }
+
+  @Test
+  void reset_jobs_puts_a_forced_job_back_and_advance_moves_the_mock_clock() {
+    mock.mock().forceState(44, JobStatus.DONE);
+    call("waitFor", "tr[data-job-id=\"44\"]", "data-status", "done");
+    call("click", "#reset-jobs");
+    assertThat(call("waitFor", "tr[data-job-id=\"44\"]", "data-status", "processing"))
+        .isEqualTo("processing");
+
+    Instant before = mock.mock().now();
+    call("type", "#advance-seconds", "90");
+    call("click", "#advance-clock");
+    call("waitFor", "#message", "text", "clock advanced by 90 s");
+    assertThat(Duration.between(before, mock.mock().now())).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void a_bad_submission_shows_the_admin_api_s_reason_on_the_page() {
+    call("type", "#reel-code", "https://evil.example/reel/x/");
+    call("click", "#submit-reel");
+
+    assertThat(call("waitFor", "#message", "class", "bad")).isEqualTo("bad");
+    assertThat(call("waitFor", "#message", "text", null))
+        .startsWith("POST /__admin/reels/jobs: 400 body must be {\"url\"");
+  }
+
+  /** Calls one of the page helpers with string arguments and a generous deadline. */
+  private String call(String helper, String... args) {
+    StringBuilder js = new StringBuilder("Promise.resolve(window.panelTest.").append(helper).append('(');
+    try {
+      for (String arg : args) {
+        js.append(arg == null ? "null" : JSON.writeValueAsString(arg)).append(',');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    js.append(WAIT.toMillis()).append("))");
+    return page.evaluate(js.toString(), WAIT.plusSeconds(5));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = ControlPanelIT.class.getResourceAsStream("/browser/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
