@@ -17,6 +17,7 @@ import java.util.Set;
  * @param maxUnfinishedJobs with {@code rateLimit}, unfinished jobs per token (docs: 3)
  * @param latency latency added to every API response
  * @param rootDir WireMock's root directory ({@code mappings/}, {@code __files/}); null for none
+ * @param jobStore state file, token isolation and the job cap
  */
 public record MockServerSettings(
     int port,
@@ -35,7 +36,8 @@ public record MockServerSettings(
     int rateLimitRequests,
     int maxUnfinishedJobs,
     Latency latency,
-    Path rootDir) {
+    Path rootDir,
+    JobStoreSettings jobStore) {
 
   public static final int DEFAULT_PORT = 8089;
   /** The documented limits: 10 requests a minute, 3 concurrent jobs. */
@@ -60,8 +62,8 @@ public record MockServerSettings(
       throw new IllegalArgumentException(
           "max-unfinished-jobs must be at least 1, was " + maxUnfinishedJobs);
     }
-    if (bind == null || profile == null || latency == null) {
-      throw new IllegalArgumentException("bind, profile and latency must be set");
+    if (bind == null || profile == null || latency == null || jobStore == null) {
+      throw new IllegalArgumentException("bind, profile, latency and jobStore must be set");
     }
     tokens = Set.copyOf(tokens);
     revokedTokens = Set.copyOf(revokedTokens);
@@ -93,7 +95,7 @@ public record MockServerSettings(
         + ", requestJournal=" + requestJournal + ", seedJobs=" + seedJobs
         + ", trafficCapacity=" + trafficCapacity + ", rateLimitRequests=" + rateLimitRequests
         + ", maxUnfinishedJobs=" + maxUnfinishedJobs + ", latency=" + latency.cliName()
-        + ", rootDir=" + rootDir + "]";
+        + ", rootDir=" + rootDir + ", jobStore=" + jobStore + "]";
   }
 
   /** Builds {@link MockServerSettings}; every setter returns the builder. */
@@ -115,6 +117,7 @@ public record MockServerSettings(
     private int maxUnfinishedJobs = DOCUMENTED_MAX_UNFINISHED_JOBS;
     private Latency latency = Latency.NONE;
     private Path rootDir;
+    private JobStoreSettings jobStore = JobStoreSettings.defaults();
 
     private Builder() {}
 
@@ -136,6 +139,7 @@ public record MockServerSettings(
       maxUnfinishedJobs = s.maxUnfinishedJobs;
       latency = s.latency;
       rootDir = s.rootDir;
+      jobStore = s.jobStore;
     }
 
     public Builder port(int value) {
@@ -215,11 +219,17 @@ public record MockServerSettings(
       return this;
     }
 
+    /** Where jobs are kept, who sees them and how many are kept. */
+    public Builder jobStore(JobStoreSettings value) {
+      jobStore = value;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the first invalid value */
     public MockServerSettings build() {
       return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
           forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-          rateLimitRequests, maxUnfinishedJobs, latency, rootDir);
+          rateLimitRequests, maxUnfinishedJobs, latency, rootDir, jobStore);
     }
   }
 }

@@ -35,6 +35,7 @@ public final class MockServerCommand implements Callable<Integer> {
   @Mixin LimitOptions limits;
   @Mixin TokenOptions tokens;
   @Mixin VerboseOption verbose;
+  @Mixin StateOptions state;
 
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
       converter = ProfileConverter.class,
@@ -86,6 +87,7 @@ public final class MockServerCommand implements Callable<Integer> {
     timing.applyTo(b);
     limits.applyTo(b);
     tokens.applyTo(b, environment);
+    state.applyTo(b);
     return b.build();
   }
 

@@ -50,7 +50,8 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
         ? new RateLimiter(settings.rateLimitRequests(), settings.maxUnfinishedJobs(), jobs) : null;
     List<Extension> extensions = new ArrayList<>();
     extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
-    extensions.add(new ReelsApiTransformer(jobs, tokens, limiter, spec));
+    extensions.add(new ReelsApiTransformer(jobs, tokens, limiter, spec,
+        settings.jobStore().isolateTokens()));
     extensions.add(new DocsTransformer());
     extensions.add(new ApiHeadersTransformer(ReelsApiSpec.get().version()));
     extensions.add(new PreferFaultTransformer());
@@ -62,6 +63,7 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
       extensions.add(new RequestLogListener(tokens));
     }
     extensions.add(new ReelsAdminExtension(jobs, traffic, rules, profileLabel));
+    extensions.add(new JobsAdminExtension(jobs));
     if (!settings.requestJournal()) {
       extensions.add(new JournalOffFilter());
     }
