@@ -51,6 +51,17 @@ final class JobsAdminExtension implements AdminApiExtension {
         withOwner(event.getRequest(), owner -> count("reset", jobs.resetOwned(owner))));
     router.add(RequestMethod.DELETE, "/reels/jobs", (admin, event, params) ->
         withOwner(event.getRequest(), owner -> count("deleted", jobs.deleteOwned(owner))));
+    router.add(RequestMethod.GET, "/reels/jobs/{id}", (admin, event, params) -> {
+      long id;
+      try {
+        id = Long.parseLong(params.get("id"));
+      } catch (NumberFormatException e) {
+        return json(400, SpecResponses.errorBytes(new ApiError().error("id must be a number")));
+      }
+      return jobs.peek(id).map(job -> json(200, SpecResponses.bytes(node(job, true))))
+          .orElseGet(() -> json(404, SpecResponses.errorBytes(new ApiError().error(
+              "job not found"))));
+    });
     router.add(RequestMethod.GET, "/reels/owners", (admin, event, params) -> owners());
   }
 
@@ -99,15 +110,20 @@ final class JobsAdminExtension implements AdminApiExtension {
     ArrayNode out = body.putArray("jobs");
     // The newest jobs are what a person looks for; the listing is bounded by the limit.
     for (Job job : all.subList(Math.max(0, all.size() - limit), all.size())) {
-      ObjectNode node = out.addObject();
-      node.put("id", job.id());
-      node.put("url", job.url());
-      node.put("status", job.status().getValue());
-      node.put("created_at", job.createdAt().toString());
-      node.put("owner", job.owner());
-      node.put("fingerprint", job.owner() == null ? null : Owners.fingerprintOf(job.owner()));
+      out.add(node(job, false));
     }
     return json(200, SpecResponses.bytes(body));
+  }
+
+  /** A job as the API shows it (listings: without the result), plus its owner (seeded: null). */
+  private static ObjectNode node(Job job, boolean withResult) {
+    ObjectNode node = ReelsJson.mapper().valueToTree(ReelsApiTransformer.render(job));
+    if (!withResult) {
+      node.remove("result");
+    }
+    node.put("owner", job.owner());
+    node.put("fingerprint", job.owner() == null ? null : Owners.fingerprintOf(job.owner()));
+    return node;
   }
 
   private ResponseDefinition owners() {
