@@ -243,7 +243,9 @@ public final class JobStore {
       return job.polledAt(now);
     });
     if (after != null && before[0].status() != after.status()) {
-      journal.changed(id, true); // the client must never see this job go back after a crash
+      // A job whose timing waits for polls must never be seen to go back after a crash; one
+      // timed by the clock alone gets here again from what is on disk, as the clock resumes.
+      journal.changed(id, after.timing().minPollsPerState() > 0);
       LOG.info("job {} {} -> {}", id, before[0].status(), after.status());
     } else if (after != null && after != before[0]) {
       journal.changed(id, false); // only counted: losing it costs the client one more poll
