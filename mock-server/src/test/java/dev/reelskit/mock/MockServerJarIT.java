@@ -90,33 +90,69 @@ class MockServerJarIT {
     assertThat(String.join("\n", later)).doesNotContain(token);
   }
 
-  @Test
-  void the_docs_bash_polling_loop_reaches_done() throws Exception {
-    RequiredTools.assumeInstalled("bash", "curl", "jq");
-    String url = startJar(); // the default quick profile: about 5 s
-    long id = new Http(url).submit("ist_your0token0for0the0loop0001",
-        "https://www.instagram.com/reel/DYa0IXPgnP5/");
-    // The docs' loop, with the base URL and a short sleep adapted; bounded by a timeout.
-    String loop = String.join("\n",
-        "for i in $(seq 1 60); do",
-        "  STATUS=$(curl -s " + url + "/api/v1/reels/" + id + " \\",
-        "    -H \"Authorization: Bearer ist_your0token0for0the0loop0001\" | jq -r '.status')",
-        "  echo \"Status: $STATUS\"",
-        "  [ \"$STATUS\" = \"done\" ] && exit 0",
-        "  [ \"$STATUS\" = \"error\" ] && exit 1",
-        "  sleep 0.5",
-        "done",
-        "exit 2");
-    Path script = Files.createTempFile("poll", ".sh");
-    Files.writeString(script, loop);
-    Process bash = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
-    assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    Files.deleteIfExists(script);
+  /** A docs snippet, verbatim but for the host, as a file; {@code tail} calls it. */
+  private static Path snippet(String name, String url, String tail) throws IOException {
+    String text;
+    try (var in = MockServerJarIT.class.getResourceAsStream("/docs-snippets/" + name)) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Path file = Files.createTempFile("docs-snippet", name.substring(name.lastIndexOf('.')));
+    Files.writeString(file, text.replace("https://api.instatollm.com", url) + tail);
+    return file;
+  }
 
-    assertThat(bash.exitValue()).as(output).isZero();
-    assertThat(output).contains("Status: pending").contains("Status: processing")
-        .endsWith("Status: done\n");
+  /** Runs a client for at most 90 s (the bash loop has no timeout of its own); its output. */
+  private static String runBounded(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    boolean ended = p.waitFor(90, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(ended).as("ended within 90 s: " + output).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  @Test
+  void the_docs_bash_loop_verbatim_with_ist_your_token_reaches_done() throws Exception {
+    RequiredTools.assumeInstalled("bash", "curl", "jq");
+    String url = startJar(); // the defaults but the port
+    Path script = snippet("poll.sh", url, "");
+    try {
+      assertThat(runBounded("bash", script.toString())).isEqualTo("Status: done\n");
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  @Test
+  void the_docs_fetch_loop_verbatim_with_ist_your_token_reaches_done() throws Exception {
+    RequiredTools.assumeInstalled("node");
+    String url = startJar();
+    long id = new Http(url).submit("ist_your_token", "https://www.instagram.com/reel/DYa0IXPgnP5/");
+    Path script = snippet("poll.mjs", url, "\nconst result = await waitForResult(" + id
+        + ", \"ist_your_token\");\nconsole.log(\"done: \" + result.summary);\n");
+    try {
+      assertThat(runBounded("node", script.toString())).startsWith("done: ");
+    } finally {
+      Files.deleteIfExists(script);
+    }
+    assertThat(later).noneMatch(l -> l.contains("ist_your_token"));
+  }
+
+  @Test
+  void the_docs_python_loop_verbatim_with_ist_your_token_reaches_done() throws Exception {
+    String python = RequiredTools.pythonWith("httpx");
+    String url = startJar();
+    long id = new Http(url).submit("ist_your_token", "https://www.instagram.com/reel/DYa0IXPgnP5/");
+    Path script = snippet("poll.py", url, "\nresult = wait_for_result(" + id
+        + ", \"ist_your_token\")\nprint(\"done: \" + result[\"summary\"])\n");
+    try {
+      assertThat(runBounded(python, script.toString())).startsWith("done: ");
+    } finally {
+      Files.deleteIfExists(script);
+    }
   }
 
   @Test

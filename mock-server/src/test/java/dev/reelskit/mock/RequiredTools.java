@@ -16,13 +16,27 @@ public final class RequiredTools {
   /** Assumes that every tool answers {@code <tool> --version} with exit code 0. */
   public static void assumeInstalled(String... tools) {
     for (String tool : tools) {
-      assumeTrue(answers(tool), tool + " is not installed on this machine: test not run");
+      assumeTrue(answers(tool, "--version"), tool + " is not installed on this machine: test not run");
     }
   }
 
-  private static boolean answers(String tool) {
+  /**
+   * A python3 that can import {@code module} ({@code python3} on the path, else Debian's
+   * {@code /usr/bin/python3}, where {@code .ci/run} installs {@code python3-<module>}); assumes one.
+   */
+  public static String pythonWith(String module) {
+    for (String python : new String[] {"python3", "/usr/bin/python3"}) {
+      if (answers(python, "-c", "import " + module)) {
+        return python;
+      }
+    }
+    assumeTrue(false, "no python3 with " + module + " on this machine: test not run");
+    return null;
+  }
+
+  private static boolean answers(String... command) {
     try {
-      Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true)
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
         p.destroyForcibly();

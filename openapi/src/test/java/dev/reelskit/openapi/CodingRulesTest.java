@@ -2,6 +2,8 @@ package dev.reelskit.openapi;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static dev.reelskit.openapi.archunit.KitCodingRules.logbackXmlShippedWith;
+import static dev.reelskit.openapi.archunit.KitCodingRules.noInternalTypeInAPublicSignature;
+import static dev.reelskit.openapi.archunit.KitCodingRules.noPackageCycles;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersReadTheEnvironment;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersWriteToStandardStreams;
 import static dev.reelskit.openapi.archunit.KitCodingRules.shippedClasses;
@@ -30,6 +32,16 @@ class CodingRulesTest {
     noClasses().should().dependOnClassesThat()
         .resideInAnyPackage("com.github.tomakehurst..", "wiremock..", "io.restassured..")
         .check(SHIPPED);
+  }
+
+  @Test
+  void has_no_package_cycles() {
+    noPackageCycles("dev.reelskit.openapi").check(SHIPPED);
+  }
+
+  @Test
+  void shows_no_internal_type_in_a_public_signature() {
+    noInternalTypeInAPublicSignature("dev.reelskit.openapi").check(SHIPPED);
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.reelskit.mock.archunit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static dev.reelskit.openapi.archunit.KitCodingRules.logbackXmlShippedWith;
+import static dev.reelskit.openapi.archunit.KitCodingRules.noInternalTypeInAPublicSignature;
+import static dev.reelskit.openapi.archunit.KitCodingRules.noPackageCycles;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersReadTheEnvironment;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersWriteToStandardStreams;
 import static dev.reelskit.openapi.archunit.KitCodingRules.onlyTheListedApiIsPublic;
@@ -28,6 +30,7 @@ class CodingRulesTest {
       "dev.reelskit.mock.Main",
       "dev.reelskit.mock.ReelsMock",
       "dev.reelskit.mock.MockServerSettings",
+      "dev.reelskit.mock.Latency",
       "dev.reelskit.mock.junit5.ReelsMockExtension",
       "dev.reelskit.mock.jobs.TimingProfile",
       "dev.reelskit.mock.jobs.JobTiming",
@@ -69,6 +72,16 @@ class CodingRulesTest {
   @Test
   void only_the_listed_api_is_public_outside_internal() {
     onlyTheListedApiIsPublic("dev.reelskit.mock", PUBLIC_API).check(MOCK);
+  }
+
+  @Test
+  void has_no_package_cycles() {
+    noPackageCycles("dev.reelskit.mock").check(MOCK);
+  }
+
+  @Test
+  void shows_no_internal_type_in_a_public_signature() {
+    noInternalTypeInAPublicSignature("dev.reelskit.mock").check(MOCK);
   }
 
   @Test

@@ -2,10 +2,13 @@ package dev.reelskit.openapi.archunit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -19,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The house-style rules every module of the kit checks on its shipped classes (STYLE.md 3, 9 and
@@ -78,6 +82,45 @@ public final class KitCodingRules {
     return Collections.list(moduleClass.getClassLoader().getResources("logback.xml")).stream()
         .filter(url -> url.toString().contains(ours))
         .collect(Collectors.toList());
+  }
+
+  /**
+   * No cycles between the module's packages: each package under {@code rootPackage} is a slice
+   * (the root package itself, home of the facade and {@code Main}, is not one).
+   */
+  public static ArchRule noPackageCycles(String rootPackage) {
+    return slices().matching(rootPackage + ".(**)").should().beFreeOfCycles();
+  }
+
+  /**
+   * STYLE.md 3: a public type outside {@code <rootPackage>.internal} shows no internal type in its
+   * public or protected fields, method and constructor signatures or supertypes.
+   */
+  public static ArchRule noInternalTypeInAPublicSignature(String rootPackage) {
+    String internal = rootPackage + ".internal";
+    return classes().that().arePublic().and().resideOutsideOfPackage(internal + "..")
+        .should(new ArchCondition<JavaClass>("show no internal type in a public signature") {
+          @Override
+          public void check(JavaClass item, ConditionEvents events) {
+            Stream.<Stream<JavaClass>>of(
+                    item.getRawSuperclass().stream(), item.getRawInterfaces().stream(),
+                    item.getFields().stream().filter(KitCodingRules::visible)
+                        .map(f -> f.getRawType()),
+                    item.getCodeUnits().stream().filter(KitCodingRules::visible)
+                        .flatMap(m -> Stream.concat(m.getRawParameterTypes().stream(),
+                            Stream.of(m.getRawReturnType()))))
+                .flatMap(t -> t)
+                .filter(t -> t.getPackageName().startsWith(internal))
+                .distinct()
+                .forEach(t -> events.add(SimpleConditionEvent.violated(item, item.getName()
+                    + " shows the internal type " + t.getName() + " in a public signature")));
+          }
+        });
+  }
+
+  private static boolean visible(JavaMember member) {
+    Set<JavaModifier> m = member.getModifiers();
+    return m.contains(JavaModifier.PUBLIC) || m.contains(JavaModifier.PROTECTED);
   }
 
   private static DescribedPredicate<JavaClass> notOneOf(Class<?>... launchers) {

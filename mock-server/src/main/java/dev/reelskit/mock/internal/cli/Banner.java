@@ -22,8 +22,12 @@ final class Banner {
                 + " unfinished jobs per token (429 + Retry-After)"
             : "off (--rate-limit to emulate 10 requests/min, 3 unfinished jobs)"),
         "  magic codes reel code ERROR... -> job ends in error; HTTP500... -> POST answers 500;",
-        "              NOSPEECH... -> no-speech video; NOMETA... -> platform_meta null; other -> cooking video",
-        "  Prefer      code=NNN / example=NAME forces any documented response",
+        "              NOSPEECH... -> no-speech video; NOMETA... -> platform_meta null;",
+        "              FLAKY... -> every 3rd poll 500; SLOW... -> 3 s per poll; other -> cooking video",
+        "  Prefer      code=NNN / example=NAME forces any documented response;"
+            + " fault=connection-reset|empty-response|malformed-chunk|random-data; delay=<ms>",
+        "  latency     " + s.latency().cliName() + (s.rootDir() == null ? ""
+            : "    stubs from " + s.rootDir()) + "  (WireMock stubs win: /__admin/mappings)",
         "  seeded jobs " + (s.seedJobs() ? "42-50 and 99 (42 done, 43 pending, 44 processing, 45 error); new ids from "
             + SeedJobs.FIRST_NEW_ID : "none"),
         "  jobs        " + jobs(s),

@@ -6,7 +6,7 @@ import dev.reelskit.mock.conformance.ClientCheck;
 import dev.reelskit.mock.conformance.ClientCommand;
 import dev.reelskit.mock.conformance.ClientCommandException;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
-import dev.reelskit.mock.internal.conformance.ClientRuleOptions;
+import dev.reelskit.mock.internal.ruleoptions.ClientRuleOptions;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.internal.conformance.TokenMask;
 import dev.reelskit.mock.jobs.TimingProfile;

@@ -1,5 +1,5 @@
 /**
- * Helpers the client-conformance API and the CLI share: token masking and rule options.
+ * Token masking, shared by the client-conformance API and the CLI.
  *
  * <p><b>Not API.</b> Everything under {@code dev.reelskit.mock.internal} may change or disappear
  * in any release without notice; depend on {@code dev.reelskit.mock}, {@code .jobs},

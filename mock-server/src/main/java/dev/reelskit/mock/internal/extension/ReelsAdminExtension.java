@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.conformance.ClientConformance;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
-import dev.reelskit.mock.internal.conformance.ClientRuleOptions;
+import dev.reelskit.mock.internal.ruleoptions.ClientRuleOptions;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.conformance.TrafficLog;

@@ -1,4 +1,4 @@
-package dev.reelskit.mock.internal.conformance;
+package dev.reelskit.mock.internal.ruleoptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

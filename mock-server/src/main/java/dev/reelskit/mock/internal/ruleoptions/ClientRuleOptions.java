@@ -1,4 +1,4 @@
-package dev.reelskit.mock.internal.conformance;
+package dev.reelskit.mock.internal.ruleoptions;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
