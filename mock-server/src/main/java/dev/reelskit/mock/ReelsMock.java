@@ -43,7 +43,8 @@ public final class ReelsMock implements AutoCloseable {
 
   private ReelsMock(MockServerSettings settings, MockClock clock) {
     this.settings = settings;
-    this.jobs = JobStores.open(settings, clock);
+    this.jobs = JobStores.open(settings.jobStore().stateFile(), settings.jobStore().maxJobs(),
+        settings.seedJobs(), settings.profile(), settings.seed(), clock);
     this.tokens = new TokenRules(settings.tokens(), settings.revokedTokens(),
         settings.forbiddenTokens());
     this.traffic = new TrafficLog(settings.trafficCapacity());

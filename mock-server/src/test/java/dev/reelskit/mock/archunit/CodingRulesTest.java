@@ -30,6 +30,7 @@ class CodingRulesTest {
       "dev.reelskit.mock.Main",
       "dev.reelskit.mock.ReelsMock",
       "dev.reelskit.mock.MockServerSettings",
+      "dev.reelskit.mock.JobStoreSettings",
       "dev.reelskit.mock.Latency",
       "dev.reelskit.mock.junit5.ReelsMockExtension",
       "dev.reelskit.mock.jobs.TimingProfile",
