@@ -42,6 +42,70 @@ class SqliteJournalTest {
     second.closeJournal();
   }
 
+  /** What a second reader sees while the first store runs is what survives a kill -9. */
+  @Test
+  void a_status_a_poll_showed_is_on_disk_before_the_poll_returns() {
+    Path file = dir.resolve("jobs.db");
+    SqliteJournal journal = SqliteJournal.open(file);
+    JobStore store = new JobStore(clock, TimingProfile.FAST, 7, 100, 1_000, journal);
+    store.restore(journal.loaded());
+    store.startJournal();
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      ids.add(store.create("https://www.instagram.com/reel/P" + i + "/", "o").id());
+    }
+    for (long id : ids) {
+      store.poll(id); // pending
+      store.poll(id); // processing
+      if (id % 2 == 0) {
+        store.poll(id); // done
+      }
+    }
+    SqliteJournal crashed = SqliteJournal.open(file);
+    try {
+      for (Job job : crashed.loaded().jobs()) {
+        assertThat(job.status()).as("job %d", job.id())
+            .isEqualTo(job.id() % 2 == 0 ? JobStatus.DONE : JobStatus.PROCESSING);
+      }
+      assertThat(crashed.loaded().jobs()).hasSize(20);
+    } finally {
+      crashed.close();
+      journal.close();
+    }
+  }
+
+  @Test
+  void a_job_timed_by_the_clock_alone_shows_the_same_status_from_disk_without_waiting() {
+    Path file = dir.resolve("jobs.db");
+    SqliteJournal journal = SqliteJournal.open(file);
+    JobStore store = new JobStore(clock, TimingProfile.REALISTIC, 7, 100, 1_000, journal);
+    store.restore(journal.loaded());
+    store.startJournal();
+    List<Job> seen = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      store.create("https://www.instagram.com/reel/R" + i + "/", "o");
+      store.advanceClock(Duration.ofSeconds(3)); // as the admin API does: the file keeps the clock
+    }
+    store.list(null).forEach(job -> seen.add(store.poll(job.id()).orElseThrow()));
+    SqliteJournal crashed = SqliteJournal.open(file);
+    try {
+      MockClock restarted = MockClock.frozenAt(Instant.parse("2026-05-22T08:00:00Z"));
+      JobStore again = new JobStore(restarted, TimingProfile.REALISTIC, 7, 100, 1_000,
+          JobJournal.NONE);
+      again.restore(crashed.loaded());
+      assertThat(restarted.now()).isAfterOrEqualTo(clock.now());
+      for (Job job : seen) {
+        assertThat(again.peek(job.id()).orElseThrow().status()).as("job %d", job.id())
+            .isEqualTo(job.status());
+      }
+      assertThat(seen).extracting(Job::status).contains(JobStatus.PENDING, JobStatus.PROCESSING,
+          JobStatus.DONE);
+    } finally {
+      crashed.close();
+      journal.close();
+    }
+  }
+
   @Test
   void an_sqlite_database_of_someone_else_is_refused_and_left_alone() throws Exception {
     Path file = dir.resolve("other.db");
