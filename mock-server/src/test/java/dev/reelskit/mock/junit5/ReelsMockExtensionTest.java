@@ -1,5 +1,8 @@
 package dev.reelskit.mock.junit5;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.mock.Http;
@@ -48,6 +51,16 @@ class ReelsMockExtensionTest {
     Instant before = perClass.mock().now();
     perClass.advanceClock(Duration.ofSeconds(30));
     assertThat(perClass.mock().now()).isEqualTo(before.plusSeconds(30));
+  }
+
+  @Test
+  void a_stub_from_wiremock_s_dsl_wins_for_one_job_and_other_jobs_keep_the_api() {
+    perTest.stubFor(get(urlPathEqualTo("/api/v1/reels/42")).willReturn(aResponse()
+        .withStatus(503).withHeader("Retry-After", "1")));
+    Http http = new Http(perTest.baseUrl());
+    assertThat(http.poll(perTest.token(), 42).status()).isEqualTo(503);
+    assertThat(http.poll(perTest.token(), 99).json().get("status").asText()).isEqualTo("done");
+    assertThat(perTest.server().listAllStubMappings().getMappings()).hasSize(1);
   }
 
   @AfterAll

@@ -6,17 +6,9 @@ import dev.reelskit.openapi.model.MessageError;
 /** 400 for a submission the spec refuses: no JSON object, no {@code url}, not an Instagram reel. */
 final class AnalyzeValidationFilter extends ApiFilter {
 
-  static final String NAME = "reels-validation";
-
-  private final SpecResponses spec;
 
   AnalyzeValidationFilter(SpecResponses spec) {
-    this.spec = spec;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
+    super("reels-validation", spec);
   }
 
   @Override

@@ -9,7 +9,15 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * A stub-request filter for one concern of the API, applied only to requests under {@code /api}:
  * anything else (the docs, a user's stub on another path) passes untouched.
  */
-abstract class ApiFilter implements StubRequestFilterV2 {
+abstract class ApiFilter extends NamedExtension implements StubRequestFilterV2 {
+
+  /** The spec's documented bodies, which every refusal is built from. */
+  final SpecResponses spec;
+
+  ApiFilter(String name, SpecResponses spec) {
+    super(name);
+    this.spec = spec;
+  }
 
   @Override
   public final RequestFilterAction filter(Request request, ServeEvent serveEvent) {

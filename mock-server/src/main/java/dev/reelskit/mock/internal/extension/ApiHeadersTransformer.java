@@ -12,20 +12,14 @@ import java.util.Map;
  * user's stub): {@code X-Reels-Api-Version} (the spec's {@code info.version}) and, for a local
  * browser origin, the CORS headers (also on {@code /docs}). A stub that sets one keeps its own.
  */
-final class ApiHeadersTransformer implements ResponseTransformerV2 {
-
-  static final String NAME = "reels-api-headers";
+final class ApiHeadersTransformer extends NamedExtension implements ResponseTransformerV2 {
   static final String VERSION_HEADER = "X-Reels-Api-Version";
 
   private final String version;
 
   ApiHeadersTransformer(String version) {
+    super("reels-api-headers");
     this.version = version;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 
   @Override

@@ -5,19 +5,11 @@ import com.github.tomakehurst.wiremock.http.Request;
 /** 401 for a missing, malformed, unknown or revoked token, 403 for one without permission. */
 final class AuthFilter extends ApiFilter {
 
-  static final String NAME = "reels-auth";
-
   private final TokenRules tokens;
-  private final SpecResponses spec;
 
   AuthFilter(TokenRules tokens, SpecResponses spec) {
+    super("reels-auth", spec);
     this.tokens = tokens;
-    this.spec = spec;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 
   @Override

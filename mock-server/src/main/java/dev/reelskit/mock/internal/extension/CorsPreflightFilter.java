@@ -7,13 +7,10 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /** Answers a browser's CORS preflight for the API and the docs (204), before auth asks a token. */
-final class CorsPreflightFilter implements StubRequestFilterV2 {
+final class CorsPreflightFilter extends NamedExtension implements StubRequestFilterV2 {
 
-  static final String NAME = "reels-cors-preflight";
-
-  @Override
-  public String getName() {
-    return NAME;
+  CorsPreflightFilter() {
+    super("reels-cors-preflight");
   }
 
   @Override

@@ -1,26 +1,19 @@
 package dev.reelskit.mock.internal.extension;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /** Serves {@code /docs/...} (the spec and Swagger UI) behind the docs' stub mapping. */
-final class DocsTransformer implements ResponseDefinitionTransformerV2 {
+final class DocsTransformer extends StubTransformer {
 
   static final String NAME = "reels-docs";
 
+  DocsTransformer() {
+    super(NAME);
+  }
+
   private final DocsHandler docs = new DocsHandler();
-
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {

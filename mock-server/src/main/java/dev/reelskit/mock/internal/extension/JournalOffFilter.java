@@ -11,19 +11,15 @@ import dev.reelskit.openapi.model.ApiError;
  * With the request journal off (the default), WireMock answers its journal endpoints with a 500 and
  * an HTML stack trace. This admin filter answers them instead with a JSON 409 that says what to do.
  */
-public final class JournalOffFilter implements AdminRequestFilterV2 {
+public final class JournalOffFilter extends NamedExtension implements AdminRequestFilterV2 {
 
-  /** Stable extension name (treated as API). */
-  public static final String NAME = "reels-journal-off";
+  JournalOffFilter() {
+    super("reels-journal-off");
+  }
 
   private static final byte[] BODY = SpecResponses.errorBytes(new ApiError().error(
       "the request journal is off: start the mock with --request-journal to use it, or read the"
           + " mock's own traffic record at /__admin/reels/traffic"));
-
-  @Override
-  public String getName() {
-    return NAME;
-  }
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {

@@ -10,9 +10,7 @@ import java.util.Random;
  * (median {@value #MEDIAN_MILLIS} ms, clamped to {@value #MIN_MILLIS}-{@value #MAX_MILLIS} ms)
  * from the mock's seed, so a UI shows its spinners and runs repeat.
  */
-final class LatencyTransformer implements ResponseTransformerV2 {
-
-  static final String NAME = "reels-latency";
+final class LatencyTransformer extends NamedExtension implements ResponseTransformerV2 {
   static final long MEDIAN_MILLIS = 80;
   static final long MIN_MILLIS = 20;
   static final long MAX_MILLIS = 800;
@@ -21,12 +19,8 @@ final class LatencyTransformer implements ResponseTransformerV2 {
   private final Random random;
 
   LatencyTransformer(long seed) {
+    super("reels-latency");
     this.random = new Random(seed);
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 
   @Override

@@ -14,19 +14,13 @@ import java.util.List;
  * keep it for extensions an {@code ExtensionFactory} returns: {@code Extensions.load()} collects
  * them with {@code Collectors.toMap}, a {@code HashMap}. So the factory registers this one filter.
  */
-final class OrderedStubFilters implements StubRequestFilterV2 {
-
-  static final String NAME = "reels-request-filters";
+final class OrderedStubFilters extends NamedExtension implements StubRequestFilterV2 {
 
   private final List<RequestFilterV2> filters;
 
   OrderedStubFilters(List<RequestFilterV2> filters) {
+    super("reels-request-filters");
     this.filters = List.copyOf(filters);
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 
   @Override
@@ -40,10 +34,5 @@ final class OrderedStubFilters implements StubRequestFilterV2 {
       current = next.getRequest();
     }
     return RequestFilterAction.continueWith(current);
-  }
-
-  /** The names of the filters, in the order they run (for tests and the banner). */
-  List<String> names() {
-    return filters.stream().map(RequestFilterV2::getName).toList();
   }
 }

@@ -10,13 +10,10 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * WireMock's scheduler, not a request thread). Values it cannot honour were refused with 400 by
  * {@link PreferFilter}.
  */
-final class PreferFaultTransformer implements ResponseTransformerV2 {
+final class PreferFaultTransformer extends NamedExtension implements ResponseTransformerV2 {
 
-  static final String NAME = "reels-prefer-fault";
-
-  @Override
-  public String getName() {
-    return NAME;
+  PreferFaultTransformer() {
+    super("reels-prefer-fault");
   }
 
   @Override

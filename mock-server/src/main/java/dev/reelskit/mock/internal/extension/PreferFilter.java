@@ -13,17 +13,9 @@ import java.util.Map;
  */
 final class PreferFilter extends ApiFilter {
 
-  static final String NAME = "reels-prefer";
-
-  private final SpecResponses spec;
 
   PreferFilter(SpecResponses spec) {
-    this.spec = spec;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
+    super("reels-prefer", spec);
   }
 
   @Override

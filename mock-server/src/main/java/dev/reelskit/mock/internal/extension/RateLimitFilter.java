@@ -7,21 +7,13 @@ import java.util.Map;
 /** 429 with {@code Retry-After} once a token has sent its requests for the sliding minute. */
 final class RateLimitFilter extends ApiFilter {
 
-  static final String NAME = "reels-rate-limit";
-
   private final RateLimiter limiter;
   private final TokenRules tokens;
-  private final SpecResponses spec;
 
   RateLimitFilter(RateLimiter limiter, TokenRules tokens, SpecResponses spec) {
+    super("reels-rate-limit", spec);
     this.limiter = limiter;
     this.tokens = tokens;
-    this.spec = spec;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 
   @Override

@@ -33,9 +33,7 @@ import java.time.format.DateTimeParseException;
  * rule settings as query parameters named as {@link ClientRuleOptions} names them) and
  * {@code DELETE /__admin/reels/client-report} (forget the traffic, start a new report).
  */
-public final class ReelsAdminExtension implements AdminApiExtension {
-
-  public static final String NAME = "reels-admin";
+public final class ReelsAdminExtension extends NamedExtension implements AdminApiExtension {
 
   private final JobStore jobs;
   private final TrafficLog traffic;
@@ -48,15 +46,11 @@ public final class ReelsAdminExtension implements AdminApiExtension {
    */
   public ReelsAdminExtension(JobStore jobs, TrafficLog traffic, ClientRuleSettings rules,
       String profile) {
+    super("reels-admin");
     this.jobs = jobs;
     this.traffic = traffic;
     this.rules = rules;
     this.profile = profile;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 
   @Override

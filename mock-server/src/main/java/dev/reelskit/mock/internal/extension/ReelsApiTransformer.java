@@ -2,7 +2,6 @@ package dev.reelskit.mock.internal.extension;
 
 import static dev.reelskit.mock.internal.extension.SpecResponses.bytes;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -24,7 +23,7 @@ import java.util.Map;
  * 404/405 for any other path under {@code /api} no user stub took. Runs after the request filters
  * (auth, rate limit, {@code Prefer}, validation), so what reaches it is an authorised request.
  */
-final class ReelsApiTransformer implements ResponseDefinitionTransformerV2 {
+final class ReelsApiTransformer extends StubTransformer {
 
   static final String NAME = "reels-api";
   /** How long each poll of a {@code SLOW...} job takes. */
@@ -39,21 +38,12 @@ final class ReelsApiTransformer implements ResponseDefinitionTransformerV2 {
 
   ReelsApiTransformer(JobStore jobs, TokenRules tokens, RateLimiter limiter, SpecResponses spec,
       boolean isolateTokens) {
+    super(NAME);
     this.jobs = jobs;
     this.tokens = tokens;
     this.limiter = limiter;
     this.spec = spec;
     this.isolateTokens = isolateTokens;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
   }
 
   @Override

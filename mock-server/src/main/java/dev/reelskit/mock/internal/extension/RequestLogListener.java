@@ -7,20 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code --verbose}: one log line per API request, the token masked. */
-final class RequestLogListener implements ServeEventListener {
-
-  static final String NAME = "reels-request-log";
+final class RequestLogListener extends NamedExtension implements ServeEventListener {
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.mock.requests");
 
   private final TokenRules tokens;
 
   RequestLogListener(TokenRules tokens) {
+    super("reels-request-log");
     this.tokens = tokens;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 
   @Override

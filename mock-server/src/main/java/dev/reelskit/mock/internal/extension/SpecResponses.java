@@ -74,10 +74,6 @@ final class SpecResponses {
     return Optional.empty();
   }
 
-  /** The examples of one operation, for error messages. */
-  List<Example> examples(String operation) {
-    return byOperation.getOrDefault(operation, List.of());
-  }
 
   private List<Example> examplesOf(String operation, String status, JsonNode response) {
     List<Example> out = new ArrayList<>();

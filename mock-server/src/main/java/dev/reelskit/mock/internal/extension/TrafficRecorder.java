@@ -19,9 +19,7 @@ import java.io.IOException;
  * user's stub the record keeps what the client saw (status, and the job status in a JSON body).
  * The job id is recorded for every request whose path names one, refused ones included.
  */
-final class TrafficRecorder implements ServeEventListener {
-
-  static final String NAME = "reels-traffic";
+final class TrafficRecorder extends NamedExtension implements ServeEventListener {
   /** Bodies of user stubs larger than this are not read for a job status. */
   private static final int MAX_BODY_READ = 64 * 1024;
 
@@ -30,14 +28,10 @@ final class TrafficRecorder implements ServeEventListener {
   private final MockClock clock;
 
   TrafficRecorder(TrafficLog traffic, TokenRules tokens, MockClock clock) {
+    super("reels-traffic");
     this.traffic = traffic;
     this.tokens = tokens;
     this.clock = clock;
-  }
-
-  @Override
-  public String getName() {
-    return NAME;
   }
 
   @Override
