@@ -36,13 +36,97 @@ public class Bench {
   static final int REQUESTS = Integer.getInteger("bench.requests", 30_000);
   static final int JOBS = Integer.getInteger("bench.jobs", 100_000);
   static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+  static final int POSTS = Integer.getInteger("bench.posts", 2_000);
+  /** Runs one section only: throughput, latency, startup or persistence. */
+  static final String ONLY = System.getProperty("bench.only", "");
 
   public static void main(String[] args) throws Exception {
     System.out.printf("bench: %d client threads, %d requests per throughput run, %d jobs, %d cores%n",
         THREADS, REQUESTS, JOBS, Runtime.getRuntime().availableProcessors());
-    throughput();
-    latencyAndHeap();
-    startup(Path.of(args.length > 0 ? args[0] : "target/reels-mock-server.jar"));
+    if (ONLY.isEmpty() || ONLY.equals("throughput")) {
+      throughput();
+    }
+    if (ONLY.isEmpty() || ONLY.equals("persistence")) {
+      persistence();
+    }
+    if (ONLY.isEmpty() || ONLY.equals("latency")) {
+      latencyAndHeap();
+    }
+    if (ONLY.isEmpty() || ONLY.equals("startup")) {
+      startup(Path.of(args.length > 0 ? args[0] : "target/reels-mock-server.jar"));
+    }
+  }
+
+  // 6. The same traffic against a mock in memory and one with --state-file, in alternating rounds.
+  static void persistence() throws Exception {
+    Path dir = java.nio.file.Files.createTempDirectory("reels-bench-state");
+    MockServerSettings memory = MockServerSettings.builder().port(0).profile(TimingProfile.FAST)
+        .build();
+    MockServerSettings file = memory.toBuilder().jobStore(dev.reelskit.mock.JobStoreSettings
+        .defaults().withStateFile(dir.resolve("jobs.db"))).build();
+    try (ReelsMock a = ReelsMock.start(memory); ReelsMock b = ReelsMock.start(file)) {
+      ReelsMock[] mocks = {a, b};
+      String[] labels = {"in memory", "--state-file"};
+      double[][] post = new double[2][ROUNDS];
+      double[][] getDone = new double[2][ROUNDS];
+      double[][] lifecycle = new double[2][ROUNDS];
+      for (ReelsMock m : mocks) { // warm-up
+        createJobs(m.baseUrl(), POSTS / 4);
+        load(m.baseUrl() + "/api/v1/reels/42", REQUESTS / 4);
+      }
+      for (int round = 0; round < ROUNDS; round++) {
+        for (int k = 0; k < 2; k++) {
+          int i = (k + round) % 2;
+          String base = mocks[i].baseUrl();
+          long t0 = System.nanoTime();
+          createJobs(base, POSTS);
+          post[i][round] = POSTS / ((System.nanoTime() - t0) / 1e9);
+          t0 = System.nanoTime();
+          load(base + "/api/v1/reels/42", REQUESTS);
+          getDone[i][round] = REQUESTS / ((System.nanoTime() - t0) / 1e9);
+          lifecycle[i][round] = lifecycle(base, POSTS / 4);
+        }
+      }
+      System.out.printf("  persistence (fast profile, %d client threads, median of %d alternating"
+          + " rounds):%n", THREADS, ROUNDS);
+      for (int i = 0; i < 2; i++) {
+        System.out.printf("    %-13s POST %7.0f req/s   GET done job %7.0f req/s"
+            + "   POST + 3 polls to done %7.0f req/s%n", labels[i], median(post[i]),
+            median(getDone[i]), median(lifecycle[i]));
+      }
+      System.out.printf("    ratio file/memory: POST %.2f, GET done %.2f, lifecycle %.2f%n",
+          median(post[1]) / median(post[0]), median(getDone[1]) / median(getDone[0]),
+          median(lifecycle[1]) / median(lifecycle[0]));
+    }
+  }
+
+  /** Jobs submitted and polled to done (pending, processing, done); answers requests per second. */
+  static double lifecycle(String base, int jobs) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    AtomicLong left = new AtomicLong(jobs);
+    long t0 = System.nanoTime();
+    for (int t = 0; t < THREADS; t++) {
+      pool.execute(() -> {
+        while (left.getAndDecrement() > 0) {
+          HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/reels/analyze"))
+              .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(
+                  "{\"url\":\"https://www.instagram.com/reel/DYa0IXPgnP5/\"}")).build();
+          try {
+            String body = CLIENT.send(r, HttpResponse.BodyHandlers.ofString()).body();
+            String id = body.replaceAll(".*\"id\":(\\d+).*", "$1");
+            for (int p = 0; p < 3; p++) {
+              send(base + "/api/v1/reels/" + id);
+            }
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(30, TimeUnit.MINUTES);
+    return jobs * 4 / ((System.nanoTime() - t0) / 1e9);
   }
 
   // 1. GET of a done job vs plain WireMock serving one static stub with the same body.

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param latency latency added to every API response
  * @param rootDir WireMock's root directory ({@code mappings/}, {@code __files/}); null for none
  * @param security the Host allow-list, admin token and open-admin opt-out
+ * @param jobStore state file, token isolation and the job cap
  */
 public record MockServerSettings(
     int port,
@@ -37,7 +38,8 @@ public record MockServerSettings(
     int maxUnfinishedJobs,
     Latency latency,
     Path rootDir,
-    SecuritySettings security) {
+    SecuritySettings security,
+    JobStoreSettings jobStore) {
 
   public static final int DEFAULT_PORT = 8089;
   /** The documented limits: 10 requests a minute, 3 concurrent jobs. */
@@ -62,8 +64,9 @@ public record MockServerSettings(
       throw new IllegalArgumentException(
           "max-unfinished-jobs must be at least 1, was " + maxUnfinishedJobs);
     }
-    if (bind == null || profile == null || latency == null || security == null) {
-      throw new IllegalArgumentException("bind, profile, latency and security must be set");
+    if (bind == null || profile == null || latency == null || security == null
+        || jobStore == null) {
+      throw new IllegalArgumentException("bind, profile, latency, security and jobStore must be set");
     }
     security.requireLockedAdminOn(bind);
     tokens = Set.copyOf(tokens);
@@ -96,7 +99,7 @@ public record MockServerSettings(
         + ", requestJournal=" + requestJournal + ", seedJobs=" + seedJobs
         + ", trafficCapacity=" + trafficCapacity + ", rateLimitRequests=" + rateLimitRequests
         + ", maxUnfinishedJobs=" + maxUnfinishedJobs + ", latency=" + latency.cliName()
-        + ", rootDir=" + rootDir + ", security=" + security + "]";
+        + ", rootDir=" + rootDir + ", security=" + security + ", jobStore=" + jobStore + "]";
   }
 
   /** Builds {@link MockServerSettings}; every setter returns the builder. */
@@ -119,6 +122,7 @@ public record MockServerSettings(
     private Latency latency = Latency.NONE;
     private Path rootDir;
     private SecuritySettings security = SecuritySettings.defaults();
+    private JobStoreSettings jobStore = JobStoreSettings.defaults();
 
     private Builder() {}
 
@@ -141,6 +145,7 @@ public record MockServerSettings(
       latency = s.latency;
       rootDir = s.rootDir;
       security = s.security;
+      jobStore = s.jobStore;
     }
 
     public Builder port(int value) {
@@ -226,11 +231,17 @@ public record MockServerSettings(
       return this;
     }
 
+    /** Where jobs are kept, who sees them and how many are kept. */
+    public Builder jobStore(JobStoreSettings value) {
+      jobStore = value;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the first invalid value */
     public MockServerSettings build() {
       return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
           forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-          rateLimitRequests, maxUnfinishedJobs, latency, rootDir, security);
+          rateLimitRequests, maxUnfinishedJobs, latency, rootDir, security, jobStore);
     }
   }
 }

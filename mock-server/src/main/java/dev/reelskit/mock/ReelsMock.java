@@ -20,8 +20,8 @@ import dev.reelskit.mock.internal.extension.ReelsExtensionFactory;
 import dev.reelskit.mock.internal.extension.ReelsStores;
 import dev.reelskit.mock.internal.extension.TokenRules;
 import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.mock.internal.jobs.JobStores;
 import dev.reelskit.mock.jobs.MockClock;
-import dev.reelskit.mock.internal.jobs.SeedJobs;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +44,8 @@ public final class ReelsMock implements AutoCloseable {
 
   private ReelsMock(MockServerSettings settings, MockClock clock) {
     this.settings = settings;
-    this.jobs = new JobStore(clock, settings.profile(), settings.seed(), SeedJobs.FIRST_NEW_ID);
-    if (settings.seedJobs()) {
-      SeedJobs.addTo(jobs);
-    }
+    this.jobs = JobStores.open(settings.jobStore().stateFile(), settings.jobStore().maxJobs(),
+        settings.seedJobs(), settings.profile(), settings.seed(), clock);
     this.tokens = new TokenRules(settings.tokens(), settings.revokedTokens(),
         settings.forbiddenTokens());
     this.traffic = new TrafficLog(settings.trafficCapacity());
@@ -84,7 +82,12 @@ public final class ReelsMock implements AutoCloseable {
   /** Starts a mock on the given clock (tests: {@link MockClock#frozenAt(Instant)}). */
   public static ReelsMock start(MockServerSettings settings, MockClock clock) {
     ReelsMock mock = new ReelsMock(settings, clock);
-    mock.server.start();
+    try {
+      mock.server.start();
+    } catch (RuntimeException e) {
+      mock.jobs.closeJournal();
+      throw e;
+    }
     return mock;
   }
 
@@ -178,7 +181,7 @@ public final class ReelsMock implements AutoCloseable {
 
   /** Moves the mock's clock forward; jobs move on at their next poll. */
   public void advanceClock(Duration by) {
-    jobs.clock().advance(by);
+    jobs.advanceClock(by);
   }
 
   /** Forces a job into a state, as {@code PUT /__admin/scenarios/reel-job-<id>/state} does. */
@@ -214,11 +217,12 @@ public final class ReelsMock implements AutoCloseable {
     return server.isRunning();
   }
 
-  /** Stops the server; safe to call twice. */
+  /** Stops the server, then writes what is left to the state file; safe to call twice. */
   @Override
   public void close() {
     if (server.isRunning()) {
       server.stop();
     }
+    jobs.closeJournal();
   }
 }

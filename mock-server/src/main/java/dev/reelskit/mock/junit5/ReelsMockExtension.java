@@ -212,6 +212,12 @@ public final class ReelsMockExtension
       return this;
     }
 
+    /** A state file, token isolation and the job cap (default: in memory, shared, 100,000). */
+    public Builder jobStore(dev.reelskit.mock.JobStoreSettings jobStore) {
+      settings.jobStore(jobStore);
+      return this;
+    }
+
     public Builder seedJobs(boolean on) {
       settings.seedJobs(on);
       return this;

@@ -31,6 +31,7 @@ class CodingRulesTest {
       "dev.reelskit.mock.ReelsMock",
       "dev.reelskit.mock.MockServerSettings",
       "dev.reelskit.mock.SecuritySettings",
+      "dev.reelskit.mock.JobStoreSettings",
       "dev.reelskit.mock.Latency",
       "dev.reelskit.mock.junit5.ReelsMockExtension",
       "dev.reelskit.mock.jobs.TimingProfile",

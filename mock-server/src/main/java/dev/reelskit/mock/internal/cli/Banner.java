@@ -31,9 +31,17 @@ final class Banner {
         "  seeded jobs " + (s.seedJobs() ? "42-50 and 99 (42 done, 43 pending, 44 processing, 45 error); new ids from "
             + SeedJobs.FIRST_NEW_ID : "none"),
         "  panel       " + url + "/__admin/reels/ui  (jobs, clock, client report in the browser)",
+        "  jobs        " + jobs(s),
         "  admin       " + url + "/__admin/scenarios  " + url + "/__admin/reels/clock",
         "  docs        " + url + "/docs/index.html  (spec: " + url + "/docs/openapi.yaml)",
         String.join(System.lineSeparator(), SecurityBanner.lines(s.security(), s.bind())),
         "Press Ctrl-C to stop.", "");
+  }
+
+  private static String jobs(MockServerSettings s) {
+    var j = s.jobStore();
+    return (j.stateFile() == null ? "in memory (--state-file to keep them)"
+        : "kept in " + j.stateFile()) + ", at most " + j.maxJobs()
+        + (j.isolateTokens() ? ", each token sees only its own" : ", every token sees all");
   }
 }

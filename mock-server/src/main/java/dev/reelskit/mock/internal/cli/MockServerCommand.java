@@ -36,6 +36,7 @@ public final class MockServerCommand implements Callable<Integer> {
   @Mixin TokenOptions tokens;
   @Mixin VerboseOption verbose;
   @Mixin SecurityOptions security;
+  @Mixin StateOptions state;
 
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
       converter = ProfileConverter.class,
@@ -88,6 +89,7 @@ public final class MockServerCommand implements Callable<Integer> {
     limits.applyTo(b);
     tokens.applyTo(b, environment);
     security.applyTo(b, environment);
+    state.applyTo(b);
     return b.build();
   }
 

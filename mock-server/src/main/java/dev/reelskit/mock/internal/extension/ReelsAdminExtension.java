@@ -13,7 +13,9 @@ import dev.reelskit.mock.conformance.ClientConformance;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
 import dev.reelskit.mock.internal.ruleoptions.ClientRuleOptions;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
+import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.conformance.TrafficLog;
+import dev.reelskit.mock.internal.jobs.Owners;
 
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.openapi.ReelsJson;
@@ -60,7 +62,7 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
         Duration by = body != null && body.has("seconds")
             ? Duration.ofMillis((long) (body.get("seconds").asDouble() * 1000))
             : Duration.parse(body == null ? "" : body.path("duration").asText());
-        jobs.clock().advance(by);
+        jobs.advanceClock(by);
         return clock();
       } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
         return json(400, error("body must be {\"seconds\": <n>} or {\"duration\": \"PT30S\"}"));
@@ -79,9 +81,15 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
       }
     });
     router.add(RequestMethod.GET, "/reels/traffic", (admin, event, params) -> {
+      String token;
+      try {
+        token = tokenFilter(event.getRequest());
+      } catch (IllegalArgumentException e) {
+        return json(400, error(e.getMessage()));
+      }
       ObjectNode body = ReelsJson.mapper().createObjectNode();
       body.put("dropped", traffic.dropped());
-      body.set("entries", ReelsJson.mapper().valueToTree(traffic.snapshot()));
+      body.set("entries", ReelsJson.mapper().valueToTree(entriesOf(token)));
       return json(200, body);
     });
     router.add(RequestMethod.GET, "/reels/client-report",
@@ -94,12 +102,16 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
 
   private ResponseDefinition clientReport(Request request) {
     ClientRuleSettings settings;
+    String token;
     try {
       settings = ClientRuleOptions.apply(rules, key -> query(request, key));
+      token = tokenFilter(request);
     } catch (IllegalArgumentException e) {
       return json(400, error(e.getMessage()));
     }
-    ClientConformanceReport report = ClientConformance.judge(traffic, settings, profile);
+    ClientConformanceReport report = token == null
+        ? ClientConformance.judge(traffic, settings, profile)
+        : ClientConformance.judge(entriesOf(token), settings, profile, traffic.dropped());
     String format = query(request, "format");
     if (format == null || format.equals("json")) {
       return new ResponseDefinitionBuilder().withStatus(200)
@@ -112,6 +124,17 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
           .withBody(report.toText().getBytes(StandardCharsets.UTF_8)).build();
     }
     return json(400, error("format must be json or text, was '" + format + "'"));
+  }
+
+  /** {@code ?token=<fingerprint>}: only that token's traffic (an owner key names its fingerprint). */
+  private static String tokenFilter(Request request) {
+    String filter = JobsAdminExtension.ownerFilter(request, "token");
+    return filter == null ? null : Owners.fingerprintOf(filter);
+  }
+
+  private java.util.List<TrafficEntry> entriesOf(String token) {
+    return token == null ? traffic.snapshot()
+        : traffic.snapshot().stream().filter(e -> e.token().equals(token)).toList();
   }
 
   private static String query(Request request, String key) {

@@ -9,6 +9,7 @@ import dev.reelskit.mock.internal.jobs.Job;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Outcome;
 import dev.reelskit.mock.internal.jobs.Outcomes;
+import dev.reelskit.mock.internal.jobs.Owners;
 import dev.reelskit.openapi.model.AnalyzeAccepted;
 import dev.reelskit.openapi.model.ApiError;
 import dev.reelskit.openapi.model.JobStatus;
@@ -33,13 +34,16 @@ final class ReelsApiTransformer extends StubTransformer {
   private final RateLimiter limiter; // null when the rate limit emulation is off
   private final SpecResponses spec;
   private final FlakyPolls flaky = new FlakyPolls();
+  private final boolean isolateTokens;
 
-  ReelsApiTransformer(JobStore jobs, TokenRules tokens, RateLimiter limiter, SpecResponses spec) {
+  ReelsApiTransformer(JobStore jobs, TokenRules tokens, RateLimiter limiter, SpecResponses spec,
+      boolean isolateTokens) {
     super(NAME);
     this.jobs = jobs;
     this.tokens = tokens;
     this.limiter = limiter;
     this.spec = spec;
+    this.isolateTokens = isolateTokens;
   }
 
   @Override
@@ -57,8 +61,13 @@ final class ReelsApiTransformer extends StubTransformer {
               "method-not-allowed")
           .withHeaders(Map.of("Allow", route.allow())).toDefinition();
     }
-    return route.operation().equals(Route.ANALYZE)
-        ? analyze(request).toDefinition() : getReel(route.jobId());
+    try {
+      return route.operation().equals(Route.ANALYZE)
+          ? analyze(request).toDefinition() : getReel(route.jobId(), request);
+    } catch (IllegalStateException e) { // the state file could not be written
+      return ApiResponse.rejected(500, spec.body("ServerMessageError"), route.operation(),
+          "state-file-error").toDefinition();
+    }
   }
 
   private ApiResponse analyze(Request request) {
@@ -78,7 +87,7 @@ final class ReelsApiTransformer extends StubTransformer {
             "too-many-jobs", wait);
       }
     }
-    Job job = jobs.create(body.url(), auth.fingerprint());
+    Job job = jobs.create(body.url(), Owners.of(auth.token()));
     if (limiter != null) {
       limiter.jobCreated(auth.token(), job.id());
     }
@@ -88,8 +97,12 @@ final class ReelsApiTransformer extends StubTransformer {
         JobStatus.PENDING, null, null);
   }
 
-  private ResponseDefinition getReel(long id) {
+  private ResponseDefinition getReel(long id, Request request) {
     Outcome outcome = id < 0 ? null : jobs.outcomeOf(id);
+    if (outcome != null && isolateTokens && !jobs.visibleTo(id,
+        Owners.of(tokens.check(request.getHeader("Authorization")).token()))) {
+      outcome = null; // another token's job: the same 404 as an unknown id
+    }
     if (outcome == null) {
       return ApiResponse.rejected(404, spec.body("NotFoundError"), Route.GET, "not-found")
           .toDefinition();
@@ -98,7 +111,11 @@ final class ReelsApiTransformer extends StubTransformer {
       return new ApiResponse(500, spec.body("ServerMessageError"), Map.of(), Route.GET, id, null,
           null, "simulated-flaky-poll").toDefinition();
     }
-    Job job = jobs.poll(id).orElseThrow(); // jobs are never deleted
+    Job job = jobs.poll(id).orElse(null);
+    if (job == null) { // deleted or evicted since the lookup above
+      return ApiResponse.rejected(404, spec.body("NotFoundError"), Route.GET, "not-found")
+          .toDefinition();
+    }
     ApiResponse ok = new ApiResponse(200, JobJson.bytes(render(job)), Map.of(), Route.GET,
         job.id(), job.status(), null, null);
     return outcome.polls() == Outcome.Polls.SLOW

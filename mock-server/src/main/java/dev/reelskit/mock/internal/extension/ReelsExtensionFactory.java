@@ -56,7 +56,8 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
     List<Extension> extensions = new ArrayList<>();
     extensions.add(new GuardedServerFactory(new RequestGuard(settings.security(), settings.bind())));
     extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
-    extensions.add(new ReelsApiTransformer(jobs, tokens, limiter, spec));
+    extensions.add(new ReelsApiTransformer(jobs, tokens, limiter, spec,
+        settings.jobStore().isolateTokens()));
     extensions.add(new DocsTransformer());
     extensions.add(new ApiHeadersTransformer(ReelsApiSpec.get().version()));
     extensions.add(new PreferFaultTransformer());
@@ -69,6 +70,7 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
     }
     extensions.add(new ReelsAdminExtension(jobs, traffic, rules, profileLabel));
     extensions.add(new ControlPanelAdmin(jobs));
+    extensions.add(new JobsAdminExtension(jobs));
     if (!settings.requestJournal()) {
       extensions.add(new JournalOffFilter());
     }

@@ -38,7 +38,17 @@ public final class Outcomes {
   public static final Outcome FLAKY = DONE_COOKING.withPolls("FLAKY", Outcome.Polls.FLAKY);
   public static final Outcome SLOW = DONE_COOKING.withPolls("SLOW", Outcome.Polls.SLOW);
 
+  private static final java.util.Map<String, Outcome> BY_NAME = java.util.stream.Stream.of(
+          DONE_COOKING, DONE_NO_SPEECH, DONE_NO_META, ERROR_PRIVATE, ERROR_TOO_LONG,
+          ERROR_NO_VIDEO, ERROR_DOWNLOAD, FLAKY, SLOW)
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(Outcome::name, o -> o));
+
   private Outcomes() {}
+
+  /** The outcome with this {@link Outcome#name()}, null when there is none (state files). */
+  public static Outcome named(String name) {
+    return BY_NAME.get(name);
+  }
 
   /** The reel code of a URL that matched the spec's pattern, or "" when there is none. */
   public static String reelCode(String url) {

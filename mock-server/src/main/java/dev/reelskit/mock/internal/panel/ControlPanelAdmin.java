@@ -12,7 +12,7 @@ import static com.github.tomakehurst.wiremock.http.RequestMethod.POST;
 
 /**
  * The control panel's routes under {@code /__admin/reels}: the page ({@code ui}, {@code
- * ui/panel.js}, {@code ui/panel.css}) and {@code GET}/{@code POST jobs}. Everything else the page
+ * ui/panel.js}, {@code ui/panel.css}) and {@code POST jobs}. Everything else the page
  * does goes through admin routes that exist anyway (scenarios, clock, job state, client report),
  * so whatever a click does, a script can do with curl.
  */
@@ -37,7 +37,6 @@ public final class ControlPanelAdmin implements AdminApiExtension {
   public void contributeAdminApiRoutes(Router router) {
     router.add(GET, "/reels/ui", (admin, event, params) -> asset("index.html"));
     router.add(GET, "/reels/ui/{file}", (admin, event, params) -> asset(params.get("file")));
-    router.add(GET, "/reels/jobs", (admin, event, params) -> jobs.list(event.getRequest()));
     router.add(POST, "/reels/jobs", (admin, event, params) -> jobs.create(event.getRequest()));
   }
 

@@ -1,10 +1,8 @@
 package dev.reelskit.mock.internal.panel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.internal.jobs.Job;
@@ -15,19 +13,15 @@ import dev.reelskit.openapi.ReelsJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /__admin/reels/jobs} (newest first, {@code ?limit=}, at most {@value #MAX_LIMIT}) and
- * {@code POST /__admin/reels/jobs {"url": ...}}: a job made without a token, so the panel's
+ * {@code POST /__admin/reels/jobs {"url": ...}} (the listing is {@code JobsAdminExtension}'s): a
+ * job made without a token, so the panel's
  * submissions stay out of the traffic record the client report judges.
  */
 final class JobsAdmin {
 
-  static final int DEFAULT_LIMIT = 100;
-  static final int MAX_LIMIT = 1000;
   private static final int MAX_BODY = 16 * 1024;
   private static final Pattern REEL_URL = ReelsApiSpec.get().reelUrlPattern();
 
@@ -35,28 +29,6 @@ final class JobsAdmin {
 
   JobsAdmin(JobStore jobs) {
     this.jobs = jobs;
-  }
-
-  ResponseDefinition list(Request request) {
-    int limit;
-    try {
-      QueryParameter p = request.queryParameter("limit");
-      limit = p.isPresent() ? Integer.parseInt(p.firstValue()) : DEFAULT_LIMIT;
-    } catch (NumberFormatException e) {
-      return json(400, error("limit must be an integer from 1 to " + MAX_LIMIT));
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      return json(400, error("limit must be an integer from 1 to " + MAX_LIMIT));
-    }
-    Instant now = jobs.clock().now();
-    List<Job> newest = jobs.all().sorted(Comparator.comparingLong(Job::id).reversed())
-        .limit(limit).toList();
-    ObjectNode body = ReelsJson.mapper().createObjectNode();
-    body.put("now", now.toString());
-    body.put("total", jobs.size());
-    ArrayNode list = body.putArray("jobs");
-    newest.forEach(job -> list.add(row(job, now)));
-    return json(200, body);
   }
 
   ResponseDefinition create(Request request) {
@@ -78,7 +50,8 @@ final class JobsAdmin {
       return json(400, error("a " + Outcomes.SERVER_FAILURE_PREFIX + " reel makes the API's POST answer"
           + " 500 and creates no job; send it to POST /api/v1/reels/analyze to see that"));
     }
-    Job job = jobs.create(url, "admin");
+    // No owner, like a seeded job: with --isolate-tokens every token may still poll it.
+    Job job = jobs.create(url, null);
     return json(201, row(job, jobs.clock().now()));
   }
 

@@ -1,0 +1,264 @@
+package dev.reelskit.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar with {@code --state-file}, as a team runs it: restarted cleanly, killed with SIGKILL in
+ * the middle of heavy traffic, and started on a file that is not a state file.
+ */
+class StateFileJarIT {
+
+  private static final Path JAR = Path.of("target", "reels-mock-server.jar");
+  private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
+  private static final List<String> ORDER = List.of("pending", "processing", "done", "error");
+
+  @TempDir Path dir;
+  private final List<Process> processes = new ArrayList<>();
+
+  private record Started(Process process, String url) {}
+
+  private Started start(Path workDir, String... options) throws IOException {
+    assertThat(JAR).exists();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toAbsolutePath().toString(), "--port", "0"));
+    command.addAll(List.of(options));
+    Process process = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectErrorStream(true).start();
+    processes.add(process);
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    List<String> lines = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String line;
+    String url = null;
+    while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+      lines.add(line);
+      Matcher m = URL.matcher(line);
+      if (m.find()) {
+        url = m.group(1);
+      }
+      if (url != null && line.startsWith("Press Ctrl-C")) {
+        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "drain");
+        drain.setDaemon(true);
+        drain.start();
+        return new Started(process, url);
+      }
+    }
+    throw new AssertionError("no URL in the banner: " + lines);
+  }
+
+  @AfterEach
+  void stopAll() throws InterruptedException {
+    for (Process p : processes) {
+      if (p.isAlive()) {
+        p.destroyForcibly();
+        p.waitFor(20, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void every_acknowledged_job_survives_a_sigkill_in_the_middle_of_heavy_traffic() throws Exception {
+    Path state = dir.resolve("jobs.db");
+    Started first = start(dir, "--state-file", state.toString(), "--profile", "fast");
+    Http http = new Http(first.url());
+    String token = "ist_crashTestToken000000000000001";
+    Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+    Map<Long, String> lastSeen = new ConcurrentHashMap<>();
+    List<Long> idsInOrder = new CopyOnWriteArrayList<>();
+    AtomicBoolean go = new AtomicBoolean(true);
+    ExecutorService load = Executors.newFixedThreadPool(6);
+    for (int t = 0; t < 6; t++) {
+      int thread = t;
+      load.submit(() -> {
+        for (int i = 0; go.get(); i++) {
+          try {
+            String reel = "https://www.instagram.com/reel/" + (i % 5 == 0 ? "ERROR" : "C")
+                + thread + "x" + i + "/";
+            Http.Response r = http.post("/api/v1/reels/analyze", "{\"url\":\"" + reel + "\"}",
+                "Authorization", "Bearer " + token, "Content-Type", "application/json");
+            if (r.status() != 202) {
+              continue;
+            }
+            long id = r.json().get("id").asLong();
+            acknowledged.put(id, reel);
+            idsInOrder.add(id);
+            for (int poll = 0; poll < 3 && go.get(); poll++) { // pending, processing, terminal
+              Http.Response g = http.poll(token, id);
+              if (g.status() == 200) {
+                lastSeen.put(id, g.json().get("status").asText());
+              }
+            }
+          } catch (RuntimeException | AssertionError e) {
+            // the server is gone: this request was never acknowledged
+          }
+        }
+        return null;
+      });
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    first.process().destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no final write
+    assertThat(first.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+    go.set(false);
+    load.shutdown();
+    assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+    assertThat(idsInOrder).as("no id handed out twice").doesNotHaveDuplicates();
+
+    Started second = start(dir, "--state-file", state.toString(), "--profile", "fast");
+    Http after = new Http(second.url());
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<Long, String> job : acknowledged.entrySet()) {
+      Http.Response r = after.get("/__admin/reels/jobs/" + job.getKey());
+      if (r.status() != 200) {
+        problems.add("job " + job.getKey() + ": " + r.status());
+        continue;
+      }
+      JsonNode body = r.json();
+      String status = body.get("status").asText();
+      String seen = lastSeen.get(job.getKey());
+      if (!body.get("url").asText().equals(job.getValue())) {
+        problems.add("job " + job.getKey() + " url " + body.get("url"));
+      }
+      if (seen != null && ORDER.indexOf(status) < ORDER.indexOf(seen)) {
+        problems.add("job " + job.getKey() + " was " + seen + ", is " + status);
+      }
+      if (seen != null && ORDER.indexOf(seen) >= 2 && !seen.equals(status)) {
+        problems.add("terminal job " + job.getKey() + " was " + seen + ", is " + status);
+      }
+    }
+    assertThat(problems).as("of %d acknowledged jobs", acknowledged.size()).isEmpty();
+    long next = after.submit(token, "https://www.instagram.com/reel/AfterCrash/");
+    assertThat(next).isGreaterThan(acknowledged.keySet().stream().mapToLong(Long::longValue)
+        .max().orElseThrow());
+  }
+
+  @Test
+  void a_clean_restart_keeps_jobs_and_the_mock_clock_moves_on() throws Exception {
+    Path state = dir.resolve("jobs.db");
+    Started first = start(dir, "--state-file", state.toString());
+    Http http = new Http(first.url());
+    String token = "ist_restartTestToken00000000001";
+    long done = http.submit(token, "https://www.instagram.com/reel/DoneBefore/");
+    long error = http.submit(token, "https://www.instagram.com/reel/ERRORbefore/");
+    long pending = http.submit(token, "https://www.instagram.com/reel/PendingBefore/");
+    assertThat(http.poll(token, done).json().get("status").asText()).isEqualTo("pending");
+    assertThat(http.poll(token, error).json().get("status").asText()).isEqualTo("pending");
+    advance(http, 3); // quick profile: pending 2 s, then processing 3 s
+    assertThat(http.poll(token, done).json().get("status").asText()).isEqualTo("processing");
+    assertThat(http.poll(token, error).json().get("status").asText()).isEqualTo("processing");
+    advance(http, 4);
+    assertThat(http.poll(token, done).json().get("status").asText()).isEqualTo("done");
+    assertThat(http.poll(token, error).json().get("status").asText()).isEqualTo("error");
+    // never polled before: a quick job shows each state to a poll (up to 90 s)
+    assertThat(http.poll(token, pending).json().get("status").asText()).isEqualTo("pending");
+    advance(http, 3600); // an hour later on the mock's clock
+    Instant before = Instant.parse(http.get("/__admin/reels/clock").json().get("now").asText());
+    first.process().destroy(); // SIGTERM: the shutdown hook writes what is left
+    assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    Started second = start(dir, "--state-file", state.toString());
+    Http again = new Http(second.url());
+    Instant now = Instant.parse(again.get("/__admin/reels/clock").json().get("now").asText());
+    assertThat(now).as("the mock's clock resumes where it was").isAfterOrEqualTo(before);
+    JsonNode d = again.poll(token, done).json();
+    assertThat(d.get("status").asText()).isEqualTo("done");
+    assertThat(d.get("url").asText()).isEqualTo("https://www.instagram.com/reel/DoneBefore/");
+    assertThat(d.get("result").isObject()).isTrue();
+    assertThat(again.poll(token, error).json().get("status").asText()).isEqualTo("error");
+    // pending an hour ago: done now, per its timing
+    assertThat(again.poll(token, pending).json().get("status").asText()).isEqualTo("done");
+    assertThat(again.submit(token, "https://www.instagram.com/reel/AfterRestart/"))
+        .isEqualTo(pending + 1);
+  }
+
+  @Test
+  void a_file_that_is_not_a_state_file_stops_the_start_with_exit_64_and_stays_as_it_was()
+      throws Exception {
+    Path state = dir.resolve("jobs.db");
+    byte[] garbage = "these are someone's notes, not a database\n".repeat(200)
+        .getBytes(StandardCharsets.UTF_8);
+    Files.write(state, garbage);
+    assertRefused(state, garbage, "is not an SQLite database");
+  }
+
+  @Test
+  void a_state_file_damaged_inside_stops_the_start_with_exit_64_and_stays_as_it_was()
+      throws Exception {
+    Path state = dir.resolve("jobs.db");
+    Started first = start(dir, "--state-file", state.toString(), "--profile", "fast");
+    Http http = new Http(first.url());
+    for (int i = 0; i < 200; i++) {
+      http.submit("ist_damageTestToken0000000000001", "https://www.instagram.com/reel/D" + i + "/");
+    }
+    first.process().destroy();
+    assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    byte[] bytes = Files.readAllBytes(state);
+    assertThat(bytes.length).isGreaterThan(3 * 4096);
+    for (int i = 4096; i < bytes.length; i++) { // every page after the header page
+      bytes[i] = (byte) (i * 31);
+    }
+    Files.write(state, bytes);
+    assertRefused(state, bytes, "state file");
+  }
+
+  @Test
+  void without_a_state_file_nothing_is_written_to_disk() throws Exception {
+    Path work = Files.createDirectory(dir.resolve("work"));
+    Started mock = start(work, "--profile", "fast");
+    Http http = new Http(mock.url());
+    long id = http.submit("ist_noDiskTestToken000000000001", "https://www.instagram.com/reel/X/");
+    http.poll("ist_noDiskTestToken000000000001", id);
+    mock.process().destroy();
+    assertThat(mock.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    try (var files = Files.list(work)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  private void assertRefused(Path state, byte[] expected, String message) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-jar", JAR.toAbsolutePath().toString(), "--port", "0", "--state-file",
+        state.toString()).directory(dir.toFile()).redirectErrorStream(true).start();
+    processes.add(p);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(output).isEqualTo(64);
+    assertThat(output).contains("error: state file " + state).contains(message)
+        .doesNotContain("\tat ");
+    assertThat(Files.readAllBytes(state)).as("the file is untouched").isEqualTo(expected);
+  }
+
+  private static void advance(Http http, int seconds) {
+    assertThat(http.post("/__admin/reels/clock/advance", "{\"seconds\": " + seconds + "}",
+        "Content-Type", "application/json").status()).isEqualTo(200);
+  }
+}
