@@ -125,7 +125,11 @@ class StateFileJarIT {
     while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    first.process().destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no final write
+    // SIGKILL on Linux: no shutdown hook, no final write. The server is the JVM `java -jar`
+    // relaunched on the class-data archive, so it is killed first: killed second, it would see its
+    // launcher die and stop cleanly, and the test would no longer be a crash.
+    first.process().descendants().forEach(ProcessHandle::destroyForcibly);
+    first.process().destroyForcibly();
     assertThat(first.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
     go.set(false);
     load.shutdown();

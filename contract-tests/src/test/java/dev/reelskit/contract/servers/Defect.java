@@ -54,12 +54,13 @@ public enum Defect {
   ERROR_WITH_RESULT(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),
   ERROR_WITH_EMPTY_REASON(Rule.READ_INVARIANTS, Rule.ERR_JOB, Rule.SPEC_CONFORMS),
   NOT_FOUND_AS_HTML(Rule.READ_NOT_FOUND, Rule.HTTP_JSON, Rule.SPEC_CONFORMS),
-  NOT_FOUND_AS_400(Rule.READ_NOT_FOUND, Rule.SPEC_CONFORMS),
+  /** The spec lets a GET answer 400 (for a malformed id), so only RC-READ-007 sees this one. */
+  NOT_FOUND_AS_400(Rule.READ_NOT_FOUND),
   TEXT_PLAIN_CONTENT_TYPE(Rule.HTTP_JSON, Rule.SPEC_CONFORMS),
   /** Pending lasts less than one poll interval and already carries a result: only a read at once sees it. */
   PENDING_CARRIES_RESULT(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),
-  /** An unknown id is redirected elsewhere instead of answered. */
-  REDIRECTS_UNKNOWN_ID(Rule.HTTP_NO_REDIRECT),
+  /** An unknown id is redirected elsewhere instead of answered: not its 404, not a documented status. */
+  REDIRECTS_UNKNOWN_ID(Rule.HTTP_NO_REDIRECT, Rule.READ_NOT_FOUND, Rule.SPEC_CONFORMS),
   RESULT_WITHOUT_SUMMARY(Rule.SPEC_CONFORMS),
   /** Every job's reads go pending, processing, pending, processing, done: the error reel too. */
   GOES_BACKWARDS(Rule.LIFE_PATH, Rule.ERR_JOB),
