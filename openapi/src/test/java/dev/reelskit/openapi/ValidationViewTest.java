@@ -59,4 +59,13 @@ class ValidationViewTest {
     }
     assertThat(view).isEqualTo(ReelsApiSpec.get().document());
   }
+
+  @Test
+  void the_build_packages_the_validation_view_beside_the_spec() throws Exception {
+    try (var in = ValidationViewTest.class.getResourceAsStream(ValidationViewFile.RESOURCE)) {
+      assertThat(in).as(ValidationViewFile.RESOURCE + " on the classpath").isNotNull();
+      assertThat(Yaml.read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)))
+          .isEqualTo(Yaml.read(ReelsApiSpec.get().validationYaml()));
+    }
+  }
 }
