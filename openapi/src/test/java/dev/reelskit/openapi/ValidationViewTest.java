@@ -68,4 +68,12 @@ class ValidationViewTest {
           .isEqualTo(Yaml.read(ReelsApiSpec.get().validationYaml()));
     }
   }
+
+  @Test
+  void a_union_whose_x_one_of_is_not_a_list_of_schemas_is_refused_when_the_spec_is_read() {
+    String yaml = SpecCopy.ofPackaged()
+        .edit(d -> d.withObject("/components/schemas/Hooks").put("x-one-of", "string")).yaml();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReelsApiSpec.parse(yaml))
+        .hasMessageContaining("x-one-of must be a non-empty list of schemas");
+  }
 }
