@@ -14,8 +14,6 @@ public final class ReelsJson {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
-          // hooks, topics, key_moments items, timestamps: every reading the spec accepts.
-          .addModule(OneOfValues.module())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           // Optional fields that are unset are left out; required nullable ones (error, result,
           // platform_meta) are annotated ALWAYS by the generator and stay as explicit nulls.

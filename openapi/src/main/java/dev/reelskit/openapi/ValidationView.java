@@ -6,14 +6,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The strict view of the spec that validators read: the published document plus, on
- * {@code ReelJob}, a {@code oneOf} with one branch per lifecycle state that pins the status and
- * makes each governed field non-null (a non-empty string, an object) or null.
+ * The strict view of the spec that validators read: the published document plus
  *
- * <p>The published document leaves this {@code oneOf} out because code generators cannot write a
- * "must be null" branch (typescript-fetch and Java {@code native} emit code that does not compile);
- * validators such as Atlassian's enforce it, so they get it here, derived from {@code x-lifecycle}
- * and never written twice.
+ * <ul>
+ *   <li>on {@code ReelJob}, a {@code oneOf} with one branch per lifecycle state that pins the
+ *       status and makes each governed field non-null (a non-empty string, an object) or null,
+ *       derived from {@code x-lifecycle};
+ *   <li>on every schema that lists its accepted forms in {@code x-one-of} (the unions where the
+ *       documentation leaves a choice: {@code Hooks}, {@code Topics}, ...), those forms as a real
+ *       {@code oneOf}.
+ * </ul>
+ *
+ * <p>The published document leaves both out because code generators cannot write them (a "must be
+ * null" branch, or a {@code oneOf} of a string and an array, made typescript-fetch or Java
+ * {@code native} emit code that does not compile); validators such as Atlassian's enforce them, so
+ * they get them here, never written twice.
  */
 final class ValidationView {
 
@@ -21,14 +28,43 @@ final class ValidationView {
 
   private ValidationView() {}
 
+  /** The vendor extension that lists a union's accepted forms in the published document. */
+  static final String ONE_OF_EXTENSION = "x-one-of";
+
   static JsonNode of(JsonNode published, Lifecycle lifecycle) {
     ObjectNode document = published.deepCopy();
+    unionsAsOneOf(document);
     ObjectNode job = (ObjectNode) document.at("/components/schemas/ReelJob");
     ArrayNode oneOf = job.putArray("oneOf");
     for (Lifecycle.State state : lifecycle.states()) {
       oneOf.add(branch(published, job, lifecycle, state));
     }
     return document;
+  }
+
+  /** Every {@code x-one-of} in the document becomes a {@code oneOf}; examples are left alone. */
+  private static void unionsAsOneOf(JsonNode node) {
+    if (node.isArray()) {
+      node.forEach(ValidationView::unionsAsOneOf);
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    ObjectNode object = (ObjectNode) node;
+    JsonNode forms = object.remove(ONE_OF_EXTENSION);
+    if (forms != null) {
+      if (!forms.isArray() || forms.isEmpty() || object.has("oneOf")) {
+        throw new IllegalArgumentException(
+            ONE_OF_EXTENSION + " must be a non-empty list of schemas on a schema without oneOf: " + object);
+      }
+      object.set("oneOf", forms);
+    }
+    object.properties().forEach(e -> {
+      if (!e.getKey().equals("example") && !e.getKey().equals("examples")) {
+        unionsAsOneOf(e.getValue());
+      }
+    });
   }
 
   private static ObjectNode branch(JsonNode published, ObjectNode job, Lifecycle lifecycle, Lifecycle.State state) {
