@@ -2,6 +2,7 @@ package dev.reelskit.contract.suites;
 
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.rules.Finding;
+import dev.reelskit.openapi.JobLifecycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -52,7 +53,7 @@ final class JobRecord {
     return timedOut;
   }
 
-  /** Index in {@link #polls()} of the first done/error poll, or -1. */
+  /** Index in {@link #polls()} of the first poll in a terminal state of the spec's lifecycle, or -1. */
   public int firstTerminal() {
     return firstTerminal;
   }
@@ -65,7 +66,9 @@ final class JobRecord {
 
   void polled(Exchange exchange, String status) {
     polls.add(new Poll(exchange, exchange.atMillis() - submittedAtMillis, status));
-    if (firstTerminal < 0 && ("done".equals(status) || "error".equals(status))) {
+    if (firstTerminal < 0 && status != null
+        && JobLifecycle.model().stateNames().contains(status)
+        && JobLifecycle.model().isTerminal(status)) {
       firstTerminal = polls.size() - 1;
     }
   }

@@ -6,18 +6,26 @@ import dev.reelskit.contract.rules.Rule;
 import dev.reelskit.contract.internal.rules.Verdict;
 import dev.reelskit.contract.suites.JobRecord.Poll;
 import dev.reelskit.openapi.JobLifecycle;
+import dev.reelskit.openapi.Lifecycle;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** RC-READ-001..006 and RC-LIFE-*: what GET /api/v1/reels/{id} shows of the jobs a run followed. */
 final class JobRules {
 
-  private static final Set<String> STATUSES = Set.of("pending", "processing", "done", "error");
+  /** The spec's lifecycle states, in declaration order. */
+  private static final Set<String> STATUSES = JobLifecycle.model().stateNames();
   private static final String NO_JOB = "no job was created, so none could be read";
   private static final List<String> IMMUTABLE = List.of("id", "url", "status", "error", "result", "created_at");
+
+  /** The spec's transitions, e.g. {@code pending -> processing, processing -> done, ...}. */
+  private static final String GRAPH = JobLifecycle.model().states().stream()
+      .flatMap(st -> st.next().stream().map(to -> st.name() + " -> " + to))
+      .collect(Collectors.joining(", "));
 
   private JobRules() {}
 
@@ -81,37 +89,38 @@ final class JobRules {
   static void statusInEnum(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.READ_STATUS_ENUM);
     eachJson(run, (job, poll, json) -> verdict.check(STATUSES.contains(json.path("status").textValue()),
-        Finding.value(poll.exchange(), "$.status", "one of [pending, processing, done, error]",
+        Finding.value(poll.exchange(), "$.status", "one of " + STATUSES,
             poll.exchange().render("/status")).inJob(job.context(poll.elapsedMillis()))));
     verdict.conclude(NO_JOB);
   }
 
-  /** RC-READ-006: pending/processing carry neither; done a result; error a reason. */
+  /**
+   * RC-READ-006: each field the lifecycle governs is set exactly in the states whose
+   * {@code x-lifecycle} entry says so (today: pending/processing carry neither; done a result;
+   * error a reason), null otherwise.
+   */
   static void invariants(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.READ_INVARIANTS);
+    Lifecycle lifecycle = JobLifecycle.model();
     eachJson(run, (job, poll, json) -> {
       String status = json.path("status").textValue();
-      JsonNode error = json.path("error");
-      JsonNode result = json.path("result");
-      boolean errorNull = error.isNull() || error.isMissingNode();
-      boolean resultNull = result.isNull() || result.isMissingNode();
+      if (status == null || !STATUSES.contains(status)) {
+        return; // RC-READ-005's business
+      }
       Finding.JobContext ctx = job.context(poll.elapsedMillis());
       var e = poll.exchange();
-      if ("pending".equals(status) || "processing".equals(status) || "done".equals(status)) {
-        verdict.check(errorNull, Finding.value(e, "$.error", "null when status is " + status,
-            e.render("/error")).inJob(ctx));
-      }
-      if ("pending".equals(status) || "processing".equals(status) || "error".equals(status)) {
-        verdict.check(resultNull, Finding.value(e, "$.result", "null when status is " + status,
-            e.render("/result")).inJob(ctx));
-      }
-      if ("done".equals(status)) {
-        verdict.check(result.isObject(), Finding.value(e, "$.result", "an object when status is done",
-            e.render("/result")).inJob(ctx));
-      }
-      if ("error".equals(status)) {
-        verdict.check(error.isTextual() && !error.asText().isBlank(), Finding.value(e, "$.error",
-            "a non-empty reason when status is error", e.render("/error")).inJob(ctx));
+      for (String field : lifecycle.fields()) {
+        JsonNode value = json.path(field);
+        if (!lifecycle.sets(status, field)) {
+          verdict.check(value.isNull() || value.isMissingNode(), Finding.value(e, "$." + field,
+              "null when status is " + status, e.render("/" + field)).inJob(ctx));
+        } else if ("error".equals(field)) {
+          verdict.check(value.isTextual() && !value.asText().isBlank(), Finding.value(e, "$.error",
+              "a non-empty reason when status is " + status, e.render("/error")).inJob(ctx));
+        } else {
+          verdict.check(value.isObject(), Finding.value(e, "$." + field,
+              "an object when status is " + status, e.render("/" + field)).inJob(ctx));
+        }
       }
     });
     verdict.conclude(NO_JOB);
@@ -129,8 +138,8 @@ final class JobRules {
         }
         if (previous != null) {
           verdict.check(JobLifecycle.canFollow(previous, current), Finding.value(poll.exchange(),
-              "$.status", "a status reachable from " + previous.getValue() + " (documented graph:"
-                  + " pending -> processing -> done, processing -> error)",
+              "$.status", "a status reachable from " + previous.getValue() + " (documented graph: "
+                  + GRAPH + ")",
               "\"" + current.getValue() + "\"").inJob(job.context(poll.elapsedMillis())));
         } else {
           verdict.checked();

@@ -5,6 +5,7 @@ import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.rules.Finding;
 import dev.reelskit.contract.rules.Rule;
 import dev.reelskit.contract.internal.rules.Verdict;
+import dev.reelskit.openapi.JobLifecycle;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,14 +28,15 @@ final class SubmissionRules {
         .conclude("not submitted");
   }
 
-  /** RC-CREATE-002: every 202 says {id, status: "pending"}. */
+  /** RC-CREATE-002: every 202 says {id, status: the lifecycle's initial state ("pending")}. */
   static void pending(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.CREATE_PENDING);
+    String initial = JobLifecycle.model().initial();
     for (Exchange e : accepted(run)) {
       JsonNode json = e.json();
       verdict.check(json != null && json.has("id"), Finding.value(e, "$.id", "present", e.render("/id")));
-      verdict.check(json != null && "pending".equals(json.path("status").textValue()),
-          Finding.value(e, "$.status", "\"pending\"", e.render("/status")));
+      verdict.check(json != null && initial.equals(json.path("status").textValue()),
+          Finding.value(e, "$.status", "\"" + initial + "\"", e.render("/status")));
     }
     verdict.conclude("no submission was accepted");
   }

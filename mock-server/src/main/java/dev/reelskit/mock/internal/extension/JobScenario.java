@@ -2,6 +2,10 @@ package dev.reelskit.mock.internal.extension;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.reelskit.openapi.JobLifecycle;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,10 +18,17 @@ final class JobScenario extends Scenario {
   static final String PREFIX = "reel-job-";
 
   /** {@code Started} means "the state the job was created or seeded in" (a reset). */
-  static final Set<String> STATES = Set.of(STARTED, "pending", "processing", "done", "error");
+  static final Set<String> STATES = states();
 
   JobScenario(long jobId, String state) {
     super(nameOf(jobId), nameOf(jobId), state, STATES, Set.of());
+  }
+
+  /** {@code Started} plus the spec's lifecycle states. */
+  private static Set<String> states() {
+    Set<String> states = new LinkedHashSet<>(List.of(STARTED));
+    states.addAll(JobLifecycle.model().stateNames());
+    return Collections.unmodifiableSet(states);
   }
 
   static String nameOf(long jobId) {

@@ -10,9 +10,9 @@ import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Outcome;
 import dev.reelskit.mock.internal.jobs.Outcomes;
 import dev.reelskit.mock.internal.jobs.Owners;
+import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.model.AnalyzeAccepted;
 import dev.reelskit.openapi.model.ApiError;
-import dev.reelskit.openapi.model.JobStatus;
 import dev.reelskit.openapi.model.ReelJob;
 import java.time.Duration;
 import java.util.Map;
@@ -92,9 +92,10 @@ final class ReelsApiTransformer extends StubTransformer {
       limiter.jobCreated(auth.token(), job.id());
     }
     AnalyzeAccepted accepted =
-        new AnalyzeAccepted().id(job.id()).status(AnalyzeAccepted.StatusEnum.PENDING);
+        new AnalyzeAccepted().id(job.id())
+            .status(AnalyzeAccepted.StatusEnum.fromValue(job.status().getValue()));
     return new ApiResponse(202, bytes(accepted), Map.of(), Route.ANALYZE, job.id(),
-        JobStatus.PENDING, null, null);
+        job.status(), null, null);
   }
 
   private ResponseDefinition getReel(long id, Request request) {
@@ -122,13 +123,17 @@ final class ReelsApiTransformer extends StubTransformer {
         ? ok.builder().withFixedDelay(SLOW_POLL_MILLIS).build() : ok.toDefinition();
   }
 
-  /** The job as the spec's {@code ReelJob}: result only when done, error only when failed. */
+  /**
+   * The job as the spec's {@code ReelJob}: {@code result} and {@code error} set exactly in the
+   * states whose {@code x-lifecycle} entry says so, null otherwise.
+   */
   static ReelJob render(Job job) {
     ReelJob body = new ReelJob().id(job.id()).url(job.url()).status(job.status())
         .createdAt(job.createdAt());
-    if (job.status() == JobStatus.DONE) {
+    if (JobLifecycle.setsResult(job.status())) {
       body.result(job.outcome().analysis());
-    } else if (job.status() == JobStatus.ERROR) {
+    }
+    if (JobLifecycle.setsError(job.status())) {
       body.error(job.outcome().error());
     }
     return body;

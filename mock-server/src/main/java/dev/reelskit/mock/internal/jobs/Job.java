@@ -5,6 +5,7 @@ import dev.reelskit.openapi.model.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import dev.reelskit.mock.jobs.JobTiming;
 
 /**
@@ -12,7 +13,7 @@ import dev.reelskit.mock.jobs.JobTiming;
  * state. Immutable; the store swaps whole instances under a per-key compute, so a job's state is
  * always a pure function of the clock, the polls it has seen and its outcome.
  *
- * @param initial the state a reset returns to ({@code pending}, or the seeded state)
+ * @param initial the state a reset returns to (the lifecycle's initial state, or the seeded state)
  * @param owner the fingerprint of the token that created it, null for seeded jobs
  * @param since when the current status was entered, in mock time
  * @param pollsInState how many polls have been shown the current status
@@ -44,7 +45,7 @@ public record Job(
           || (polls < timing.minPollsPerState() && timing.waitsForPolls(createdAt.toInstant(), now))) {
         break;
       }
-      s = s == JobStatus.PENDING ? JobStatus.PROCESSING : outcome.terminal();
+      s = stepFrom(s);
       from = leaveAt;
       polls = 0;
     }
@@ -78,13 +79,32 @@ public record Job(
         return null;
       }
       at = at.plus(stay);
-      s = s == JobStatus.PENDING ? JobStatus.PROCESSING : outcome.terminal();
+      s = stepFrom(s);
     }
     if (timing.minPollsPerState() > 0) {
       Instant holdEnds = createdAt.toInstant().plus(timing.pollHoldLimit());
       return at.isAfter(holdEnds) ? at : holdEnds;
     }
     return at;
+  }
+
+  /**
+   * The state the job moves to when it leaves {@code s}, along the spec's declared graph: the first
+   * non-terminal successor when there is one (the job is still on its way), otherwise the terminal
+   * successor its outcome ends in.
+   */
+  private JobStatus stepFrom(JobStatus s) {
+    Set<JobStatus> next = JobLifecycle.next(s);
+    for (JobStatus candidate : next) {
+      if (!JobLifecycle.isTerminal(candidate)) {
+        return candidate;
+      }
+    }
+    if (next.contains(outcome.terminal())) {
+      return outcome.terminal();
+    }
+    throw new IllegalStateException("the lifecycle declares no way from " + s.getValue()
+        + " to this job's outcome " + outcome.terminal().getValue() + ": " + next);
   }
 
   private Job with(JobStatus newStatus, Instant newSince, int newPolls) {

@@ -1,6 +1,7 @@
 package dev.reelskit.mock.internal.jobs;
 
 import dev.reelskit.openapi.JobLifecycle;
+import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -113,7 +114,7 @@ public final class JobStore {
     });
   }
 
-  /** Creates a pending job for {@code url}, its outcome decided by the URL's reel code. */
+  /** Creates a job in the lifecycle's initial state for {@code url}, its outcome decided by the URL's reel code. */
   public Job create(String url, String owner) {
     long id = nextId.getAndIncrement();
     Instant now = clock.now();
@@ -124,16 +125,16 @@ public final class JobStore {
             OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
             Outcomes.forUrl(url),
             profile.timingFor(id, seed),
-            JobStatus.PENDING,
+            JobLifecycle.initial(),
             owner,
-            JobStatus.PENDING,
+            JobLifecycle.initial(),
             now,
             0);
     jobs.put(id, job);
     created.add(id);
     evictBeyondLimit();
     journal.changed(id, true); // the 202 is sent only once the job is on disk
-    LOG.info("job {} pending ({} -> {})", id, url, job.outcome().name());
+    LOG.info("job {} {} ({} -> {})", id, job.status().getValue(), url, job.outcome().name());
     return job;
   }
 

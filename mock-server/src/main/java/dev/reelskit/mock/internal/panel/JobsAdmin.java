@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.internal.jobs.Job;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Outcomes;
+import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
 import java.io.IOException;
@@ -64,7 +65,7 @@ final class JobsAdmin {
     row.put("age_seconds", Math.max(0, Duration.between(job.createdAt().toInstant(), now).toSeconds()));
     row.put("outcome", job.outcome().name());
     row.put("ends_in", job.outcome().terminal().getValue());
-    row.put("error", job.status().getValue().equals("error") ? job.outcome().error() : null);
+    row.put("error", JobLifecycle.setsError(job.status()) ? job.outcome().error() : null);
     return row;
   }
 
