@@ -18,6 +18,8 @@ export const failedHasError: Equal<FailedJob["error"], string> = true;
 export const failedHasNoResult: Equal<FailedJob["result"], null> = true;
 export const unfinishedHasNeither: Equal<UnfinishedJob["result"] | UnfinishedJob["error"], null> = true;
 export const notFoundIsAnErrorOfGetReel: ApiError extends GetReelError ? true : false = true;
+// Where the docs allow two readings, both are in the type (from the spec's validation view).
+export const hooksEitherReading: Equal<ReelAnalysis["content"]["hooks"], string | string[]> = true;
 export const bothErrorFieldsAccepted: ApiError[] = [{ error: "job not found" }, { message: "internal server error" }];
 
 export function describe(job: ReelJob): string {
