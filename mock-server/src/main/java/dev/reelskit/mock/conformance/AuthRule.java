@@ -8,6 +8,8 @@ final class AuthRule extends RejectionRule {
 
   AuthRule() {
     super(
+        "CC-AUTH-001",
+        "Every request carries Authorization: Bearer ist_...",
         Set.of("missing-token", "invalid-token"),
         "Authorization: Bearer ist_<token> on every request");
   }
@@ -17,15 +19,5 @@ final class AuthRule extends RejectionRule {
     String code = super.codeOf(e);
     // A request without a token is a breach even if the mock let it through for another reason.
     return code == null && TokenMask.NONE.equals(e.token()) ? "missing-token" : code;
-  }
-
-  @Override
-  public String id() {
-    return "CC-AUTH-001";
-  }
-
-  @Override
-  public String title() {
-    return "Every request carries Authorization: Bearer ist_...";
   }
 }

@@ -11,16 +11,10 @@ import java.util.Map;
  * first terminal status count: later ones are {@code CC-POLL-002}'s. Jobs whose creation fell out
  * of the bounded log cannot be judged and are skipped.
  */
-final class GiveUpRule implements ClientRule {
+final class GiveUpRule extends NamedRule {
 
-  @Override
-  public String id() {
-    return "CC-POLL-003";
-  }
-
-  @Override
-  public String title() {
-    return "Gives up on an unfinished job within the bound";
+  GiveUpRule() {
+    super("CC-POLL-003", "Gives up on an unfinished job within the bound");
   }
 
   @Override

@@ -7,17 +7,9 @@ final class OperationRule extends RejectionRule {
 
   OperationRule() {
     super(
+        "CC-SPEC-001",
+        "Every request is a documented operation (path and method)",
         Set.of("unknown-path", "method-not-allowed"),
         "POST /api/v1/reels/analyze or GET /api/v1/reels/{id}");
-  }
-
-  @Override
-  public String id() {
-    return "CC-SPEC-001";
-  }
-
-  @Override
-  public String title() {
-    return "Every request is a documented operation (path and method)";
   }
 }

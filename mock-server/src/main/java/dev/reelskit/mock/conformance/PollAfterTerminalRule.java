@@ -5,16 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Once a response has shown {@code done} or {@code error}, the job never changes: stop asking. */
-final class PollAfterTerminalRule implements ClientRule {
+final class PollAfterTerminalRule extends NamedRule {
 
-  @Override
-  public String id() {
-    return "CC-POLL-002";
-  }
-
-  @Override
-  public String title() {
-    return "No poll of a job after it was shown done or error";
+  PollAfterTerminalRule() {
+    super("CC-POLL-002", "No poll of a job after it was shown done or error");
   }
 
   @Override

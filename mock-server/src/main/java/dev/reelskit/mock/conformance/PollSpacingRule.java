@@ -9,16 +9,10 @@ import java.util.Map;
  * Polls of one job must be spaced at least the poll interval, less the tolerance. The gap from the
  * submission to the first poll is free: the docs' loop polls at once, then sleeps.
  */
-final class PollSpacingRule implements ClientRule {
+final class PollSpacingRule extends NamedRule {
 
-  @Override
-  public String id() {
-    return "CC-POLL-001";
-  }
-
-  @Override
-  public String title() {
-    return "Polls of one job are spaced at least the poll interval";
+  PollSpacingRule() {
+    super("CC-POLL-001", "Polls of one job are spaced at least the poll interval");
   }
 
   @Override

@@ -10,16 +10,10 @@ import java.util.List;
  * No token may send more than the limit in any sliding window. Every request counts, refused ones
  * included: the API counts them too. One violation per token, for its busiest window.
  */
-final class RateLimitRule implements ClientRule {
+final class RateLimitRule extends NamedRule {
 
-  @Override
-  public String id() {
-    return "CC-RATE-001";
-  }
-
-  @Override
-  public String title() {
-    return "Stays within the rate limit in any window, per token";
+  RateLimitRule() {
+    super("CC-RATE-001", "Stays within the rate limit in any window, per token");
   }
 
   @Override

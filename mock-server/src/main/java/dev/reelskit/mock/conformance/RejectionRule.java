@@ -10,12 +10,13 @@ import java.util.Set;
  * A rule judged from the mock's own verdict: the rejection codes it gave. One violation per token
  * and code, carrying every request so rejected.
  */
-abstract class RejectionRule implements ClientRule {
+abstract class RejectionRule extends NamedRule {
 
   private final Set<String> codes;
   private final String expected;
 
-  RejectionRule(Set<String> codes, String expected) {
+  RejectionRule(String id, String title, Set<String> codes, String expected) {
+    super(id, title);
     this.codes = Set.copyOf(codes);
     this.expected = expected;
   }

@@ -5,16 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** After a 429 the token's next request, whatever it is, must wait the Retry-After given. */
-final class RetryAfterRule implements ClientRule {
+final class RetryAfterRule extends NamedRule {
 
-  @Override
-  public String id() {
-    return "CC-RETRY-001";
-  }
-
-  @Override
-  public String title() {
-    return "Waits at least Retry-After after a 429";
+  RetryAfterRule() {
+    super("CC-RETRY-001", "Waits at least Retry-After after a 429");
   }
 
   @Override

@@ -10,18 +10,10 @@ final class SubmitBodyRule extends RejectionRule {
 
   SubmitBodyRule() {
     super(
+        "CC-SPEC-002",
+        "Every submission is a JSON body with an Instagram Reel url",
         Set.of("unsupported-media-type", "body-too-large", "malformed-json", "url-required",
             "url-not-string", "url-not-instagram"),
         "Content-Type: application/json and a body {\"url\": \"<Instagram Reel URL>\"}");
-  }
-
-  @Override
-  public String id() {
-    return "CC-SPEC-002";
-  }
-
-  @Override
-  public String title() {
-    return "Every submission is a JSON body with an Instagram Reel url";
   }
 }

@@ -4,16 +4,10 @@ import java.util.List;
 import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /** Nothing recorded must not read as a pass: a client pointed at the wrong URL sends nothing. */
-final class TrafficPresentRule implements ClientRule {
+final class TrafficPresentRule extends NamedRule {
 
-  @Override
-  public String id() {
-    return "CC-TRAFFIC-001";
-  }
-
-  @Override
-  public String title() {
-    return "The client sends at least one API request";
+  TrafficPresentRule() {
+    super("CC-TRAFFIC-001", "The client sends at least one API request");
   }
 
   @Override

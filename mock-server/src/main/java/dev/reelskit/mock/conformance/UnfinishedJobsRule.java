@@ -10,16 +10,10 @@ import java.util.stream.Collectors;
  * from its 202 until the client is shown {@code done} or {@code error}; a client that stops polling
  * without seeing either cannot know the job ended, so the job counts until the give-up bound.
  */
-final class UnfinishedJobsRule implements ClientRule {
+final class UnfinishedJobsRule extends NamedRule {
 
-  @Override
-  public String id() {
-    return "CC-JOBS-001";
-  }
-
-  @Override
-  public String title() {
-    return "Never submits while the limit of unfinished jobs is reached";
+  UnfinishedJobsRule() {
+    super("CC-JOBS-001", "Never submits while the limit of unfinished jobs is reached");
   }
 
   @Override
