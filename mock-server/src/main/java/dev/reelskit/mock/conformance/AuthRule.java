@@ -8,7 +8,7 @@ final class AuthRule extends RejectionRule {
 
   AuthRule() {
     super(
-        "CC-AUTH-001",
+        ClientRules.AUTH,
         "Every request carries Authorization: Bearer ist_...",
         Set.of("missing-token", "invalid-token"),
         "Authorization: Bearer ist_<token> on every request");

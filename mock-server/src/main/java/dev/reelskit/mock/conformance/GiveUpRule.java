@@ -14,7 +14,8 @@ import java.util.Map;
 final class GiveUpRule extends NamedRule {
 
   GiveUpRule() {
-    super("CC-POLL-003", "Gives up on an unfinished job within the bound");
+    super(ClientRules.GIVE_UP,
+        "Gives up on an unfinished job within the bound");
   }
 
   @Override

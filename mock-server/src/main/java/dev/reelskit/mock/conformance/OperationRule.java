@@ -7,7 +7,7 @@ final class OperationRule extends RejectionRule {
 
   OperationRule() {
     super(
-        "CC-SPEC-001",
+        ClientRules.OPERATION,
         "Every request is a documented operation (path and method)",
         Set.of("unknown-path", "method-not-allowed"),
         "POST /api/v1/reels/analyze or GET /api/v1/reels/{id}");

@@ -8,7 +8,7 @@ import java.util.Map;
 final class PollAfterTerminalRule extends NamedRule {
 
   PollAfterTerminalRule() {
-    super("CC-POLL-002", "No poll of a job after it was shown done or error");
+    super(ClientRules.POLL_AFTER_TERMINAL, "No poll of a job after it was shown done or error");
   }
 
   @Override

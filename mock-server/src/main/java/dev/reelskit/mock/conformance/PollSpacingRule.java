@@ -12,7 +12,7 @@ import java.util.Map;
 final class PollSpacingRule extends NamedRule {
 
   PollSpacingRule() {
-    super("CC-POLL-001", "Polls of one job are spaced at least the poll interval");
+    super(ClientRules.POLL_SPACING, "Polls of one job are spaced at least the poll interval");
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.List;
 final class RateLimitRule extends NamedRule {
 
   RateLimitRule() {
-    super("CC-RATE-001", "Stays within the rate limit in any window, per token");
+    super(ClientRules.RATE_LIMIT, "Stays within the rate limit in any window, per token");
   }
 
   @Override

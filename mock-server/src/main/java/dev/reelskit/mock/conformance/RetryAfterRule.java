@@ -8,7 +8,7 @@ import java.util.List;
 final class RetryAfterRule extends NamedRule {
 
   RetryAfterRule() {
-    super("CC-RETRY-001", "Waits at least Retry-After after a 429");
+    super(ClientRules.RETRY_AFTER, "Waits at least Retry-After after a 429");
   }
 
   @Override

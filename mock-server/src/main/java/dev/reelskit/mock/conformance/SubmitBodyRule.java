@@ -10,7 +10,7 @@ final class SubmitBodyRule extends RejectionRule {
 
   SubmitBodyRule() {
     super(
-        "CC-SPEC-002",
+        ClientRules.SUBMIT_BODY,
         "Every submission is a JSON body with an Instagram Reel url",
         Set.of("unsupported-media-type", "body-too-large", "malformed-json", "url-required",
             "url-not-string", "url-not-instagram"),

@@ -7,7 +7,7 @@ import dev.reelskit.mock.internal.conformance.TokenMask;
 final class TrafficPresentRule extends NamedRule {
 
   TrafficPresentRule() {
-    super("CC-TRAFFIC-001", "The client sends at least one API request");
+    super(ClientRules.TRAFFIC, "The client sends at least one API request");
   }
 
   @Override

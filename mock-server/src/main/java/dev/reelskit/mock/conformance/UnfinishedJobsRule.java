@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 final class UnfinishedJobsRule extends NamedRule {
 
   UnfinishedJobsRule() {
-    super("CC-JOBS-001", "Never submits while the limit of unfinished jobs is reached");
+    super(ClientRules.UNFINISHED_JOBS,
+        "Never submits while the limit of unfinished jobs is reached");
   }
 
   @Override
