@@ -21,8 +21,8 @@ fi
 case "$mode" in
   package)
     spec=$2 work=$3 version=$4
-    rm -rf "$work/src" "$work/reels-api-client" "$work/work"
-    mkdir -p "$work/work/src" "$work/reels-api-client"
+    rm -rf "$work/src" "$work/reels-api-client" "$work/build"
+    mkdir -p "$work/build/src" "$work/reels-api-client"
     cp "$here/package.json" "$here/package-lock.json" "$here/generate.mjs" "$here/check-types.mjs" \
       "$here/tsconfig.json" "$work/"
     cp -r "$here/type-tests" "$work/"
@@ -32,10 +32,10 @@ case "$mode" in
       npm ci --no-audit --no-fund --loglevel=error >npm-ci.log 2>&1 || { cat npm-ci.log >&2; exit 1; }
       cp package-lock.json node_modules/.package-lock.json.reels
     fi
-    node generate.mjs "$spec" work/src/schema.d.ts >/dev/null
-    cp "$here/src/"*.ts work/src/
+    node generate.mjs "$spec" build/src/schema.d.ts >/dev/null
+    cp "$here/src/"*.ts build/src/
     npx --no-install tsc -p tsconfig.json
-    cp work/src/schema.d.ts "$here/package/README.md" reels-api-client/
+    cp build/src/schema.d.ts "$here/package/README.md" reels-api-client/
     fetch_version=$(node -p 'require("./node_modules/openapi-fetch/package.json").version')
     sed -e "s/\${version}/$version/" -e "s/\${openapi-fetch.version}/$fetch_version/" \
       "$here/package/package.json" > reels-api-client/package.json
