@@ -65,7 +65,10 @@ public final class ContractRunner {
     out.println("reels-contract-tests: " + settings);
     String unreachable = unreachable(settings.baseUrl());
     if (unreachable != null) {
-      err.println("reels-contract-tests: cannot reach " + settings.baseUrl() + ": " + unreachable);
+      // The same one ERROR line a transport failure during the run prints: a server that resets
+      // connections may do so at the first connect or at the first request, and the caller sees one
+      // outcome either way.
+      out.println("ERROR cannot reach " + settings.baseUrl() + ": " + unreachable);
       return RunOutcome.NOTHING_RAN;
     }
     try {

@@ -110,7 +110,10 @@ class ContractRunnerTest {
     }
 
     assertThat(run(Map.of("REELS_TOKEN", ReelsTestServer.TOKEN), fast(url))).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach " + url);
+    assertThat(stdout().lines().filter(l -> l.startsWith("ERROR")))
+        .singleElement()
+        .asString()
+        .startsWith("ERROR cannot reach " + url + ": java.net.ConnectException");
   }
 
   @Test
