@@ -55,6 +55,7 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
         ? new RateLimiter(settings.rateLimitRequests(), settings.maxUnfinishedJobs(), jobs) : null;
     List<Extension> extensions = new ArrayList<>();
     extensions.add(new GuardedServerFactory(new RequestGuard(settings.security(), settings.bind())));
+    extensions.add(new LazyProxyClients());
     extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
     extensions.add(new ReelsApiTransformer(jobs, tokens, limiter, spec,
         settings.jobStore().isolateTokens()));
