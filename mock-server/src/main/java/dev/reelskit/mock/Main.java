@@ -2,6 +2,7 @@ package dev.reelskit.mock;
 
 import dev.reelskit.mock.internal.cli.ArchiveRelaunch;
 import dev.reelskit.mock.internal.cli.MockServerCommand;
+import dev.reelskit.openapi.ReelsApiSpec;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,13 @@ public final class Main {
       }
     }
     ArchiveRelaunch.exitWithLauncher(cds);
+    // Reading the spec takes a fifth of the start and needs nothing from the command line, so it
+    // runs on another core while picocli and logging start on this one; whoever needs the spec
+    // first waits for the class's initialisation (a failure shows there, not in this thread).
+    Thread spec = new Thread(ReelsApiSpec::get, "reels-spec-read");
+    spec.setDaemon(true);
+    spec.setUncaughtExceptionHandler((thread, e) -> System.err.println("cannot read the spec: " + e));
+    spec.start();
     // The jar's console logging. A named file, not logback.xml, so that a build embedding the mock
     // as a library keeps its own logging setup; -Dlogback.configurationFile still wins.
     if (System.getProperty("logback.configurationFile") == null) {

@@ -31,10 +31,15 @@ class MockServerJarIT {
 
   /** Starts the jar and answers the base URL its banner prints. */
   private String startJar(String... options) throws IOException {
+    return startJar(List.of(), options);
+  }
+
+  private String startJar(List<String> jvmOptions, String... options) throws IOException {
     assertThat(JAR).exists();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toString(), "--port", "0"));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString(), "--port", "0"));
     command.addAll(List.of(options));
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(
@@ -94,6 +99,22 @@ class MockServerJarIT {
     assertThat(later).anyMatch(l -> l.matches(requestLine));
     assertThat(later).anyMatch(l -> l.contains(stateLine));
     assertThat(String.join("\n", later)).doesNotContain(token);
+  }
+
+  @Test
+  void java_jar_serves_from_a_child_on_the_class_data_archive_tuned_for_start() throws Exception {
+    String url = startJar(List.of("-XX:TieredStopAtLevel=4"));
+    assertThat(new Http(url).poll("ist_your_token", 42).json().get("status").asText()).isEqualTo("done");
+
+    List<List<String>> children = process.children()
+        .map(child -> child.info().arguments().map(List::of).orElse(List.of())).toList();
+    assertThat(children).as("one child JVM, its arguments").hasSize(1);
+    List<String> child = children.get(0);
+    assertThat(child).contains("-XX:SharedArchiveFile="
+        + JAR.toAbsolutePath().resolveSibling("reels-mock-server.jsa"), "-Dreels.mock.cds=child");
+    // The start tuning first, the user's JVM options after it, so that the user's win.
+    assertThat(child.indexOf("-XX:TieredStopAtLevel=1")).isNotNegative()
+        .isLessThan(child.indexOf("-XX:TieredStopAtLevel=4"));
   }
 
   /** A docs snippet, verbatim but for the host, as a file; {@code tail} calls it. */

@@ -13,18 +13,27 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Fast start for {@code java -jar reels-mock-server.jar}: when the build left a class-data-sharing
- * archive beside the jar ({@code reels-mock-server.jsa}, made by {@link ArchiveTraining} with
- * {@code -XX:ArchiveClassesAtExit}), the launching JVM starts the same jar again with
+ * archive beside the jar ({@code reels-mock-server.jsa}: {@code -Xshare:dump} over the classes
+ * the {@link ArchiveTraining} run loaded), the launching JVM starts the same jar again with
  * {@code -XX:SharedArchiveFile} and only waits for it: a manifest cannot give the JVM that flag,
  * and the documented start must stay one command. The child inherits the console and the JVM
  * options, its exit code is the launcher's, a SIGTERM/Ctrl-C to the launcher stops it, and it ends
- * itself if the launcher dies. {@code -Dreels.mock.cds=off} runs in one JVM without the archive.
+ * itself if the launcher dies. The child starts with {@link #START_TUNING}. {@code
+ * -Dreels.mock.cds=off} runs in one JVM without the archive and without the tuning.
  */
 public final class ArchiveRelaunch {
 
   /** The system property that marks the child ({@value #CHILD}) or turns the relaunch off. */
   public static final String PROPERTY = "reels.mock.cds";
   static final String CHILD = "child";
+
+  /**
+   * The child's start tuning, before the user's JVM options so that theirs win: the client
+   * compiler only, as IDEs and dev servers start JVMs, since on two cores the server compiler's
+   * threads take a quarter of the start from the one thread that is starting the mock; a mock
+   * serving a browser never needs the peak throughput it buys.
+   */
+  static final List<String> START_TUNING = List.of("-XX:TieredStopAtLevel=1");
 
   private ArchiveRelaunch() {}
 
@@ -52,6 +61,7 @@ public final class ArchiveRelaunch {
     }
     List<String> command = new ArrayList<>();
     command.add(java.get());
+    command.addAll(START_TUNING);
     command.addAll(launched.subList(0, dashJar)); // the user's JVM options
     // -Xshare:auto: an archive of another JDK or jar is ignored (and, logging off, silently).
     command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",

@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The build's training run for the class-data-sharing archive ({@code mock-server/pom.xml} runs
- * it with {@code -XX:ArchiveClassesAtExit}): starts the mock as {@code java -jar} does, sends it
- * the requests a frontend sends first, and exits, so the archive holds exactly the classes of a
- * start and a first answer.
+ * it with {@code -XX:DumpLoadedClassList}, then archives that list with {@code -Xshare:dump}):
+ * starts the mock as {@code java -jar} does, sends it the requests a frontend sends first, and
+ * exits, so the archive holds exactly the classes of a start and a first answer.
  */
 public final class ArchiveTraining {
 
   private ArchiveTraining() {}
 
-  /** @param args the archive's path, as given to {@code -XX:ArchiveClassesAtExit} */
+  /** @param args the archive's path, as the dump step's {@code -XX:SharedArchiveFile} gives it */
   public static void main(String[] args) throws Exception {
     Files.writeString(ArchiveRelaunch.identityFile(Path.of(args[0])), ArchiveRelaunch.jvmIdentity());
     int port;
