@@ -5,6 +5,8 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,15 +32,21 @@ final class ApiHeadersTransformer extends NamedExtension implements ResponseTran
       return response;
     }
     HttpHeaders headers = response.getHeaders() == null ? new HttpHeaders() : response.getHeaders();
+    // One new header set per answer, not one per header added: every copy rebuilds the multimap.
+    List<HttpHeader> added = new ArrayList<>(4);
     if (api && !headers.getHeader(VERSION_HEADER).isPresent()) {
-      headers = headers.plus(new HttpHeader(VERSION_HEADER, version));
+      added.add(new HttpHeader(VERSION_HEADER, version));
     }
     if (!headers.getHeader("Access-Control-Allow-Origin").isPresent()) {
       for (Map.Entry<String, String> h
           : Cors.responseHeaders(serveEvent.getRequest().getHeader("Origin")).entrySet()) {
-        headers = headers.plus(new HttpHeader(h.getKey(), h.getValue()));
+        added.add(new HttpHeader(h.getKey(), h.getValue()));
       }
     }
-    return Response.Builder.like(response).headers(headers).build();
+    if (added.isEmpty()) {
+      return response;
+    }
+    return Response.Builder.like(response).headers(headers.plus(added.toArray(HttpHeader[]::new)))
+        .build();
   }
 }

@@ -2,6 +2,7 @@ package dev.reelskit.mock.internal.extension;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -23,7 +24,9 @@ final class JobJson {
 
   private static final List<ReelAnalysis> CANNED = List.of(Outcomes.DONE_COOKING.analysis(),
       Outcomes.DONE_NO_SPEECH.analysis(), Outcomes.DONE_NO_META.analysis());
-  private static final List<String> CANNED_JSON = CANNED.stream().map(JobJson::plain).toList();
+  // Encoded once: SerializedString keeps the UTF-8 bytes, so a poll copies them and encodes nothing.
+  private static final List<SerializedString> CANNED_JSON = CANNED.stream()
+      .map(analysis -> new SerializedString(plain(analysis))).toList();
 
   private static final ObjectMapper MAPPER = ReelsJson.mapper().copy()
       .registerModule(new SimpleModule("reels-canned-analyses")
