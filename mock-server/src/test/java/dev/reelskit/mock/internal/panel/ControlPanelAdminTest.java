@@ -3,7 +3,13 @@ package dev.reelskit.mock.internal.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.mock.Http;
+import dev.reelskit.mock.internal.jobs.Outcome;
+import dev.reelskit.mock.internal.jobs.Outcomes;
 import dev.reelskit.mock.junit5.ReelsMockExtension;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +21,7 @@ class ControlPanelAdminTest {
 
   private final Http http = new Http(mock.baseUrl());
   private static final String JSON = "Content-Type";
+  private static final Pattern OPTION = Pattern.compile("<option value=\"([^\"]+)\"");
 
   @Test
   void the_page_and_its_two_assets_are_served_and_nothing_else() {
@@ -27,6 +34,20 @@ class ControlPanelAdminTest {
     assertThat(http.get("/__admin/reels/ui/panel.js").status()).isEqualTo(200);
     assertThat(http.get("/__admin/reels/ui/panel.css").header("Content-Type")).startsWith("text/css");
     assertThat(http.get("/__admin/reels/ui/index.htm").status()).isEqualTo(404);
+  }
+
+  @Test
+  void the_submit_field_offers_a_code_for_every_magic_outcome() {
+    String page = http.get("/__admin/reels/ui").body();
+
+    Set<String> offered = OPTION.matcher(page).results()
+        .map(m -> Outcomes.forUrl("https://www.instagram.com/reel/" + m.group(1) + "/").name())
+        .collect(Collectors.toSet());
+
+    assertThat(offered).containsExactlyInAnyOrder(Stream.of(Outcomes.DONE_COOKING,
+        Outcomes.DONE_NO_SPEECH, Outcomes.DONE_NO_META, Outcomes.ERROR_PRIVATE,
+        Outcomes.ERROR_TOO_LONG, Outcomes.ERROR_NO_VIDEO, Outcomes.ERROR_DOWNLOAD, Outcomes.FLAKY,
+        Outcomes.SLOW).map(Outcome::name).toArray(String[]::new));
   }
 
   @Test
