@@ -138,6 +138,18 @@ class ClientRulesTest {
     }
 
     @Test
+    void counts_a_refused_poll_recorded_without_a_job_id_by_the_id_in_its_path() {
+      Traffic traffic = new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING)
+          .at(5.1).rejected("GET", "/api/v1/reels/1", ClientTraffic.GET, 429, "rate-limited")
+          .at(6.1).poll(1, DONE);
+
+      ClientConformanceReport report = traffic.judge();
+      assertThat(report.violatedRuleIds()).contains(ClientRules.POLL_SPACING);
+      assertThat(report.result(ClientRules.POLL_SPACING).violations().get(0).requests())
+          .extracting(TrafficEntry::seq).containsExactly(3L, 4L);
+    }
+
+    @Test
     void follows_the_configured_interval() {
       Traffic traffic = new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING)
           .at(1.1).poll(1, DONE);
