@@ -2,6 +2,7 @@ package dev.reelskit.mock.junit5;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.reelskit.mock.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
@@ -44,13 +45,16 @@ public final class ReelsMockExtension
   private final MockServerSettings settings;
   private final boolean frozen;
   private final boolean failOnUnmatched;
+  private final boolean staticDsl;
   private volatile ReelsMock mock;
   private volatile long firstSeqOfTest = 1;
 
-  private ReelsMockExtension(MockServerSettings settings, boolean frozen, boolean failOnUnmatched) {
+  private ReelsMockExtension(MockServerSettings settings, boolean frozen, boolean failOnUnmatched,
+      boolean staticDsl) {
     this.settings = settings;
     this.frozen = frozen;
     this.failOnUnmatched = failOnUnmatched;
+    this.staticDsl = staticDsl;
   }
 
   public static Builder builder() {
@@ -68,6 +72,11 @@ public final class ReelsMockExtension
       startIn(context); // instance field: one mock per test
     }
     firstSeqOfTest = mock.traffic().nextSeq();
+    if (staticDsl) {
+      // As WireMockExtension does: WireMock's static DSL (stubFor, verify, ...) talks to this mock,
+      // in-process, from the test's thread.
+      WireMock.configureFor(new WireMock(mock.server()));
+    }
   }
 
   @Override
@@ -184,6 +193,7 @@ public final class ReelsMockExtension
         MockServerSettings.builder().port(0).profile(TimingProfile.FAST);
     private boolean frozen;
     private boolean failOnUnmatched = true;
+    private boolean staticDsl;
 
     public Builder profile(TimingProfile profile) {
       settings.profile(profile);
@@ -238,8 +248,18 @@ public final class ReelsMockExtension
       return this;
     }
 
+    /**
+     * Points WireMock's static DSL ({@code WireMock.stubFor(...)}, {@code verify(...)}) at this
+     * mock before each test, as WireMock's own extension does with {@code configureStaticDsl}
+     * (default false).
+     */
+    public Builder configureStaticDsl(boolean on) {
+      staticDsl = on;
+      return this;
+    }
+
     public ReelsMockExtension build() {
-      return new ReelsMockExtension(settings.build(), frozen, failOnUnmatched);
+      return new ReelsMockExtension(settings.build(), frozen, failOnUnmatched, staticDsl);
     }
   }
 }

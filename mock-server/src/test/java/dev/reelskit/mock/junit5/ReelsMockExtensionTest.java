@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.reelskit.mock.Http;
 import dev.reelskit.mock.ReelsMock;
 import java.time.Duration;
@@ -81,6 +82,26 @@ class ReelsMockExtensionTest {
     assertThat(http.poll(perTest.token(), 42).status()).isEqualTo(503);
     assertThat(http.poll(perTest.token(), 99).json().get("status").asText()).isEqualTo("done");
     assertThat(perTest.server().listAllStubMappings().getMappings()).hasSize(1);
+  }
+
+  @Test
+  void with_configure_static_dsl_wiremock_s_static_stub_for_reaches_this_mock() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(StaticDslUser.class))
+        .execute().testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
+  // Run only through EngineTestKit above: WireMock's habit, the static DSL, with no client set up.
+  static class StaticDslUser {
+    @RegisterExtension
+    ReelsMockExtension mock = ReelsMockExtension.builder().configureStaticDsl(true).build();
+
+    @Test
+    void static_stub_for_wins_over_the_api() {
+      WireMock.stubFor(get(urlPathEqualTo("/api/v1/reels/43")).willReturn(aResponse().withStatus(418)));
+      Http http = new Http(mock.baseUrl());
+      assertThat(http.poll(mock.token(), 43).status()).isEqualTo(418);
+      assertThat(http.poll(mock.token(), 42).json().get("status").asText()).isEqualTo("done");
+    }
   }
 
   @AfterAll
