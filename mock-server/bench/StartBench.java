@@ -5,13 +5,21 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Spawn to first answered request, side by side: {@code java -jar} of the mock (as documented, so
@@ -71,6 +79,107 @@ public final class StartBench {
         plain, before, before / plain, after, after / plain);
     System.out.printf("median RSS at first answer: plain %d MB, before %d MB, after %d MB (launcher + child)%n",
         (long) median(rss[2]) / 1024, (long) median(rss[1]) / 1024, (long) median(rss[0]) / 1024);
+    servedAsStarted(java, mockJar, wiremockJar);
+  }
+
+  /**
+   * What the start tuning costs later: GETs of job 42 per second from each process as a user starts
+   * it, plain WireMock serving the same body from a stub file in its root dir. Four client threads,
+   * 8 rounds of 5,000 requests, the best of the last four (the JIT has warmed up by then).
+   */
+  static void servedAsStarted(String java, Path mockJar, Path wiremockJar) throws Exception {
+    int port = freePort();
+    Path root = Files.createTempDirectory("plain-wiremock-stub-");
+    Files.createDirectories(root.resolve("mappings"));
+    Files.createDirectories(root.resolve("__files"));
+    List<String> mockCmd = List.of(java, "-jar", mockJar.toString(), "--port", Integer.toString(port));
+    Process mock = start(mockCmd, port);
+    try {
+      Files.write(root.resolve("__files/job42.json"), get(port).body());
+    } finally {
+      stop(mock);
+    }
+    Files.writeString(root.resolve("mappings/job42.json"), "{\"request\":{\"method\":\"GET\","
+        + "\"url\":\"/api/v1/reels/42\"},\"response\":{\"status\":200,\"headers\":"
+        + "{\"Content-Type\":\"application/json\"},\"bodyFileName\":\"job42.json\"}}");
+    String[] names = {"mock, java -jar (client compiler only)",
+        "mock, java -XX:TieredStopAtLevel=4 -jar", "plain WireMock standalone, stub file"};
+    List<List<String>> commands = List.of(mockCmd,
+        List.of(java, "-XX:TieredStopAtLevel=4", "-jar", mockJar.toString(), "--port", Integer.toString(port)),
+        List.of(java, "-jar", wiremockJar.toString(), "--port", Integer.toString(port),
+            "--root-dir", root.toString()));
+    System.out.println("GET /api/v1/reels/42 per second, each process as started (4 threads, best of rounds 5-8 of 5,000):");
+    for (int i = 0; i < names.length; i++) {
+      Process process = start(commands.get(i), port);
+      try {
+        double best = 0;
+        for (int round = 0; round < 8; round++) {
+          double rate = load(port, 5_000);
+          best = round >= 4 ? Math.max(best, rate) : best;
+        }
+        System.out.printf("  %-42s %7.0f req/s%n", names[i], best);
+      } finally {
+        stop(process);
+      }
+    }
+  }
+
+  static Process start(List<String> command, int port) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    long start = System.nanoTime();
+    while (!answers(port)) {
+      if (!process.isAlive() || System.nanoTime() - start > TIMEOUT_NANOS) {
+        stop(process);
+        throw new IllegalStateException("no answer: " + command);
+      }
+      Thread.sleep(20);
+    }
+    return process;
+  }
+
+  static void stop(Process process) throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+    }
+  }
+
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  static HttpResponse<byte[]> get(int port) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/v1/reels/42"))
+        .header("Authorization", "Bearer ist_your_token").build();
+    HttpResponse<byte[]> response =
+        CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("GET /api/v1/reels/42 answered " + response.statusCode());
+    }
+    return response;
+  }
+
+  /** Requests per second for {@code requests} GETs from four threads. */
+  static double load(int port, int requests) throws Exception {
+    AtomicInteger left = new AtomicInteger(requests);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> done = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int t = 0; t < 4; t++) {
+      done.add(pool.submit(() -> {
+        while (left.getAndDecrement() > 0) {
+          get(port);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    return requests / ((System.nanoTime() - t0) / 1e9);
   }
 
   /** Answers {nanos from spawn to the first status line, RSS in KB at that moment}. */
