@@ -200,12 +200,7 @@ public final class StartBench {
       }
       throw new IllegalStateException("no answer within 60 s: " + command);
     } finally {
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
-      }
+      stop(process);
     }
   }
 
