@@ -45,6 +45,11 @@ public final class Outcomes {
 
   private Outcomes() {}
 
+  /** Every outcome a reel code can select. */
+  public static java.util.Collection<Outcome> all() {
+    return BY_NAME.values();
+  }
+
   /** The outcome with this {@link Outcome#name()}, null when there is none (state files). */
   public static Outcome named(String name) {
     return BY_NAME.get(name);
