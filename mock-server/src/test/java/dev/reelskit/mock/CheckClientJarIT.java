@@ -2,6 +2,7 @@ package dev.reelskit.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelskit.buildrules.RequiredTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.reelskit.contract.arch;
 
-import static dev.reelskit.openapi.archunit.KitCodingRules.logbackXmlShippedWith;
-import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersReadTheEnvironment;
-import static dev.reelskit.openapi.archunit.KitCodingRules.onlyLaunchersWriteToStandardStreams;
-import static dev.reelskit.openapi.archunit.KitCodingRules.onlyTheListedApiIsPublic;
-import static dev.reelskit.openapi.archunit.KitCodingRules.shippedClasses;
+import static dev.reelskit.buildrules.KitCodingRules.logbackXmlShippedWith;
+import static dev.reelskit.buildrules.KitCodingRules.onlyLaunchersReadTheEnvironment;
+import static dev.reelskit.buildrules.KitCodingRules.onlyLaunchersWriteToStandardStreams;
+import static dev.reelskit.buildrules.KitCodingRules.onlyTheListedApiIsPublic;
+import static dev.reelskit.buildrules.KitCodingRules.shippedClasses;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;

@@ -2,7 +2,7 @@ package dev.reelskit.mock.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelskit.mock.RequiredTools;
+import dev.reelskit.buildrules.RequiredTools;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.junit5.ReelsMockExtension;
 import java.net.URLEncoder;

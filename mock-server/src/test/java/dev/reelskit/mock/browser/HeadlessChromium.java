@@ -1,7 +1,7 @@
 package dev.reelskit.mock.browser;
 
 
-import dev.reelskit.mock.RequiredTools;
+import dev.reelskit.buildrules.RequiredTools;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

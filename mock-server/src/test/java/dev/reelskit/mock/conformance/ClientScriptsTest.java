@@ -2,10 +2,10 @@ package dev.reelskit.mock.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelskit.buildrules.RequiredTools;
 import dev.reelskit.mock.Http;
 import dev.reelskit.mock.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
-import dev.reelskit.mock.RequiredTools;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import java.io.IOException;

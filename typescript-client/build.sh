@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The TypeScript client's build, run by typescript-client/pom.xml (exec-maven-plugin):
+#   build.sh package SPEC WORKDIR VERSION   npm ci the pinned tools, generate, compile, npm pack
+#   build.sh check WORKDIR [SKIP]                 tsc --noEmit --strict over type-tests/ (one file must
+#                                           compile, each fails-*.ts must fail with its error)
+# Without node/npm it skips with the reason; with CI=true a missing node fails the build instead.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+mode=$1
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  reason="node and npm are not on the PATH: the TypeScript client (typescript-client) is not built or checked"
+  if [ "${CI:-}" = "true" ]; then
+    echo "[ERROR] $reason (CI=true: a missing tool fails the build; .ci/run installs nodejs and npm)" >&2
+    exit 1
+  fi
+  echo "[WARNING] SKIPPED: $reason (install nodejs and npm; CI=true makes this fail)"
+  exit 0
+fi
+
+case "$mode" in
+  package)
+    spec=$2 work=$3 version=$4
+    rm -rf "$work/src" "$work/reels-api-client" "$work/build"
+    mkdir -p "$work/build/src" "$work/reels-api-client"
+    cp "$here/package.json" "$here/package-lock.json" "$here/generate.mjs" "$here/check-types.mjs" \
+      "$here/tsconfig.json" "$work/"
+    cp -r "$here/type-tests" "$work/"
+    cd "$work"
+    # The lockfile pins every tool; npm ci installs exactly it (and skips when already installed).
+    if ! cmp -s package-lock.json node_modules/.package-lock.json.reels 2>/dev/null; then
+      npm ci --no-audit --no-fund --loglevel=error >npm-ci.log 2>&1 || { cat npm-ci.log >&2; exit 1; }
+      cp package-lock.json node_modules/.package-lock.json.reels
+    fi
+    node generate.mjs "$spec" build/src/schema.d.ts >/dev/null
+    cp "$here/src/main/ts/"*.ts build/src/
+    npx --no-install tsc -p tsconfig.json
+    cp build/src/schema.d.ts "$here/package/README.md" reels-api-client/
+    fetch_version=$(node -p 'require("./node_modules/openapi-fetch/package.json").version')
+    sed -e "s/\${version}/$version/" -e "s/\${openapi-fetch.version}/$fetch_version/" \
+      "$here/package/package.json" > reels-api-client/package.json
+    (cd reels-api-client && npm pack --pack-destination "$work/.." --loglevel=error >/dev/null)
+    echo "TypeScript client: $(cd "$work/.." && pwd)/reels-api-client-$version.tgz"
+    ;;
+  check)
+    if [ "${3:-false}" = "true" ]; then
+      echo "[WARNING] SKIPPED: TypeScript type checks (-Dreels.typescript.skip)"
+      exit 0
+    fi
+    cd "$2"
+    node check-types.mjs
+    ;;
+  *)
+    echo "usage: build.sh package SPEC WORKDIR VERSION | build.sh check WORKDIR [SKIP]" >&2
+    exit 64
+    ;;
+esac
