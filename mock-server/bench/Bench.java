@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import java.lang.management.ManagementFactory;
@@ -62,7 +62,7 @@ public class Bench {
     Path dir = java.nio.file.Files.createTempDirectory("reels-bench-state");
     MockServerSettings memory = MockServerSettings.builder().port(0).profile(TimingProfile.FAST)
         .build();
-    MockServerSettings file = memory.toBuilder().jobStore(dev.reelskit.mock.JobStoreSettings
+    MockServerSettings file = memory.toBuilder().jobStore(dev.reelskit.mock.settings.JobStoreSettings
         .defaults().withStateFile(dir.resolve("jobs.db"))).build();
     try (ReelsMock a = ReelsMock.start(memory); ReelsMock b = ReelsMock.start(file)) {
       ReelsMock[] mocks = {a, b};

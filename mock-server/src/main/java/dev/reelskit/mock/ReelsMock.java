@@ -22,6 +22,7 @@ import dev.reelskit.mock.internal.extension.TokenRules;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.JobStores;
 import dev.reelskit.mock.jobs.MockClock;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.reelskit.specgate;
 
+import static dev.reelskit.buildrules.KitCodingRules.noPackageCycles;
 import static dev.reelskit.buildrules.KitCodingRules.onlyLaunchersReadTheEnvironment;
 import static dev.reelskit.buildrules.KitCodingRules.onlyLaunchersWriteToStandardStreams;
 import static dev.reelskit.buildrules.KitCodingRules.shippedClasses;
@@ -20,5 +21,10 @@ class CodingRulesTest {
   @Test
   void nothing_reads_the_environment() {
     onlyLaunchersReadTheEnvironment().check(SHIPPED);
+  }
+
+  @Test
+  void has_no_package_cycles() {
+    noPackageCycles("dev.reelskit.specgate").check(SHIPPED);
   }
 }

@@ -1,13 +1,12 @@
 package dev.reelskit.contract.arch;
 
 import static dev.reelskit.buildrules.KitCodingRules.logbackXmlShippedWith;
+import static dev.reelskit.buildrules.KitCodingRules.noInternalTypeInAPublicSignature;
+import static dev.reelskit.buildrules.KitCodingRules.noPackageCycles;
 import static dev.reelskit.buildrules.KitCodingRules.onlyLaunchersReadTheEnvironment;
 import static dev.reelskit.buildrules.KitCodingRules.onlyLaunchersWriteToStandardStreams;
 import static dev.reelskit.buildrules.KitCodingRules.onlyTheListedApiIsPublic;
 import static dev.reelskit.buildrules.KitCodingRules.shippedClasses;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -52,20 +51,14 @@ class CodingRulesTest {
     onlyTheListedApiIsPublic("dev.reelskit.contract", PUBLIC_API).check(SHIPPED);
   }
 
-  // The same calls as KitCodingRules' cycle and signature rules on h/wiremock, written here so this
-  // module does not wait for that merge.
   @Test
-  void no_package_depends_on_itself_through_another() {
-    slices().matching("dev.reelskit.contract.(**)").should().beFreeOfCycles().check(SHIPPED);
+  void has_no_package_cycles() {
+    noPackageCycles("dev.reelskit.contract").check(SHIPPED);
   }
 
   @Test
-  void no_internal_type_is_returned_by_the_public_api() {
-    methods().that().arePublic().or().areProtected()
-        .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
-        .and().areDeclaredInClassesThat().arePublic()
-        .should().notHaveRawReturnType(resideInAPackage("..internal.."))
-        .check(SHIPPED);
+  void shows_no_internal_type_in_a_public_signature() {
+    noInternalTypeInAPublicSignature("dev.reelskit.contract").check(SHIPPED);
   }
 
   @Test

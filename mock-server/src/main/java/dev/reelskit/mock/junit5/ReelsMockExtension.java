@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
@@ -223,7 +223,7 @@ public final class ReelsMockExtension
     }
 
     /** A state file, token isolation and the job cap (default: in memory, shared, 100,000). */
-    public Builder jobStore(dev.reelskit.mock.JobStoreSettings jobStore) {
+    public Builder jobStore(dev.reelskit.mock.settings.JobStoreSettings jobStore) {
       settings.jobStore(jobStore);
       return this;
     }

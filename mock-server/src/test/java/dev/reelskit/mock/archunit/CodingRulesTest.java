@@ -11,7 +11,7 @@ import static dev.reelskit.buildrules.KitCodingRules.shippedClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import dev.reelskit.mock.Main;
+import dev.reelskit.mock.internal.launch.Main;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +27,11 @@ class CodingRulesTest {
    * under {@code dev.reelskit.mock.internal}.
    */
   private static final Set<String> PUBLIC_API = Set.of(
-      "dev.reelskit.mock.Main",
       "dev.reelskit.mock.ReelsMock",
-      "dev.reelskit.mock.MockServerSettings",
-      "dev.reelskit.mock.SecuritySettings",
-      "dev.reelskit.mock.JobStoreSettings",
-      "dev.reelskit.mock.Latency",
+      "dev.reelskit.mock.settings.MockServerSettings",
+      "dev.reelskit.mock.settings.SecuritySettings",
+      "dev.reelskit.mock.settings.JobStoreSettings",
+      "dev.reelskit.mock.settings.Latency",
       "dev.reelskit.mock.junit5.ReelsMockExtension",
       "dev.reelskit.mock.jobs.TimingProfile",
       "dev.reelskit.mock.jobs.JobTiming",

@@ -1,6 +1,6 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.Latency;
+import dev.reelskit.mock.settings.Latency;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

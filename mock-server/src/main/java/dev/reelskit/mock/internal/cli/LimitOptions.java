@@ -1,6 +1,6 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.MockServerSettings;
 import picocli.CommandLine.Option;
 
 /** The documented limits the mock emulates (and {@code check-client} judges). */

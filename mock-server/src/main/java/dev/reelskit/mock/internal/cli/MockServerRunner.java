@@ -1,6 +1,6 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 
 /**

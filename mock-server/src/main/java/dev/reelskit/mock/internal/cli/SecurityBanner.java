@@ -1,7 +1,7 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.SecuritySettings;
-import dev.reelskit.mock.internal.security.HostNames;
+import dev.reelskit.mock.settings.SecuritySettings;
+import dev.reelskit.mock.internal.net.HostNames;
 import java.util.ArrayList;
 import java.util.List;
 

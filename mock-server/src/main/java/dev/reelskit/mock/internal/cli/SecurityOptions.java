@@ -1,7 +1,7 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.MockServerSettings;
-import dev.reelskit.mock.SecuritySettings;
+import dev.reelskit.mock.settings.MockServerSettings;
+import dev.reelskit.mock.settings.SecuritySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

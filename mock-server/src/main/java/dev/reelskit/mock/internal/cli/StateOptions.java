@@ -1,7 +1,7 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.JobStoreSettings;
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.JobStoreSettings;
+import dev.reelskit.mock.settings.MockServerSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

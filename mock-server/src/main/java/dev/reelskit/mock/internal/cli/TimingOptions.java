@@ -1,6 +1,6 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.MockServerSettings;
 import picocli.CommandLine.Option;
 
 /** The mock's clock and seed, shared by the serving mock and {@code check-client}. */

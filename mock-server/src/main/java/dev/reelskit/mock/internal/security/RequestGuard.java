@@ -1,6 +1,7 @@
 package dev.reelskit.mock.internal.security;
 
-import dev.reelskit.mock.SecuritySettings;
+import dev.reelskit.mock.internal.net.HostNames;
+import dev.reelskit.mock.settings.SecuritySettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.Latency;
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.Latency;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.jobs.TimingProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;

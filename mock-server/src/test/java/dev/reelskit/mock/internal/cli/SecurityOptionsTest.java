@@ -2,7 +2,7 @@ package dev.reelskit.mock.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelskit.mock.SecuritySettings;
+import dev.reelskit.mock.settings.SecuritySettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

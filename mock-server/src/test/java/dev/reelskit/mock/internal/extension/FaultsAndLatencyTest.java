@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelskit.mock.Http;
-import dev.reelskit.mock.Latency;
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.Latency;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.openapi.ReelsApiSpec;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelskit.mock.Http;
-import dev.reelskit.mock.JobStoreSettings;
+import dev.reelskit.mock.settings.JobStoreSettings;
 import dev.reelskit.mock.junit5.ReelsMockExtension;
 import dev.reelskit.mock.jobs.TimingProfile;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.reelskit.mock.internal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import java.lang.management.ManagementFactory;

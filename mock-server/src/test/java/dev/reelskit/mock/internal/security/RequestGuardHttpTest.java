@@ -3,10 +3,10 @@ package dev.reelskit.mock.internal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.reelskit.mock.MockServerSettings;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.RawHttp;
 import dev.reelskit.mock.ReelsMock;
-import dev.reelskit.mock.SecuritySettings;
+import dev.reelskit.mock.settings.SecuritySettings;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.openapi.model.JobStatus;

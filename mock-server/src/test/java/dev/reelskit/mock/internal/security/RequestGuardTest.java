@@ -2,7 +2,7 @@ package dev.reelskit.mock.internal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelskit.mock.SecuritySettings;
+import dev.reelskit.mock.settings.SecuritySettings;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;

@@ -3,8 +3,8 @@ package dev.reelskit.mock.internal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reelskit.mock.MockServerSettings;
-import dev.reelskit.mock.SecuritySettings;
+import dev.reelskit.mock.settings.MockServerSettings;
+import dev.reelskit.mock.settings.SecuritySettings;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

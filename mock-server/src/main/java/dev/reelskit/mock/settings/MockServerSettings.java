@@ -1,4 +1,4 @@
-package dev.reelskit.mock;
+package dev.reelskit.mock.settings;
 
 import dev.reelskit.mock.jobs.TimingProfile;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.reelskit.mock.internal.security;
+package dev.reelskit.mock.internal.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,5 @@
-package dev.reelskit.mock.internal.cli;
+package dev.reelskit.mock.internal.launch;
 
-import dev.reelskit.mock.Main;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.reelskit.mock.internal.cli;
+package dev.reelskit.mock.internal.launch;
 
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -1,6 +1,6 @@
-package dev.reelskit.mock;
+package dev.reelskit.mock.settings;
 
-import dev.reelskit.mock.internal.security.HostNames;
+import dev.reelskit.mock.internal.net.HostNames;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;

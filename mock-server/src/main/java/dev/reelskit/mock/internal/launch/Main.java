@@ -1,6 +1,5 @@
-package dev.reelskit.mock;
+package dev.reelskit.mock.internal.launch;
 
-import dev.reelskit.mock.internal.cli.ArchiveRelaunch;
 import dev.reelskit.mock.internal.cli.MockServerCommand;
 import dev.reelskit.openapi.ReelsApiSpec;
 import java.io.IOException;
