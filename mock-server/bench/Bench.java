@@ -1,14 +1,14 @@
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.settings.MockServerSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -37,11 +37,13 @@ public class Bench {
   static final int JOBS = Integer.getInteger("bench.jobs", 100_000);
   static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
   static final int POSTS = Integer.getInteger("bench.posts", 2_000);
+
   /** Runs one section only: throughput, latency, startup or persistence. */
   static final String ONLY = System.getProperty("bench.only", "");
 
   public static void main(String[] args) throws Exception {
-    System.out.printf("bench: %d client threads, %d requests per throughput run, %d jobs, %d cores%n",
+    System.out.printf(
+        "bench: %d client threads, %d requests per throughput run, %d jobs, %d cores%n",
         THREADS, REQUESTS, JOBS, Runtime.getRuntime().availableProcessors());
     if (ONLY.isEmpty() || ONLY.equals("throughput")) {
       throughput();
@@ -60,11 +62,16 @@ public class Bench {
   // 6. The same traffic against a mock in memory and one with --state-file, in alternating rounds.
   static void persistence() throws Exception {
     Path dir = java.nio.file.Files.createTempDirectory("reels-bench-state");
-    MockServerSettings memory = MockServerSettings.builder().port(0).profile(TimingProfile.FAST)
-        .build();
-    MockServerSettings file = memory.toBuilder().jobStore(dev.reelskit.mock.settings.JobStoreSettings
-        .defaults().withStateFile(dir.resolve("jobs.db"))).build();
-    try (ReelsMock a = ReelsMock.start(memory); ReelsMock b = ReelsMock.start(file)) {
+    MockServerSettings memory =
+        MockServerSettings.builder().port(0).profile(TimingProfile.FAST).build();
+    MockServerSettings file =
+        memory.toBuilder()
+            .jobStore(
+                dev.reelskit.mock.settings.JobStoreSettings.defaults()
+                    .withStateFile(dir.resolve("jobs.db")))
+            .build();
+    try (ReelsMock a = ReelsMock.start(memory);
+        ReelsMock b = ReelsMock.start(file)) {
       ReelsMock[] mocks = {a, b};
       String[] labels = {"in memory", "--state-file"};
       double[][] post = new double[2][ROUNDS];
@@ -87,15 +94,20 @@ public class Bench {
           lifecycle[i][round] = lifecycle(base, POSTS / 4);
         }
       }
-      System.out.printf("  persistence (fast profile, %d client threads, median of %d alternating"
-          + " rounds):%n", THREADS, ROUNDS);
+      System.out.printf(
+          "  persistence (fast profile, %d client threads, median of %d alternating"
+              + " rounds):%n",
+          THREADS, ROUNDS);
       for (int i = 0; i < 2; i++) {
-        System.out.printf("    %-13s POST %7.0f req/s   GET done job %7.0f req/s"
-            + "   POST + 3 polls to done %7.0f req/s%n", labels[i], median(post[i]),
-            median(getDone[i]), median(lifecycle[i]));
+        System.out.printf(
+            "    %-13s POST %7.0f req/s   GET done job %7.0f req/s"
+                + "   POST + 3 polls to done %7.0f req/s%n",
+            labels[i], median(post[i]), median(getDone[i]), median(lifecycle[i]));
       }
-      System.out.printf("    ratio file/memory: POST %.2f, GET done %.2f, lifecycle %.2f%n",
-          median(post[1]) / median(post[0]), median(getDone[1]) / median(getDone[0]),
+      System.out.printf(
+          "    ratio file/memory: POST %.2f, GET done %.2f, lifecycle %.2f%n",
+          median(post[1]) / median(post[0]),
+          median(getDone[1]) / median(getDone[0]),
           median(lifecycle[1]) / median(lifecycle[0]));
     }
   }
@@ -106,23 +118,28 @@ public class Bench {
     AtomicLong left = new AtomicLong(jobs);
     long t0 = System.nanoTime();
     for (int t = 0; t < THREADS; t++) {
-      pool.execute(() -> {
-        while (left.getAndDecrement() > 0) {
-          HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/reels/analyze"))
-              .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(
-                  "{\"url\":\"https://www.instagram.com/reel/DYa0IXPgnP5/\"}")).build();
-          try {
-            String body = CLIENT.send(r, HttpResponse.BodyHandlers.ofString()).body();
-            String id = body.replaceAll(".*\"id\":(\\d+).*", "$1");
-            for (int p = 0; p < 3; p++) {
-              send(base + "/api/v1/reels/" + id);
+      pool.execute(
+          () -> {
+            while (left.getAndDecrement() > 0) {
+              HttpRequest r =
+                  HttpRequest.newBuilder(URI.create(base + "/api/v1/reels/analyze"))
+                      .header("Authorization", "Bearer " + TOKEN)
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"url\":\"https://www.instagram.com/reel/DYa0IXPgnP5/\"}"))
+                      .build();
+              try {
+                String body = CLIENT.send(r, HttpResponse.BodyHandlers.ofString()).body();
+                String id = body.replaceAll(".*\"id\":(\\d+).*", "$1");
+                for (int p = 0; p < 3; p++) {
+                  send(base + "/api/v1/reels/" + id);
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
             }
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      });
+          });
     }
     pool.shutdown();
     pool.awaitTermination(30, TimeUnit.MINUTES);
@@ -137,17 +154,31 @@ public class Bench {
       byte[] body = send(url).body();
       WireMockServer plain = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
       plain.start();
-      plain.stubFor(get(urlEqualTo("/api/v1/reels/42")).willReturn(aResponse().withStatus(200)
-          .withHeader("Content-Type", "application/json").withBody(body)));
-      WireMockServer plainNoJournal = new WireMockServer(options().dynamicPort()
-          .bindAddress("127.0.0.1").disableRequestJournal());
+      plain.stubFor(
+          get(urlEqualTo("/api/v1/reels/42"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(body)));
+      WireMockServer plainNoJournal =
+          new WireMockServer(
+              options().dynamicPort().bindAddress("127.0.0.1").disableRequestJournal());
       plainNoJournal.start();
-      plainNoJournal.stubFor(get(urlEqualTo("/api/v1/reels/42")).willReturn(aResponse()
-          .withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+      plainNoJournal.stubFor(
+          get(urlEqualTo("/api/v1/reels/42"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(body)));
       String plainUrl = "http://127.0.0.1:" + plain.port() + "/api/v1/reels/42";
       String plainNjUrl = "http://127.0.0.1:" + plainNoJournal.port() + "/api/v1/reels/42";
-      String[] labels = {"reels mock, GET done job 42",
-          "plain WireMock static stub (default journal)", "plain WireMock static stub (journal off)"};
+      String[] labels = {
+        "reels mock, GET done job 42",
+        "plain WireMock static stub (default journal)",
+        "plain WireMock static stub (journal off)"
+      };
       String[] urls = {url, plainUrl, plainNjUrl};
       double[][] rps = new double[3][ROUNDS];
       double[][] cpu = new double[3][ROUNDS];
@@ -164,7 +195,8 @@ public class Bench {
         }
       }
       for (int i = 0; i < 3; i++) {
-        System.out.printf("  %-48s %8.0f req/s   server CPU %6.1f us/req   (median of %d rounds)%n",
+        System.out.printf(
+            "  %-48s %8.0f req/s   server CPU %6.1f us/req   (median of %d rounds)%n",
             labels[i], median(rps[i]), median(cpu[i]), ROUNDS);
       }
       plain.stop();
@@ -172,7 +204,9 @@ public class Bench {
     }
   }
 
-  /** Loads one server; out[0] = requests per second, out[1] = server CPU microseconds per request. */
+  /**
+   * Loads one server; out[0] = requests per second, out[1] = server CPU microseconds per request.
+   */
   static void run(String url, double[] out) throws Exception {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long cpu0 = serverCpu(mx);
@@ -206,13 +240,14 @@ public class Bench {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     AtomicLong left = new AtomicLong(requests);
     for (int t = 0; t < THREADS; t++) {
-      pool.execute(() -> {
-        while (left.getAndDecrement() > 0) {
-          if (send(url).statusCode() != 200) {
-            throw new IllegalStateException("not 200");
-          }
-        }
-      });
+      pool.execute(
+          () -> {
+            while (left.getAndDecrement() > 0) {
+              if (send(url).statusCode() != 200) {
+                throw new IllegalStateException("not 200");
+              }
+            }
+          });
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
@@ -220,11 +255,17 @@ public class Bench {
 
   // 2./3./4. p50 at 10 vs JOBS jobs, heap per job, heap under a long polling run.
   static void latencyAndHeap() throws Exception {
-    MockServerSettings settings = MockServerSettings.builder().port(0)
-        .profile(TimingProfile.REALISTIC).timeScale(100_000).seedJobs(false).build();
+    MockServerSettings settings =
+        MockServerSettings.builder()
+            .port(0)
+            .profile(TimingProfile.REALISTIC)
+            .timeScale(100_000)
+            .seedJobs(false)
+            .build();
     // Two mocks in one JVM, one holding 10 jobs and one 100,000, measured in alternating rounds:
     // both see the same JIT state, heap and machine noise, so the ratio isolates "jobs held".
-    try (ReelsMock small = ReelsMock.start(settings); ReelsMock big = ReelsMock.start(settings)) {
+    try (ReelsMock small = ReelsMock.start(settings);
+        ReelsMock big = ReelsMock.start(settings)) {
       createJobs(small.baseUrl(), 10);
       createJobs(big.baseUrl(), 10);
       long heap0 = usedHeapAfterGc();
@@ -241,12 +282,16 @@ public class Bench {
       double p50small = median(smallP50);
       double p50held = median(heldP50);
       double p50spread = median(spreadP50);
-      System.out.printf("  p50 GET of 10 jobs, mock holding 10: %.3f ms; mock holding %,d: %.3f ms"
-          + " (ratio %.2f; median of %d alternating rounds)%n",
+      System.out.printf(
+          "  p50 GET of 10 jobs, mock holding 10: %.3f ms; mock holding %,d: %.3f ms"
+              + " (ratio %.2f; median of %d alternating rounds)%n",
           p50small, JOBS, p50held, p50held / p50small, ROUNDS);
-      System.out.printf("  p50 GET spread over all %,d jobs: %.3f ms (ratio %.2f; adds the CPU-cache"
-          + " misses of touching them all)%n", JOBS, p50spread, p50spread / p50small);
-      System.out.printf("  heap after GC: +%,d bytes for %,d jobs = %.0f bytes/job%n",
+      System.out.printf(
+          "  p50 GET spread over all %,d jobs: %.3f ms (ratio %.2f; adds the CPU-cache"
+              + " misses of touching them all)%n",
+          JOBS, p50spread, p50spread / p50small);
+      System.out.printf(
+          "  heap after GC: +%,d bytes for %,d jobs = %.0f bytes/job%n",
           heap1 - heap0, JOBS - 10, (heap1 - heap0) / (double) (JOBS - 10));
       String base = big.baseUrl();
       long before = usedHeapAfterGc();
@@ -255,8 +300,8 @@ public class Bench {
         load(base + "/api/v1/reels/" + (100 + block), 50_000);
         trail.append(String.format(" %,d", usedHeapAfterGc() - before));
       }
-      System.out.printf("  heap after GC vs start, every 50,000 polls (200,000 total), bytes:%s%n",
-          trail);
+      System.out.printf(
+          "  heap after GC vs start, every 50,000 polls (200,000 total), bytes:%s%n", trail);
       notFoundWithUserStubs(big);
     }
   }
@@ -265,12 +310,15 @@ public class Bench {
   static void notFoundWithUserStubs(ReelsMock big) {
     String base = big.baseUrl();
     double before = p50Of(base + "/no/such/path", 3_000);
-    WireMockServer plain = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-        .disableRequestJournal());
+    WireMockServer plain =
+        new WireMockServer(
+            options().dynamicPort().bindAddress("127.0.0.1").disableRequestJournal());
     plain.start();
     for (int i = 0; i < 1_000; i++) {
-      var stub = get(urlPathEqualTo("/user/" + i + "/thing"))
-          .withHeader("X-Tenant", equalTo("t" + i)).willReturn(aResponse().withStatus(204));
+      var stub =
+          get(urlPathEqualTo("/user/" + i + "/thing"))
+              .withHeader("X-Tenant", equalTo("t" + i))
+              .willReturn(aResponse().withStatus(204));
       big.stubFor(stub);
       plain.stubFor(stub);
     }
@@ -279,11 +327,14 @@ public class Bench {
     double mockDone = p50Of(base + "/api/v1/reels/101", 3_000);
     double plain404 = p50Of("http://127.0.0.1:" + plain.port() + "/no/such/path", 300);
     plain.stop();
-    System.out.printf("  p50 404 of an unknown path, %,d jobs: no user stubs %.3f ms; 1,000 user"
-        + " stubs %.3f ms (unknown job id %.3f ms, GET of a job %.3f ms)%n",
+    System.out.printf(
+        "  p50 404 of an unknown path, %,d jobs: no user stubs %.3f ms; 1,000 user"
+            + " stubs %.3f ms (unknown job id %.3f ms, GET of a job %.3f ms)%n",
         big.jobCount(), before, mock404, mockUnknownJob, mockDone);
-    System.out.printf("  plain WireMock (journal off), same 1,000 stubs, unmatched request (near"
-        + " misses): p50 %.3f ms%n", plain404);
+    System.out.printf(
+        "  plain WireMock (journal off), same 1,000 stubs, unmatched request (near"
+            + " misses): p50 %.3f ms%n",
+        plain404);
   }
 
   static double p50Of(String url, int samples) {
@@ -304,31 +355,35 @@ public class Bench {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     AtomicLong left = new AtomicLong(n);
     for (int t = 0; t < THREADS; t++) {
-      pool.execute(() -> {
-        while (left.getAndDecrement() > 0) {
-          HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/reels/analyze"))
-              .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(
-                  "{\"url\":\"https://www.instagram.com/reel/DYa0IXPgnP5/\"}")).build();
-          try {
-            CLIENT.send(r, HttpResponse.BodyHandlers.discarding());
-          } catch (java.io.IOException e) {
-            // A pooled keep-alive connection the JDK client closed under us: send once more.
-            try {
-              CLIENT.send(r, HttpResponse.BodyHandlers.discarding());
-            } catch (Exception again) {
-              throw new IllegalStateException(again);
+      pool.execute(
+          () -> {
+            while (left.getAndDecrement() > 0) {
+              HttpRequest r =
+                  HttpRequest.newBuilder(URI.create(base + "/api/v1/reels/analyze"))
+                      .header("Authorization", "Bearer " + TOKEN)
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"url\":\"https://www.instagram.com/reel/DYa0IXPgnP5/\"}"))
+                      .build();
+              try {
+                CLIENT.send(r, HttpResponse.BodyHandlers.discarding());
+              } catch (java.io.IOException e) {
+                // A pooled keep-alive connection the JDK client closed under us: send once more.
+                try {
+                  CLIENT.send(r, HttpResponse.BodyHandlers.discarding());
+                } catch (Exception again) {
+                  throw new IllegalStateException(again);
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
             }
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      });
+          });
     }
     pool.shutdown();
     pool.awaitTermination(30, TimeUnit.MINUTES);
   }
-
 
   static double p50(String base, int jobs, int samples) {
     java.util.SplittableRandom random = new java.util.SplittableRandom(1);
@@ -360,8 +415,15 @@ public class Bench {
     List<Long> millis = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       long t0 = System.nanoTime();
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-          .toString(), "-jar", jar.toString(), "--port", "0").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  jar.toString(),
+                  "--port",
+                  "0")
+              .redirectErrorStream(true)
+              .start();
       var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
       String line;
       String url = null;
@@ -379,14 +441,17 @@ public class Bench {
       p.destroy();
       p.waitFor(20, TimeUnit.SECONDS);
     }
-    System.out.printf("  java -jar start to first served GET (process spawn included): %s ms%n",
-        millis);
+    System.out.printf(
+        "  java -jar start to first served GET (process spawn included): %s ms%n", millis);
   }
 
   static HttpResponse<byte[]> send(String url) {
     try {
-      return CLIENT.send(HttpRequest.newBuilder(URI.create(url))
-          .header("Authorization", "Bearer " + TOKEN).GET().build(),
+      return CLIENT.send(
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Authorization", "Bearer " + TOKEN)
+              .GET()
+              .build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Spawn to first answered request, side by side: {@code java -jar} of the mock (as documented, so
  * on its class-data archive), the mock without the archive ({@code -Dreels.mock.cds=off}) and plain
- * WireMock standalone (an empty root dir: no mappings), in rotating order, each sending
- * {@code GET /api/v1/reels/42} (plain WireMock answers it with a 404, which counts as answered).
- * Prints every round, the medians and the ratio. Loopback only; every process is stopped.
+ * WireMock standalone (an empty root dir: no mappings), in rotating order, each sending {@code GET
+ * /api/v1/reels/42} (plain WireMock answers it with a 404, which counts as answered). Prints every
+ * round, the medians and the ratio. Loopback only; every process is stopped.
  *
  * <p>Usage: {@code java StartBench.java MOCK_JAR WIREMOCK_JAR [ROUNDS]}
  */
@@ -45,39 +45,59 @@ public final class StartBench {
 
     // "before": the mock in one JVM without its class-data archive (-Dreels.mock.cds=off);
     // "after": plain java -jar, which relaunches itself on the archive the build made.
-    List<String> names = List.of("mock, java -jar (archive)", "mock, -Dreels.mock.cds=off", "plain WireMock");
+    List<String> names =
+        List.of("mock, java -jar (archive)", "mock, -Dreels.mock.cds=off", "plain WireMock");
     long[][] times = new long[3][rounds];
     long[][] rss = new long[3][rounds];
-    System.out.printf("start to first answered GET /api/v1/reels/42, %d rounds, order rotating%n", rounds);
+    System.out.printf(
+        "start to first answered GET /api/v1/reels/42, %d rounds, order rotating%n", rounds);
     for (int r = 0; r < rounds; r++) {
       StringBuilder line = new StringBuilder("  round " + (r + 1) + ":");
       for (int k = 0; k < 3; k++) {
         int who = (r + k) % 3; // who goes first rotates every round
         int port = freePort();
-        List<String> cmd = switch (who) {
-          case 0 -> List.of(java, "-jar", mockJar.toString(), "--port", Integer.toString(port));
-          case 1 -> List.of(java, "-Dreels.mock.cds=off", "-jar", mockJar.toString(), "--port",
-              Integer.toString(port));
-          default -> List.of(java, "-jar", wiremockJar.toString(), "--port", Integer.toString(port),
-              "--root-dir", emptyRoot.toString());
-        };
+        List<String> cmd =
+            switch (who) {
+              case 0 -> List.of(java, "-jar", mockJar.toString(), "--port", Integer.toString(port));
+              case 1 ->
+                  List.of(
+                      java,
+                      "-Dreels.mock.cds=off",
+                      "-jar",
+                      mockJar.toString(),
+                      "--port",
+                      Integer.toString(port));
+              default ->
+                  List.of(
+                      java,
+                      "-jar",
+                      wiremockJar.toString(),
+                      "--port",
+                      Integer.toString(port),
+                      "--root-dir",
+                      emptyRoot.toString());
+            };
         long[] result = spawnToFirstAnswer(cmd, port);
         times[who][r] = result[0];
         rss[who][r] = result[1];
       }
       for (int who = 0; who < 3; who++) {
-        line.append(String.format("  %s %5d ms (RSS %3d MB)", names.get(who), times[who][r] / 1_000_000,
-            rss[who][r] / 1024));
+        line.append(
+            String.format(
+                "  %s %5d ms (RSS %3d MB)",
+                names.get(who), times[who][r] / 1_000_000, rss[who][r] / 1024));
       }
       System.out.println(line);
     }
     double after = median(times[0]) / 1e6;
     double before = median(times[1]) / 1e6;
     double plain = median(times[2]) / 1e6;
-    System.out.printf("median: plain WireMock %.0f ms; mock before (one JVM, no archive) %.0f ms = %.2fx;"
-        + " mock after (java -jar, archive) %.0f ms = %.2fx (target <= 0.60x)%n",
+    System.out.printf(
+        "median: plain WireMock %.0f ms; mock before (one JVM, no archive) %.0f ms = %.2fx;"
+            + " mock after (java -jar, archive) %.0f ms = %.2fx (target <= 0.60x)%n",
         plain, before, before / plain, after, after / plain);
-    System.out.printf("median RSS at first answer: plain %d MB, before %d MB, after %d MB (launcher + child)%n",
+    System.out.printf(
+        "median RSS at first answer: plain %d MB, before %d MB, after %d MB (launcher + child)%n",
         (long) median(rss[2]) / 1024, (long) median(rss[1]) / 1024, (long) median(rss[0]) / 1024);
     servedAsStarted(java, mockJar, wiremockJar);
   }
@@ -92,23 +112,44 @@ public final class StartBench {
     Path root = Files.createTempDirectory("plain-wiremock-stub-");
     Files.createDirectories(root.resolve("mappings"));
     Files.createDirectories(root.resolve("__files"));
-    List<String> mockCmd = List.of(java, "-jar", mockJar.toString(), "--port", Integer.toString(port));
+    List<String> mockCmd =
+        List.of(java, "-jar", mockJar.toString(), "--port", Integer.toString(port));
     Process mock = start(mockCmd, port);
     try {
       Files.write(root.resolve("__files/job42.json"), get(port).body());
     } finally {
       stop(mock);
     }
-    Files.writeString(root.resolve("mappings/job42.json"), "{\"request\":{\"method\":\"GET\","
-        + "\"url\":\"/api/v1/reels/42\"},\"response\":{\"status\":200,\"headers\":"
-        + "{\"Content-Type\":\"application/json\"},\"bodyFileName\":\"job42.json\"}}");
-    String[] names = {"mock, java -jar (client compiler only)",
-        "mock, java -XX:TieredStopAtLevel=4 -jar", "plain WireMock standalone, stub file"};
-    List<List<String>> commands = List.of(mockCmd,
-        List.of(java, "-XX:TieredStopAtLevel=4", "-jar", mockJar.toString(), "--port", Integer.toString(port)),
-        List.of(java, "-jar", wiremockJar.toString(), "--port", Integer.toString(port),
-            "--root-dir", root.toString()));
-    System.out.println("GET /api/v1/reels/42 per second, each process as started (4 threads, best of rounds 5-8 of 5,000):");
+    Files.writeString(
+        root.resolve("mappings/job42.json"),
+        "{\"request\":{\"method\":\"GET\","
+            + "\"url\":\"/api/v1/reels/42\"},\"response\":{\"status\":200,\"headers\":"
+            + "{\"Content-Type\":\"application/json\"},\"bodyFileName\":\"job42.json\"}}");
+    String[] names = {
+      "mock, java -jar (client compiler only)",
+      "mock, java -XX:TieredStopAtLevel=4 -jar",
+      "plain WireMock standalone, stub file"
+    };
+    List<List<String>> commands =
+        List.of(
+            mockCmd,
+            List.of(
+                java,
+                "-XX:TieredStopAtLevel=4",
+                "-jar",
+                mockJar.toString(),
+                "--port",
+                Integer.toString(port)),
+            List.of(
+                java,
+                "-jar",
+                wiremockJar.toString(),
+                "--port",
+                Integer.toString(port),
+                "--root-dir",
+                root.toString()));
+    System.out.println(
+        "GET /api/v1/reels/42 per second, each process as started (4 threads, best of rounds 5-8 of 5,000):");
     for (int i = 0; i < names.length; i++) {
       Process process = start(commands.get(i), port);
       try {
@@ -125,8 +166,11 @@ public final class StartBench {
   }
 
   static Process start(List<String> command, int port) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     long start = System.nanoTime();
     while (!answers(port)) {
       if (!process.isAlive() || System.nanoTime() - start > TIMEOUT_NANOS) {
@@ -150,11 +194,11 @@ public final class StartBench {
   static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   static HttpResponse<byte[]> get(int port) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/api/v1/reels/42"))
-        .header("Authorization", "Bearer ist_your_token").build();
-    HttpResponse<byte[]> response =
-        CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reels/42"))
+            .header("Authorization", "Bearer ist_your_token")
+            .build();
+    HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("GET /api/v1/reels/42 answered " + response.statusCode());
     }
@@ -168,12 +212,14 @@ public final class StartBench {
     List<Future<?>> done = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int t = 0; t < 4; t++) {
-      done.add(pool.submit(() -> {
-        while (left.getAndDecrement() > 0) {
-          get(port);
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                while (left.getAndDecrement() > 0) {
+                  get(port);
+                }
+                return null;
+              }));
     }
     for (Future<?> f : done) {
       f.get();
@@ -185,8 +231,11 @@ public final class StartBench {
   /** Answers {nanos from spawn to the first status line, RSS in KB at that moment}. */
   static long[] spawnToFirstAnswer(List<String> command, int port) throws Exception {
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       while (System.nanoTime() - start < TIMEOUT_NANOS) {
         if (!process.isAlive()) {
@@ -209,9 +258,11 @@ public final class StartBench {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET /api/v1/reels/42 HTTP/1.1\r\nHost: 127.0.0.1:" + port
-          + "\r\nAuthorization: Bearer ist_your_token\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /api/v1/reels/42 HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + port
+                  + "\r\nAuthorization: Bearer ist_your_token\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       byte[] head = new byte[12];

@@ -47,12 +47,18 @@ public final class KitCodingRules {
 
   /** STYLE.md 9: only the launchers (none for a library) read the environment and properties. */
   public static ArchRule onlyLaunchersReadTheEnvironment(Class<?>... launchers) {
-    return noClasses().that(notOneOf(launchers))
-        .should().callMethod(System.class, "getenv")
-        .orShould().callMethod(System.class, "getenv", String.class)
-        .orShould().callMethod(System.class, "getProperty", String.class)
-        .orShould().callMethod(System.class, "getProperty", String.class, String.class)
-        .orShould().callMethod(System.class, "getProperties");
+    return noClasses()
+        .that(notOneOf(launchers))
+        .should()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .callMethod(System.class, "getProperty", String.class)
+        .orShould()
+        .callMethod(System.class, "getProperty", String.class, String.class)
+        .orShould()
+        .callMethod(System.class, "getProperties");
   }
 
   /**
@@ -61,17 +67,26 @@ public final class KitCodingRules {
    */
   public static ArchRule onlyTheListedApiIsPublic(String rootPackage, Set<String> api) {
     String internal = rootPackage + ".internal";
-    return classes().that().arePublic().and().resideOutsideOfPackage(internal + "..")
-        .should(new ArchCondition<JavaClass>("be on the API list") {
-          @Override
-          public void check(JavaClass item, ConditionEvents events) {
-            if (!api.contains(topLevel(item))) {
-              events.add(SimpleConditionEvent.violated(item,
-                  item.getName() + " is public but not on the API list (STYLE.md 3): make it"
-                      + " package-private or move it under " + internal));
-            }
-          }
-        });
+    return classes()
+        .that()
+        .arePublic()
+        .and()
+        .resideOutsideOfPackage(internal + "..")
+        .should(
+            new ArchCondition<JavaClass>("be on the API list") {
+              @Override
+              public void check(JavaClass item, ConditionEvents events) {
+                if (!api.contains(topLevel(item))) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          item,
+                          item.getName()
+                              + " is public but not on the API list (STYLE.md 3): make it"
+                              + " package-private or move it under "
+                              + internal));
+                }
+              }
+            });
   }
 
   /**
@@ -86,8 +101,8 @@ public final class KitCodingRules {
   }
 
   /**
-   * No cycles between the module's packages: each package is a slice, the root package itself
-   * (home of the facade and {@code Main}, where cycles like to hide) included.
+   * No cycles between the module's packages: each package is a slice, the root package itself (home
+   * of the facade and {@code Main}, where cycles like to hide) included.
    */
   public static ArchRule noPackageCycles(String rootPackage) {
     String parent = rootPackage.substring(0, rootPackage.lastIndexOf('.'));
@@ -100,24 +115,42 @@ public final class KitCodingRules {
    */
   public static ArchRule noInternalTypeInAPublicSignature(String rootPackage) {
     String internal = rootPackage + ".internal";
-    return classes().that().arePublic().and().resideOutsideOfPackage(internal + "..")
-        .should(new ArchCondition<JavaClass>("show no internal type in a public signature") {
-          @Override
-          public void check(JavaClass item, ConditionEvents events) {
-            Stream.<Stream<JavaClass>>of(
-                    item.getRawSuperclass().stream(), item.getRawInterfaces().stream(),
-                    item.getFields().stream().filter(KitCodingRules::visible)
-                        .map(f -> f.getRawType()),
-                    item.getCodeUnits().stream().filter(KitCodingRules::visible)
-                        .flatMap(m -> Stream.concat(m.getRawParameterTypes().stream(),
-                            Stream.of(m.getRawReturnType()))))
-                .flatMap(t -> t)
-                .filter(t -> t.getPackageName().startsWith(internal))
-                .distinct()
-                .forEach(t -> events.add(SimpleConditionEvent.violated(item, item.getName()
-                    + " shows the internal type " + t.getName() + " in a public signature")));
-          }
-        });
+    return classes()
+        .that()
+        .arePublic()
+        .and()
+        .resideOutsideOfPackage(internal + "..")
+        .should(
+            new ArchCondition<JavaClass>("show no internal type in a public signature") {
+              @Override
+              public void check(JavaClass item, ConditionEvents events) {
+                Stream.<Stream<JavaClass>>of(
+                        item.getRawSuperclass().stream(),
+                        item.getRawInterfaces().stream(),
+                        item.getFields().stream()
+                            .filter(KitCodingRules::visible)
+                            .map(f -> f.getRawType()),
+                        item.getCodeUnits().stream()
+                            .filter(KitCodingRules::visible)
+                            .flatMap(
+                                m ->
+                                    Stream.concat(
+                                        m.getRawParameterTypes().stream(),
+                                        Stream.of(m.getRawReturnType()))))
+                    .flatMap(t -> t)
+                    .filter(t -> t.getPackageName().startsWith(internal))
+                    .distinct()
+                    .forEach(
+                        t ->
+                            events.add(
+                                SimpleConditionEvent.violated(
+                                    item,
+                                    item.getName()
+                                        + " shows the internal type "
+                                        + t.getName()
+                                        + " in a public signature")));
+              }
+            });
   }
 
   private static boolean visible(JavaMember member) {

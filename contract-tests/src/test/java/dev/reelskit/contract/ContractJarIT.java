@@ -25,12 +25,17 @@ class ContractJarIT {
   private record Result(int code, String stdout, String stderr, long millis) {}
 
   private Result runJar(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("stdout").toFile())
-        .redirectError(dir.resolve("stderr").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("stdout").toFile())
+            .redirectError(dir.resolve("stderr").toFile());
     builder.environment().remove("REELS_TOKEN");
     builder.environment().put("REELS_TOKEN", ReelsTestServer.TOKEN);
     builder.environment().put("REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN);
@@ -38,13 +43,26 @@ class ContractJarIT {
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the jar finished within 60 s").isTrue();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new Result(process.exitValue(), Files.readString(dir.resolve("stdout")),
-        Files.readString(dir.resolve("stderr")), millis);
+    return new Result(
+        process.exitValue(),
+        Files.readString(dir.resolve("stdout")),
+        Files.readString(dir.resolve("stderr")),
+        millis);
   }
 
   private String[] fast(String baseUrl) {
-    return new String[] {"--base-url", baseUrl, "--poll-interval", "50ms", "--job-timeout", "2s",
-        "--rate-limit", "1000/1s", "--reports-dir", dir.resolve("reports").toString()};
+    return new String[] {
+      "--base-url",
+      baseUrl,
+      "--poll-interval",
+      "50ms",
+      "--job-timeout",
+      "2s",
+      "--rate-limit",
+      "1000/1s",
+      "--reports-dir",
+      dir.resolve("reports").toString()
+    };
   }
 
   @Test

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * so a run lasts one deadline plus JVM start and spec parsing (5-20 s on an idle machine, up to a
  * minute and a half on the shared 2-core build machine). The bound asserted is {@value
  * #BOUND_SECONDS} s, below the 180 s after which the slowest server would answer: a run that ends
- * with the deadline's reason did not wait for it. Each run must exit 2 (1 where a rule failed)
- * with one {@code ERROR} line saying what happened, print under {@value #MAX_OUTPUT} characters,
- * and show no token. Times and peak RSS are printed.
+ * with the deadline's reason did not wait for it. Each run must exit 2 (1 where a rule failed) with
+ * one {@code ERROR} line saying what happened, print under {@value #MAX_OUTPUT} characters, and
+ * show no token. Times and peak RSS are printed.
  */
 class HostileServerIT {
 
@@ -31,15 +31,38 @@ class HostileServerIT {
   @TempDir Path dir;
 
   private JarRun.Result check(String baseUrl) throws Exception {
-    return JarRun.run(dir, KILL_SECONDS, List.of(), "--base-url", baseUrl,
-        "--request-timeout", "3s", "--poll-interval", "50ms", "--job-timeout", "2s",
-        "--rate-limit", "1000/1s", "--reports-dir", dir.resolve("reports").toString());
+    return JarRun.run(
+        dir,
+        KILL_SECONDS,
+        List.of(),
+        "--base-url",
+        baseUrl,
+        "--request-timeout",
+        "3s",
+        "--poll-interval",
+        "50ms",
+        "--job-timeout",
+        "2s",
+        "--rate-limit",
+        "1000/1s",
+        "--reports-dir",
+        dir.resolve("reports").toString());
   }
 
   private static void assertEndsCleanly(JarRun.Result result, String reason) {
-    System.out.printf("%s: exit %d after %d ms, %d chars of output, peak RSS %d MB%n  %s%n", reason,
-        result.code(), result.millis(), result.output().length(), result.peakRssKb() / 1024,
-        result.output().lines().filter(l -> l.startsWith("ERROR")).findFirst().orElse("(no ERROR line)"));
+    System.out.printf(
+        "%s: exit %d after %d ms, %d chars of output, peak RSS %d MB%n  %s%n",
+        reason,
+        result.code(),
+        result.millis(),
+        result.output().length(),
+        result.peakRssKb() / 1024,
+        result
+            .output()
+            .lines()
+            .filter(l -> l.startsWith("ERROR"))
+            .findFirst()
+            .orElse("(no ERROR line)"));
     assertThat(result.code()).as(result.output()).isEqualTo(2);
     assertThat(result.millis()).isLessThan(BOUND_SECONDS * 1000);
     assertThat(result.output().length()).isLessThan(MAX_OUTPUT);
@@ -55,17 +78,20 @@ class HostileServerIT {
     JarRun.Result result;
     List<String> received;
     try (RecordingListener elsewhere = RecordingListener.start();
-        HostileServer server = HostileServer.start(Behaviour.REDIRECT_ELSEWHERE, elsewhere.origin())) {
+        HostileServer server =
+            HostileServer.start(Behaviour.REDIRECT_ELSEWHERE, elsewhere.origin())) {
       result = check(server.baseUrl());
       received = elsewhere.requests();
     }
-    System.out.printf("redirect: exit %d after %d ms, %d chars, the other origin received %d requests%n",
+    System.out.printf(
+        "redirect: exit %d after %d ms, %d chars, the other origin received %d requests%n",
         result.code(), result.millis(), result.output().length(), received.size());
 
     assertThat(received).as("requests the other origin received").isEmpty();
     assertThat(String.join("\n", received)).doesNotContainIgnoringCase("authorization");
     assertThat(result.code()).as(result.output()).isEqualTo(1);
-    assertThat(result.stdout()).contains("FAIL  RC-HTTP-002 No response is a redirect", "actual    307");
+    assertThat(result.stdout())
+        .contains("FAIL  RC-HTTP-002 No response is a redirect", "actual    307");
     assertThat(result.millis()).isLessThan(BOUND_SECONDS * 1000);
     assertThat(result.output().length()).isLessThan(60_000);
   }
@@ -78,8 +104,11 @@ class HostileServerIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Behaviour.class, names = {"HUGE_BODY", "HUGE_DECLARED_BODY"})
-  void an_800_mb_body_is_refused_past_the_cap_in_a_small_heap(Behaviour behaviour) throws Exception {
+  @EnumSource(
+      value = Behaviour.class,
+      names = {"HUGE_BODY", "HUGE_DECLARED_BODY"})
+  void an_800_mb_body_is_refused_past_the_cap_in_a_small_heap(Behaviour behaviour)
+      throws Exception {
     JarRun.Result result;
     try (HostileServer server = HostileServer.start(behaviour)) {
       result = check(server.baseUrl());

@@ -33,9 +33,10 @@ final class JarRun {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("stdout").toFile())
-        .redirectError(dir.resolve("stderr").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("stdout").toFile())
+            .redirectError(dir.resolve("stderr").toFile());
     builder.environment().put("REELS_TOKEN", ReelsTestServer.TOKEN);
     builder.environment().put("REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN);
     long start = System.nanoTime();
@@ -46,18 +47,30 @@ final class JarRun {
       peak = Math.max(peak, highWaterMarkKb(status));
       if ((System.nanoTime() - start) / 1_000_000_000 > limitSeconds) {
         process.destroyForcibly().waitFor();
-        throw new AssertionError("the jar did not finish within " + limitSeconds + " s:\n"
-            + Files.readString(dir.resolve("stdout")) + Files.readString(dir.resolve("stderr")));
+        throw new AssertionError(
+            "the jar did not finish within "
+                + limitSeconds
+                + " s:\n"
+                + Files.readString(dir.resolve("stdout"))
+                + Files.readString(dir.resolve("stderr")));
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    Result result = new Result(process.exitValue(), Files.readString(dir.resolve("stdout")),
-        Files.readString(dir.resolve("stderr")), millis, peak);
-    assertThat(result.output()).doesNotContain(ReelsTestServer.TOKEN, ReelsTestServer.FORBIDDEN_TOKEN);
+    Result result =
+        new Result(
+            process.exitValue(),
+            Files.readString(dir.resolve("stdout")),
+            Files.readString(dir.resolve("stderr")),
+            millis,
+            peak);
+    assertThat(result.output())
+        .doesNotContain(ReelsTestServer.TOKEN, ReelsTestServer.FORBIDDEN_TOKEN);
     return result;
   }
 
-  /** VmHWM, the peak resident set so far, in kB; 0 where /proc is not there or the process ended. */
+  /**
+   * VmHWM, the peak resident set so far, in kB; 0 where /proc is not there or the process ended.
+   */
   private static long highWaterMarkKb(Path status) {
     try {
       for (String line : Files.readAllLines(status)) {

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Another team's build on an older JUnit 5: the consumer test of {@code src/it/consumer} (the README's
- * "Reuse the suites" example, against the kit's mock in its fast profile) is compiled and run with
- * JUnit Jupiter 5.10.3 / Platform 1.10.3 (copied to {@code target/junit-5.10} by the build) in
- * place of this build's JUnit, beside the suites' classes and their other runtime dependencies.
- * Proves the library needs nothing newer from JUnit than the consumer brings.
+ * Another team's build on an older JUnit 5: the consumer test of {@code src/it/consumer} (the
+ * README's "Reuse the suites" example, against the kit's mock in its fast profile) is compiled and
+ * run with JUnit Jupiter 5.10.3 / Platform 1.10.3 (copied to {@code target/junit-5.10} by the
+ * build) in place of this build's JUnit, beside the suites' classes and their other runtime
+ * dependencies. Proves the library needs nothing newer from JUnit than the consumer brings.
  */
 class OlderJUnitConsumerIT {
 
@@ -47,23 +47,31 @@ class OlderJUnitConsumerIT {
     }
     assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac").isZero();
 
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classes + File.pathSeparator + cp, "RunConsumer")
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("out").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classes + File.pathSeparator + cp,
+                "RunConsumer")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out").toFile())
+            .start();
     boolean ended = process.waitFor(300, TimeUnit.SECONDS);
     if (!ended) {
       process.destroyForcibly().waitFor();
     }
     String out = Files.readString(dir.resolve("out"));
-    System.out.println(out.lines().filter(l -> l.contains("JUnit") || l.contains("tests"))
-        .reduce((a, b) -> a + "\n" + b).orElse(""));
+    System.out.println(
+        out.lines()
+            .filter(l -> l.contains("JUnit") || l.contains("tests"))
+            .reduce((a, b) -> a + "\n" + b)
+            .orElse(""));
 
     assertThat(ended).as(out).isTrue();
     assertThat(out).contains("JUnit Jupiter 5.10.3, Platform 1.10.3");
     assertThat(process.exitValue()).as(out).isZero();
-    assertThat(Arrays.stream(out.split("\n")).filter(l -> l.contains("tests successful")).findFirst())
+    assertThat(
+            Arrays.stream(out.split("\n")).filter(l -> l.contains("tests successful")).findFirst())
         .hasValueSatisfying(l -> assertThat(l.replaceAll("\\D", "")).isNotEqualTo("0"));
   }
 }

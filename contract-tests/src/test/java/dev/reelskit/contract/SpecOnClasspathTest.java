@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class SpecOnClasspathTest {
 
   private final OpenApiInteractionValidator validator =
-      OpenApiInteractionValidator.createForInlineApiSpecification(ReelsApiSpec.get().yaml()).build();
+      OpenApiInteractionValidator.createForInlineApiSpecification(ReelsApiSpec.get().yaml())
+          .build();
 
   @Test
   void the_packaged_spec_rejects_a_job_with_an_undocumented_status() {

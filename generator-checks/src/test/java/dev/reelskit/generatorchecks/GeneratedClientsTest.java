@@ -51,15 +51,28 @@ class GeneratedClientsTest {
   /** The line every reading program prints for one example, computed from the spec itself. */
   private static List<String> expectedLines() {
     List<String> lines = new ArrayList<>();
-    jobExamples.properties().forEach(e -> {
-      JsonNode job = e.getValue();
-      JsonNode result = job.path("result");
-      JsonNode likes = result.path("platform_meta").path("like_count");
-      lines.add(String.join("|", e.getKey(), job.path("id").asText(), job.path("status").asText(),
-          String.valueOf(OffsetDateTime.parse(job.path("created_at").asText()).toInstant().toEpochMilli()),
-          text(job.path("error")), text(result.path("summary")), text(result.path("audio").path("language")),
-          text(likes)));
-    });
+    jobExamples
+        .properties()
+        .forEach(
+            e -> {
+              JsonNode job = e.getValue();
+              JsonNode result = job.path("result");
+              JsonNode likes = result.path("platform_meta").path("like_count");
+              lines.add(
+                  String.join(
+                      "|",
+                      e.getKey(),
+                      job.path("id").asText(),
+                      job.path("status").asText(),
+                      String.valueOf(
+                          OffsetDateTime.parse(job.path("created_at").asText())
+                              .toInstant()
+                              .toEpochMilli()),
+                      text(job.path("error")),
+                      text(result.path("summary")),
+                      text(result.path("audio").path("language")),
+                      text(likes)));
+            });
     return lines;
   }
 
@@ -73,14 +86,24 @@ class GeneratedClientsTest {
     List<String> lines = new ArrayList<>();
     ObjectMapper mapper = JSON.getDefault().getMapper();
     for (Map.Entry<String, JsonNode> e : jobExamples.properties()) {
-      var job = mapper.treeToValue(e.getValue(), dev.reelskit.generated.nativeclient.model.ReelJob.class);
+      var job =
+          mapper.treeToValue(e.getValue(), dev.reelskit.generated.nativeclient.model.ReelJob.class);
       var result = job.getResult();
-      lines.add(String.join("|", e.getKey(), String.valueOf(job.getId()), job.getStatus().getValue(),
-          String.valueOf(job.getCreatedAt().toInstant().toEpochMilli()), String.valueOf(job.getError()),
-          result == null ? "null" : result.getSummary(),
-          result == null ? "null" : result.getAudio().getLanguage(),
-          result == null || result.getPlatformMeta() == null || result.getPlatformMeta().getLikeCount() == null
-              ? "null" : String.valueOf(result.getPlatformMeta().getLikeCount())));
+      lines.add(
+          String.join(
+              "|",
+              e.getKey(),
+              String.valueOf(job.getId()),
+              job.getStatus().getValue(),
+              String.valueOf(job.getCreatedAt().toInstant().toEpochMilli()),
+              String.valueOf(job.getError()),
+              result == null ? "null" : result.getSummary(),
+              result == null ? "null" : result.getAudio().getLanguage(),
+              result == null
+                      || result.getPlatformMeta() == null
+                      || result.getPlatformMeta().getLikeCount() == null
+                  ? "null"
+                  : String.valueOf(result.getPlatformMeta().getLikeCount())));
     }
     assertThat(lines).containsExactlyElementsOf(expectedLines());
   }
@@ -91,55 +114,109 @@ class GeneratedClientsTest {
     for (Map.Entry<String, JsonNode> e : jobExamples.properties()) {
       ReelJob job = ReelsJson.mapper().treeToValue(e.getValue(), ReelJob.class);
       var result = job.getResult();
-      lines.add(String.join("|", e.getKey(), String.valueOf(job.getId()), job.getStatus().getValue(),
-          String.valueOf(job.getCreatedAt().toInstant().toEpochMilli()), String.valueOf(job.getError()),
-          result == null ? "null" : result.getSummary(),
-          result == null ? "null" : result.getAudio().getLanguage(),
-          result == null || result.getPlatformMeta() == null || result.getPlatformMeta().getLikeCount() == null
-              ? "null" : String.valueOf(result.getPlatformMeta().getLikeCount())));
+      lines.add(
+          String.join(
+              "|",
+              e.getKey(),
+              String.valueOf(job.getId()),
+              job.getStatus().getValue(),
+              String.valueOf(job.getCreatedAt().toInstant().toEpochMilli()),
+              String.valueOf(job.getError()),
+              result == null ? "null" : result.getSummary(),
+              result == null ? "null" : result.getAudio().getLanguage(),
+              result == null
+                      || result.getPlatformMeta() == null
+                      || result.getPlatformMeta().getLikeCount() == null
+                  ? "null"
+                  : String.valueOf(result.getPlatformMeta().getLikeCount())));
     }
     assertThat(lines).containsExactlyElementsOf(expectedLines());
   }
 
   @Test
-  void the_typescript_fetch_client_builds_with_tsc_strict_and_reads_every_job_example() throws Exception {
+  void the_typescript_fetch_client_builds_with_tsc_strict_and_reads_every_job_example()
+      throws Exception {
     Tools.require("node");
     Tools.require("npm");
     Path tools = GENERATED.resolve("tools");
     Path tsc = tools.resolve("node_modules/typescript/bin/tsc");
     if (!Files.exists(tsc)) {
-      String version = JSON_MAPPER.readTree(PROGRAMS.resolve("typescript-fetch/package.json").toFile())
-          .path("devDependencies").path("typescript").asText();
+      String version =
+          JSON_MAPPER
+              .readTree(PROGRAMS.resolve("typescript-fetch/package.json").toFile())
+              .path("devDependencies")
+              .path("typescript")
+              .asText();
       Files.createDirectories(tools);
-      Tools.run(tools, Map.of(), List.of("npm", "install", "--no-audit", "--no-fund", "--no-save",
-          "--prefix", tools.toString(), "typescript@" + version));
+      Tools.run(
+          tools,
+          Map.of(),
+          List.of(
+              "npm",
+              "install",
+              "--no-audit",
+              "--no-fund",
+              "--no-save",
+              "--prefix",
+              tools.toString(),
+              "typescript@" + version));
     }
-    Files.writeString(GENERATED.resolve("typescript-fetch/examples.ts"),
-        "export const examples: { [name: string]: unknown } = " + jobExamples.toPrettyString() + ";\n",
+    Files.writeString(
+        GENERATED.resolve("typescript-fetch/examples.ts"),
+        "export const examples: { [name: string]: unknown } = "
+            + jobExamples.toPrettyString()
+            + ";\n",
         StandardCharsets.UTF_8);
-    Tools.run(MODULE, Map.of(), List.of("node", tsc.toString(), "--strict", "-p",
-        PROGRAMS.resolve("typescript-fetch/tsconfig.json").toString()));
+    Tools.run(
+        MODULE,
+        Map.of(),
+        List.of(
+            "node",
+            tsc.toString(),
+            "--strict",
+            "-p",
+            PROGRAMS.resolve("typescript-fetch/tsconfig.json").toString()));
 
-    String output = Tools.run(MODULE, Map.of(), List.of("node",
-        GENERATED.resolve("typescript-fetch-build/generators/typescript-fetch/read-examples.js").toString()));
+    String output =
+        Tools.run(
+            MODULE,
+            Map.of(),
+            List.of(
+                "node",
+                GENERATED
+                    .resolve("typescript-fetch-build/generators/typescript-fetch/read-examples.js")
+                    .toString()));
     assertThat(output.lines()).containsExactlyElementsOf(expectedLines());
   }
 
   @Test
   void the_python_client_imports_and_reads_every_job_example() throws Exception {
     Tools.require("python3");
-    // The generated package's requirements.txt; PyPI is out of reach here, so they must be installed.
-    Tools.require("python3 lacks the generated client's requirements (pydantic 2, python-dateutil, urllib3 2)",
-        List.of("python3", "-c", "import pydantic, dateutil, urllib3, typing_extensions; "
-            + "assert int(pydantic.VERSION.split('.')[0]) >= 2 and int(urllib3.__version__.split('.')[0]) >= 2"));
+    // The generated package's requirements.txt; PyPI is out of reach here, so they must be
+    // installed.
+    Tools.require(
+        "python3 lacks the generated client's requirements (pydantic 2, python-dateutil, urllib3 2)",
+        List.of(
+            "python3",
+            "-c",
+            "import pydantic, dateutil, urllib3, typing_extensions; "
+                + "assert int(pydantic.VERSION.split('.')[0]) >= 2 and int(urllib3.__version__.split('.')[0]) >= 2"));
     Path examples = GENERATED.resolve("python-examples.json");
     Files.writeString(examples, jobExamples.toString(), StandardCharsets.UTF_8);
     Path client = GENERATED.resolve("python");
-    Tools.run(MODULE, Map.of("PYTHONPATH", client.toString()),
+    Tools.run(
+        MODULE,
+        Map.of("PYTHONPATH", client.toString()),
         List.of("python3", "-c", "import reels_client, reels_client.api, reels_client.models"));
 
-    String output = Tools.run(MODULE, Map.of("PYTHONPATH", client.toString()), List.of("python3",
-        PROGRAMS.resolve("python/read_examples.py").toString(), examples.toString()));
+    String output =
+        Tools.run(
+            MODULE,
+            Map.of("PYTHONPATH", client.toString()),
+            List.of(
+                "python3",
+                PROGRAMS.resolve("python/read_examples.py").toString(),
+                examples.toString()));
     assertThat(output.lines()).containsExactlyElementsOf(expectedLines());
   }
 }

@@ -41,14 +41,20 @@ final class Tools {
       return;
     }
     if ("true".equals(System.getenv("CI"))) {
-      fail(problem + ": on CI (CI=true) every tool of the generator checks must be installed (.ci/run)");
+      fail(
+          problem
+              + ": on CI (CI=true) every tool of the generator checks must be installed (.ci/run)");
     }
     Assumptions.abort(problem + ": generator check skipped");
   }
 
-  /** Runs a command to completion within a generous deadline; returns its output, failing on a non-zero exit. */
+  /**
+   * Runs a command to completion within a generous deadline; returns its output, failing on a
+   * non-zero exit.
+   */
   static String run(Path dir, Map<String, String> env, List<String> command) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().putAll(env);
     Process p = builder.start();
     // Read before waiting so a chatty tool never blocks on a full pipe.
@@ -57,7 +63,9 @@ final class Tools {
       p.destroyForcibly();
       fail(String.join(" ", command) + " did not finish in 10 minutes");
     }
-    assertThat(p.exitValue()).as(String.join(" ", command) + " exit code; output:\n" + output).isZero();
+    assertThat(p.exitValue())
+        .as(String.join(" ", command) + " exit code; output:\n" + output)
+        .isZero();
     return output;
   }
 }

@@ -3,14 +3,13 @@ package dev.reelskit.mock;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.reelskit.mock.internal.security.ShutdownAwareServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.common.FileSource;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.common.filemaker.FilenameMaker;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.standalone.JsonFileMappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.reelskit.mock.conformance.ClientConformance;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
@@ -21,6 +20,7 @@ import dev.reelskit.mock.internal.extension.ReelsStores;
 import dev.reelskit.mock.internal.extension.TokenRules;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.JobStores;
+import dev.reelskit.mock.internal.security.ShutdownAwareServer;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.openapi.model.JobStatus;
@@ -29,8 +29,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A running Reels API mock: WireMock with the kit's job engine, scenario store and filters.
- * Start one with {@link #start(MockServerSettings)}; {@link #close()} stops it.
+ * A running Reels API mock: WireMock with the kit's job engine, scenario store and filters. Start
+ * one with {@link #start(MockServerSettings)}; {@link #close()} stops it.
  */
 public final class ReelsMock implements AutoCloseable {
 
@@ -45,29 +45,40 @@ public final class ReelsMock implements AutoCloseable {
 
   private ReelsMock(MockServerSettings settings, MockClock clock) {
     this.settings = settings;
-    this.jobs = JobStores.open(settings.jobStore().stateFile(), settings.jobStore().maxJobs(),
-        settings.seedJobs(), settings.profile(), settings.seed(), clock);
-    this.tokens = new TokenRules(settings.tokens(), settings.revokedTokens(),
-        settings.forbiddenTokens());
+    this.jobs =
+        JobStores.open(
+            settings.jobStore().stateFile(),
+            settings.jobStore().maxJobs(),
+            settings.seedJobs(),
+            settings.profile(),
+            settings.seed(),
+            clock);
+    this.tokens =
+        new TokenRules(settings.tokens(), settings.revokedTokens(), settings.forbiddenTokens());
     this.traffic = new TrafficLog(settings.trafficCapacity());
-    FileSource files = new SingleRootFileSource(settings.rootDir() == null
-        ? ".reels-mock-no-files" : settings.rootDir().toString());
-    WireMockConfiguration config = options()
-        .bindAddress(settings.bind())
-        .fileSource(files)
-        .withStores(new ReelsStores(files, jobs))
-        .mappingSource(settings.rootDir() == null ? QuietWireMock.noMappings()
-            : new JsonFileMappingsSource(files.child("mappings"), new FilenameMaker()))
-        .notifier(QuietWireMock.notifier())
-        .notMatchedRendererFactory(extensions -> QuietWireMock.notMatchedRenderer())
-        .extensionScanningEnabled(false)
-        .stubRequestLoggingDisabled(true)
-        // Delays (per stub, Prefer: delay, SLOW jobs, --latency) wait on a scheduler, not a
-        // request thread.
-        .asynchronousResponseEnabled(true)
-        .asynchronousResponseThreads(2)
-        .extensions(new ReelsExtensionFactory(settings, jobs, tokens, traffic,
-            clientRuleSettings(), profileLabel(clock)));
+    FileSource files =
+        new SingleRootFileSource(
+            settings.rootDir() == null ? ".reels-mock-no-files" : settings.rootDir().toString());
+    WireMockConfiguration config =
+        options()
+            .bindAddress(settings.bind())
+            .fileSource(files)
+            .withStores(new ReelsStores(files, jobs))
+            .mappingSource(
+                settings.rootDir() == null
+                    ? QuietWireMock.noMappings()
+                    : new JsonFileMappingsSource(files.child("mappings"), new FilenameMaker()))
+            .notifier(QuietWireMock.notifier())
+            .notMatchedRendererFactory(extensions -> QuietWireMock.notMatchedRenderer())
+            .extensionScanningEnabled(false)
+            .stubRequestLoggingDisabled(true)
+            // Delays (per stub, Prefer: delay, SLOW jobs, --latency) wait on a scheduler, not a
+            // request thread.
+            .asynchronousResponseEnabled(true)
+            .asynchronousResponseThreads(2)
+            .extensions(
+                new ReelsExtensionFactory(
+                    settings, jobs, tokens, traffic, clientRuleSettings(), profileLabel(clock)));
     config = settings.port() == 0 ? config.dynamicPort() : config.port(settings.port());
     if (!settings.requestJournal()) {
       config = config.disableRequestJournal();
@@ -130,8 +141,8 @@ public final class ReelsMock implements AutoCloseable {
   }
 
   /**
-   * The timing this mock runs with, as reports name it: {@code realistic}, or
-   * {@code realistic (time scale x25)} when its clock is scaled.
+   * The timing this mock runs with, as reports name it: {@code realistic}, or {@code realistic
+   * (time scale x25)} when its clock is scaled.
    */
   public String profileLabel() {
     return profileLabel(clock());
@@ -151,12 +162,15 @@ public final class ReelsMock implements AutoCloseable {
   public ClientRuleSettings clientRuleSettings() {
     ClientRuleSettings rules = ClientRuleSettings.defaults();
     return settings.rateLimit()
-        ? rules.withRateLimit(settings.rateLimitRequests(), rules.rateWindow())
+        ? rules
+            .withRateLimit(settings.rateLimitRequests(), rules.rateWindow())
             .withMaxUnfinishedJobs(settings.maxUnfinishedJobs())
         : rules;
   }
 
-  /** Judges the traffic recorded so far against the client rules with {@link #clientRuleSettings()}. */
+  /**
+   * Judges the traffic recorded so far against the client rules with {@link #clientRuleSettings()}.
+   */
   public ClientConformanceReport clientReport() {
     return clientReport(clientRuleSettings());
   }

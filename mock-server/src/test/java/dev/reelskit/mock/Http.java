@@ -47,20 +47,33 @@ public final class Http {
   }
 
   public Response post(String path, String body, String... headers) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        headers);
   }
 
   public Response method(String method, String path, String body, String... headers) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
-        body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body)), headers);
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)),
+        headers);
   }
 
   /** Submits a Reel URL with a valid token; answers the new job's id. */
   public long submit(String token, String reelUrl) {
-    Response r = post("/api/v1/reels/analyze", "{\"url\":\"" + reelUrl + "\"}",
-        "Authorization", "Bearer " + token, "Content-Type", "application/json");
+    Response r =
+        post(
+            "/api/v1/reels/analyze",
+            "{\"url\":\"" + reelUrl + "\"}",
+            "Authorization",
+            "Bearer " + token,
+            "Content-Type",
+            "application/json");
     if (r.status() != 202) {
       throw new AssertionError("submit answered " + r.status() + ": " + r.body());
     }
@@ -78,13 +91,16 @@ public final class Http {
       typed |= headers[i].equalsIgnoreCase("Content-Type");
     }
     HttpRequest probe = builder.copy().build();
-    if (!typed && probe.uri().getPath().startsWith("/__admin")
+    if (!typed
+        && probe.uri().getPath().startsWith("/__admin")
         && !Set.of("GET", "HEAD", "DELETE").contains(probe.method())) {
       builder.header("Content-Type", "application/json"); // as the admin guard requires
     }
     try {
-      HttpResponse<String> r = CLIENT.send(builder.timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          CLIENT.send(
+              builder.timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

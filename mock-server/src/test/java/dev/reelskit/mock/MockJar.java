@@ -32,8 +32,9 @@ public final class MockJar implements AutoCloseable {
   /** Starts the jar and waits for its banner; fails when it exits or prints none in 120 s. */
   public static MockJar start(Map<String, String> env, String... options) {
     MockJar jar = launch(env, options);
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(jar.process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(jar.process.getInputStream(), StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos(); // a loaded machine
     try {
       String line;
@@ -61,8 +62,7 @@ public final class MockJar implements AutoCloseable {
   public static Finished run(Map<String, String> env, String... options) {
     MockJar jar = launch(env, options);
     try {
-      String text = new String(jar.process.getInputStream().readAllBytes(),
-          StandardCharsets.UTF_8);
+      String text = new String(jar.process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!jar.process.waitFor(30, TimeUnit.SECONDS)) {
         jar.close();
         throw new AssertionError("the jar did not exit: " + text);
@@ -83,9 +83,14 @@ public final class MockJar implements AutoCloseable {
     if (!JAR.toFile().exists()) {
       throw new AssertionError(JAR + " is missing: run mvn package first");
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toString(), "--port", "0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "--port",
+                "0"));
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);

@@ -43,8 +43,8 @@ class MockServerJarIT {
     command.addAll(List.of("-jar", JAR.toString(), "--port", "0"));
     command.addAll(List.of(options));
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     // Generous: a JVM start on a loaded 2-core machine has been seen to take over 30 s.
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     String line;
@@ -76,8 +76,11 @@ class MockServerJarIT {
   @Test
   void the_jar_starts_on_a_free_port_and_drives_a_job_to_done() throws Exception {
     String url = startJar("--profile", "fast", "--verbose");
-    assertThat(String.join("\n", banner)).contains("profile     fast")
-        .contains("/__admin/scenarios").contains("/docs/index.html").contains("ERROR");
+    assertThat(String.join("\n", banner))
+        .contains("profile     fast")
+        .contains("/__admin/scenarios")
+        .contains("/docs/index.html")
+        .contains("ERROR");
 
     Http http = new Http(url);
     String token = "ist_integrationToken0000000001";
@@ -90,11 +93,13 @@ class MockServerJarIT {
 
     // --verbose: one line per request with the token masked; one INFO line per state change.
     // The log is written by another process: wait (generously) for each line we expect.
-    String requestLine = ".*GET /api/v1/reels/" + id + " -> 200 \\(\\d+ ms\\) token ist_\\*\\*\\*\\*0001";
+    String requestLine =
+        ".*GET /api/v1/reels/" + id + " -> 200 \\(\\d+ ms\\) token ist_\\*\\*\\*\\*0001";
     String stateLine = "job " + id + " processing -> done";
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!(later.stream().anyMatch(l -> l.matches(requestLine))
-        && later.stream().anyMatch(l -> l.contains(stateLine))) && System.nanoTime() < deadline) {
+            && later.stream().anyMatch(l -> l.contains(stateLine)))
+        && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
     assertThat(later).anyMatch(l -> l.matches(requestLine));
@@ -105,16 +110,23 @@ class MockServerJarIT {
   @Test
   void java_jar_serves_from_a_child_on_the_class_data_archive_tuned_for_start() throws Exception {
     String url = startJar(List.of("-XX:TieredStopAtLevel=4"));
-    assertThat(new Http(url).poll("ist_your_token", 42).json().get("status").asText()).isEqualTo("done");
+    assertThat(new Http(url).poll("ist_your_token", 42).json().get("status").asText())
+        .isEqualTo("done");
 
-    List<List<String>> children = process.children()
-        .map(child -> child.info().arguments().map(List::of).orElse(List.of())).toList();
+    List<List<String>> children =
+        process
+            .children()
+            .map(child -> child.info().arguments().map(List::of).orElse(List.of()))
+            .toList();
     assertThat(children).as("one child JVM, its arguments").hasSize(1);
     List<String> child = children.get(0);
-    assertThat(child).contains("-XX:SharedArchiveFile="
-        + JAR.toAbsolutePath().resolveSibling("reels-mock-server.jsa"), "-Dreels.mock.cds=child");
+    assertThat(child)
+        .contains(
+            "-XX:SharedArchiveFile=" + JAR.toAbsolutePath().resolveSibling("reels-mock-server.jsa"),
+            "-Dreels.mock.cds=child");
     // The start tuning first, the user's JVM options after it, so that the user's win.
-    assertThat(child.indexOf("-XX:TieredStopAtLevel=1")).isNotNegative()
+    assertThat(child.indexOf("-XX:TieredStopAtLevel=1"))
+        .isNotNegative()
         .isLessThan(child.indexOf("-XX:TieredStopAtLevel=4"));
   }
 
@@ -159,8 +171,13 @@ class MockServerJarIT {
     RequiredTools.assumeInstalled("node");
     String url = startJar();
     long id = new Http(url).submit("ist_your_token", "https://www.instagram.com/reel/DYa0IXPgnP5/");
-    Path script = snippet("poll.mjs", url, "\nconst result = await waitForResult(" + id
-        + ", \"ist_your_token\");\nconsole.log(\"done: \" + result.summary);\n");
+    Path script =
+        snippet(
+            "poll.mjs",
+            url,
+            "\nconst result = await waitForResult("
+                + id
+                + ", \"ist_your_token\");\nconsole.log(\"done: \" + result.summary);\n");
     try {
       assertThat(runBounded("node", script.toString())).startsWith("done: ");
     } finally {
@@ -174,8 +191,13 @@ class MockServerJarIT {
     String python = RequiredTools.pythonWith("httpx");
     String url = startJar();
     long id = new Http(url).submit("ist_your_token", "https://www.instagram.com/reel/DYa0IXPgnP5/");
-    Path script = snippet("poll.py", url, "\nresult = wait_for_result(" + id
-        + ", \"ist_your_token\")\nprint(\"done: \" + result[\"summary\"])\n");
+    Path script =
+        snippet(
+            "poll.py",
+            url,
+            "\nresult = wait_for_result("
+                + id
+                + ", \"ist_your_token\")\nprint(\"done: \" + result[\"summary\"])\n");
     try {
       assertThat(runBounded(python, script.toString())).startsWith("done: ");
     } finally {
@@ -201,13 +223,21 @@ class MockServerJarIT {
     String port = url.substring(url.lastIndexOf(':') + 1);
     assertThat(new Http(url).poll("ist_jarDefaults000000000000001", 42).status()).isEqualTo(404);
     assertThatThrownBy(() -> new Http("http://127.0.0.1:" + port).get("/api/v1/reels/42"))
-        .as("nothing listens on 127.0.0.1:" + port).hasCauseInstanceOf(java.net.ConnectException.class);
+        .as("nothing listens on 127.0.0.1:" + port)
+        .hasCauseInstanceOf(java.net.ConnectException.class);
   }
 
   @Test
   void bad_usage_exits_64() throws Exception {
-    Process bad = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-jar", JAR.toString(), "--profile", "slow").redirectErrorStream(true).start();
+    Process bad =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "--profile",
+                "slow")
+            .redirectErrorStream(true)
+            .start();
     assertThat(bad.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(bad.exitValue()).isEqualTo(64);
     assertThat(new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8))

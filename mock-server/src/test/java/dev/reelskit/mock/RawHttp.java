@@ -24,11 +24,11 @@ public final class RawHttp {
   private RawHttp() {}
 
   /**
-   * Sends {@code method path} to loopback {@code port} with these header lines (e.g. {@code
-   * "Host: evil.example:8089"}) and an optional body; the connection is closed after the answer.
+   * Sends {@code method path} to loopback {@code port} with these header lines (e.g. {@code "Host:
+   * evil.example:8089"}) and an optional body; the connection is closed after the answer.
    */
-  public static Response send(int port, String method, String path, String body,
-      String... headerLines) {
+  public static Response send(
+      int port, String method, String path, String body, String... headerLines) {
     StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
     for (String line : headerLines) {
       request.append(line).append("\r\n");
@@ -59,7 +59,8 @@ public final class RawHttp {
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < head.length; i++) {
       int colon = head[i].indexOf(':');
-      headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+      headers.put(
+          head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
           head[i].substring(colon + 1).trim());
     }
     String body = text.substring(end + 4);

@@ -33,7 +33,8 @@ class ReadmeBehaviourTest {
 
   @BeforeEach
   void start_the_mock_on_the_fast_profile() {
-    mock = ReelsMock.start(MockServerSettings.builder().port(0).profile(TimingProfile.FAST).build());
+    mock =
+        ReelsMock.start(MockServerSettings.builder().port(0).profile(TimingProfile.FAST).build());
     http = new Http(mock.baseUrl());
   }
 
@@ -47,20 +48,30 @@ class ReadmeBehaviourTest {
 
     @Test
     void a_preflight_from_a_local_origin_allows_authorization_content_type_and_prefer() {
-      Http.Response r = http.method("OPTIONS", "/api/v1/reels/42", null, "Origin", ORIGIN,
-          "Access-Control-Request-Method", "GET",
-          "Access-Control-Request-Headers", "authorization,prefer");
+      Http.Response r =
+          http.method(
+              "OPTIONS",
+              "/api/v1/reels/42",
+              null,
+              "Origin",
+              ORIGIN,
+              "Access-Control-Request-Method",
+              "GET",
+              "Access-Control-Request-Headers",
+              "authorization,prefer");
 
       assertThat(r.status()).isEqualTo(204);
       assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-      assertThat(Arrays.stream(r.header("Access-Control-Allow-Headers").split(","))
-          .map(h -> h.trim().toLowerCase(Locale.ROOT)))
+      assertThat(
+              Arrays.stream(r.header("Access-Control-Allow-Headers").split(","))
+                  .map(h -> h.trim().toLowerCase(Locale.ROOT)))
           .contains("authorization", "content-type", "prefer");
     }
 
     @Test
     void an_answer_to_a_local_origin_exposes_retry_after() {
-      Http.Response r = http.get("/api/v1/reels/42", "Origin", ORIGIN, "Authorization", "Bearer " + TOKEN);
+      Http.Response r =
+          http.get("/api/v1/reels/42", "Origin", ORIGIN, "Authorization", "Bearer " + TOKEN);
 
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
@@ -81,7 +92,8 @@ class ReadmeBehaviourTest {
 
     @Test
     void a_forced_500_with_a_valid_token_is_a_500() {
-      Http.Response r = http.get("/api/v1/reels/42", "Prefer", "code=500", "Authorization", "Bearer " + TOKEN);
+      Http.Response r =
+          http.get("/api/v1/reels/42", "Prefer", "code=500", "Authorization", "Bearer " + TOKEN);
 
       assertThat(r.status()).isEqualTo(500);
     }
@@ -97,9 +109,12 @@ class ReadmeBehaviourTest {
   }
 
   @ParameterizedTest(name = "{0} ends in error: {1}")
-  @CsvSource(delimiter = '|', value = {
-      "https://www.instagram.com/p/ERRORnovideo1/|The post has no video",
-      "https://www.instagram.com/reel/ERRORdownload1/|Could not download the video, try again later"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https://www.instagram.com/p/ERRORnovideo1/|The post has no video",
+        "https://www.instagram.com/reel/ERRORdownload1/|Could not download the video, try again later"
+      })
   void the_magic_error_reels_end_with_their_documented_message(String url, String message) {
     long id = http.submit(TOKEN, url);
     JsonNode job = null;
@@ -116,21 +131,25 @@ class ReadmeBehaviourTest {
 
   @ParameterizedTest(name = "seeded job {0} is {1} and stays so")
   @CsvSource({
-      "42, done, /result/summary, ",
-      "43, pending, , ",
-      "44, processing, , ",
-      "45, error, /error, ",
-      "46, done, /result/audio/transcript, ''",
-      "47, done, /result/platform_meta, null",
-      "48, pending, , ",
-      "49, processing, , ",
-      "50, error, /error, ",
-      "99, done, /result/summary, "})
-  void the_seeded_jobs_hold_their_documented_state(long id, String status, String pointer, String value) {
+    "42, done, /result/summary, ",
+    "43, pending, , ",
+    "44, processing, , ",
+    "45, error, /error, ",
+    "46, done, /result/audio/transcript, ''",
+    "47, done, /result/platform_meta, null",
+    "48, pending, , ",
+    "49, processing, , ",
+    "50, error, /error, ",
+    "99, done, /result/summary, "
+  })
+  void the_seeded_jobs_hold_their_documented_state(
+      long id, String status, String pointer, String value) {
     for (int poll = 0; poll < 3; poll++) {
       JsonNode job = http.poll(TOKEN, id).json();
       assertThat(job.get("id").asLong()).isEqualTo(id);
-      assertThat(job.get("status").asText()).as("poll %d of job %d", poll + 1, id).isEqualTo(status);
+      assertThat(job.get("status").asText())
+          .as("poll %d of job %d", poll + 1, id)
+          .isEqualTo(status);
       if (pointer != null) {
         JsonNode field = job.at(pointer);
         if (value == null) {
@@ -151,7 +170,8 @@ class ReadmeBehaviourTest {
 
   @Test
   void without_seed_jobs_job_42_is_unknown() {
-    try (ReelsMock bare = ReelsMock.start(MockServerSettings.builder().port(0).seedJobs(false).build())) {
+    try (ReelsMock bare =
+        ReelsMock.start(MockServerSettings.builder().port(0).seedJobs(false).build())) {
       assertThat(new Http(bare.baseUrl()).poll(TOKEN, 42).status()).isEqualTo(404);
     }
   }
@@ -166,15 +186,16 @@ class ReadmeBehaviourTest {
   void retry_after_is_in_real_seconds_under_a_time_scale(double afterSeconds, String retryAfter) {
     Instant t0 = Instant.parse("2026-05-22T10:00:00Z");
     MockClock clock = new MockClock(Clock.fixed(t0, ZoneOffset.UTC), 10, t0);
-    try (ReelsMock limited = ReelsMock.start(MockServerSettings.builder().port(0)
-        .timeScale(10).rateLimit(true).build(), clock)) {
+    try (ReelsMock limited =
+        ReelsMock.start(
+            MockServerSettings.builder().port(0).timeScale(10).rateLimit(true).build(), clock)) {
       Http api = new Http(limited.baseUrl());
       for (int i = 0; i < 10; i++) {
         assertThat(api.poll(TOKEN, 42).status()).isEqualTo(200);
       }
       clock.advance(Duration.ofMillis(Math.round(afterSeconds * 1000)));
-      Http.Response refused = api.get("/api/v1/reels/42", "Authorization", "Bearer " + TOKEN,
-          "Origin", ORIGIN);
+      Http.Response refused =
+          api.get("/api/v1/reels/42", "Authorization", "Bearer " + TOKEN, "Origin", ORIGIN);
 
       assertThat(refused.status()).isEqualTo(429);
       assertThat(refused.header("Retry-After")).isEqualTo(retryAfter);
@@ -183,8 +204,13 @@ class ReadmeBehaviourTest {
   }
 
   private int setScenarioState(long id, String state) {
-    return http.method("PUT", "/__admin/scenarios/reel-job-" + id + "/state",
-        "{\"state\":\"" + state + "\"}", "Content-Type", "application/json").status();
+    return http.method(
+            "PUT",
+            "/__admin/scenarios/reel-job-" + id + "/state",
+            "{\"state\":\"" + state + "\"}",
+            "Content-Type",
+            "application/json")
+        .status();
   }
 
   private String status(long id) {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The forged requests a web page can send, against {@code java -jar}: refused, nothing changed,
- * the process alive; the same from a local client working; shutdown ending the process; the rules
- * of a non-loopback bind.
+ * The forged requests a web page can send, against {@code java -jar}: refused, nothing changed, the
+ * process alive; the same from a local client working; shutdown ending the process; the rules of a
+ * non-loopback bind.
  */
 class SecurityJarIT {
 
@@ -46,8 +46,10 @@ class SecurityJarIT {
 
   /** The mock's time (it runs on real time, so only a jump shows an advance). */
   private Instant clock() {
-    return Instant.parse(send("GET", "/__admin/reels/clock", null, local()).body()
-        .replaceAll(".*\"now\":\"([^\"]+)\".*", "$1"));
+    return Instant.parse(
+        send("GET", "/__admin/reels/clock", null, local())
+            .body()
+            .replaceAll(".*\"now\":\"([^\"]+)\".*", "$1"));
   }
 
   @Test
@@ -58,10 +60,13 @@ class SecurityJarIT {
 
     assertThat(send("POST", "/__admin/scenarios/reset", "", local(), EVIL, TEXT).status())
         .isEqualTo(403);
-    assertThat(send("POST", "/__admin/reels/clock/advance", "{\"seconds\":86400}", local(), EVIL,
-        TEXT).status()).isEqualTo(403);
+    assertThat(
+            send("POST", "/__admin/reels/clock/advance", "{\"seconds\":86400}", local(), EVIL, TEXT)
+                .status())
+        .isEqualTo(403);
     assertThat(send("POST", "/__admin/shutdown", "", local(), EVIL, TEXT).status()).isEqualTo(403);
-    for (String path : new String[] {"/api/v1/reels/42", "/docs/index.html", "/__admin/scenarios"}) {
+    for (String path :
+        new String[] {"/api/v1/reels/42", "/docs/index.html", "/__admin/scenarios"}) {
       RawHttp.Response r = send("GET", path, null, "Host: evil.example:" + jar.port(), TOKEN);
       assertThat(r.status()).as(path).isEqualTo(403);
       assertThat(r.body()).as(path).contains("--allowed-host evil.example");
@@ -83,8 +88,16 @@ class SecurityJarIT {
         .isEqualTo(200);
     assertThat(statusOf(43)).isEqualTo("pending");
     Instant before = clock();
-    assertThat(send("POST", "/__admin/reels/clock/advance", "{\"seconds\":86400}", local(), origin,
-        JSON).status()).isEqualTo(200);
+    assertThat(
+            send(
+                    "POST",
+                    "/__admin/reels/clock/advance",
+                    "{\"seconds\":86400}",
+                    local(),
+                    origin,
+                    JSON)
+                .status())
+        .isEqualTo(200);
     assertThat(clock()).isAfter(before.plus(Duration.ofHours(23)));
   }
 
@@ -108,10 +121,12 @@ class SecurityJarIT {
 
   @Test
   void allowed_host_lets_a_named_host_in() {
-    jar = MockJar.start(Map.of(), "--allowed-host", "mock.internal", "--allowed-host",
-        "*.dev.test");
-    assertThat(send("GET", "/api/v1/reels/42", null, "Host: mock.internal:" + jar.port(), TOKEN)
-        .status()).isEqualTo(200);
+    jar =
+        MockJar.start(Map.of(), "--allowed-host", "mock.internal", "--allowed-host", "*.dev.test");
+    assertThat(
+            send("GET", "/api/v1/reels/42", null, "Host: mock.internal:" + jar.port(), TOKEN)
+                .status())
+        .isEqualTo(200);
     assertThat(send("GET", "/docs/openapi.yaml", null, "Host: web.dev.test").status())
         .isEqualTo(200);
     assertThat(send("GET", "/api/v1/reels/42", null, "Host: evil.example", TOKEN).status())
@@ -131,8 +146,10 @@ class SecurityJarIT {
   void a_non_loopback_bind_without_admin_token_refuses_to_start_with_exit_64() {
     MockJar.Finished run = MockJar.run(Map.of(), "--bind", "0.0.0.0");
     assertThat(run.exitCode()).isEqualTo(64);
-    assertThat(run.output()).contains("error: --bind 0.0.0.0 is not a loopback address, so the"
-        + " admin API needs a token: set REELS_MOCK_ADMIN_TOKEN or --admin-token-file FILE");
+    assertThat(run.output())
+        .contains(
+            "error: --bind 0.0.0.0 is not a loopback address, so the"
+                + " admin API needs a token: set REELS_MOCK_ADMIN_TOKEN or --admin-token-file FILE");
   }
 
   @Test
@@ -143,16 +160,18 @@ class SecurityJarIT {
     assertThat(send("GET", "/__admin/scenarios", null, local()).status()).isEqualTo(401);
     assertThat(send("POST", "/__admin/shutdown", "", local(), JSON).status()).isEqualTo(401);
     assertThat(jar.process().isAlive()).isTrue();
-    assertThat(send("GET", "/__admin/scenarios", null, local(),
-        "Authorization: Bearer " + ADMIN_TOKEN).status()).isEqualTo(200);
+    assertThat(
+            send("GET", "/__admin/scenarios", null, local(), "Authorization: Bearer " + ADMIN_TOKEN)
+                .status())
+        .isEqualTo(200);
     assertThat(send("GET", "/api/v1/reels/42", null, local(), TOKEN).status()).isEqualTo(200);
   }
 
   @Test
   void unsafe_open_admin_starts_off_loopback_with_a_warning() {
     jar = MockJar.start(Map.of(), "--bind", "0.0.0.0", "--unsafe-open-admin");
-    assertThat(jar.output()).contains("WARNING     --unsafe-open-admin: the admin API on 0.0.0.0"
-        + " has no token");
+    assertThat(jar.output())
+        .contains("WARNING     --unsafe-open-admin: the admin API on 0.0.0.0" + " has no token");
     assertThat(send("GET", "/__admin/scenarios", null, local()).status()).isEqualTo(200);
   }
 }

@@ -43,15 +43,20 @@ class StateFileJarIT {
 
   private Started start(Path workDir, String... options) throws IOException {
     assertThat(JAR).exists();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toAbsolutePath().toString(), "--port", "0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "--port",
+                "0"));
     command.addAll(List.of(options));
-    Process process = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     processes.add(process);
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     List<String> lines = new ArrayList<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     String line;
@@ -63,7 +68,7 @@ class StateFileJarIT {
         url = m.group(1);
       }
       if (url != null && line.startsWith("Press Ctrl-C")) {
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "drain");
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "drain");
         drain.setDaemon(true);
         drain.start();
         return new Started(process, url);
@@ -95,31 +100,43 @@ class StateFileJarIT {
     ExecutorService load = Executors.newFixedThreadPool(6);
     for (int t = 0; t < 6; t++) {
       int thread = t;
-      load.submit(() -> {
-        for (int i = 0; go.get(); i++) {
-          try {
-            String reel = "https://www.instagram.com/reel/" + (i % 5 == 0 ? "ERROR" : "C")
-                + thread + "x" + i + "/";
-            Http.Response r = http.post("/api/v1/reels/analyze", "{\"url\":\"" + reel + "\"}",
-                "Authorization", "Bearer " + token, "Content-Type", "application/json");
-            if (r.status() != 202) {
-              continue;
-            }
-            long id = r.json().get("id").asLong();
-            acknowledged.put(id, reel);
-            idsInOrder.add(id);
-            for (int poll = 0; poll < 3 && go.get(); poll++) { // pending, processing, terminal
-              Http.Response g = http.poll(token, id);
-              if (g.status() == 200) {
-                lastSeen.put(id, g.json().get("status").asText());
+      load.submit(
+          () -> {
+            for (int i = 0; go.get(); i++) {
+              try {
+                String reel =
+                    "https://www.instagram.com/reel/"
+                        + (i % 5 == 0 ? "ERROR" : "C")
+                        + thread
+                        + "x"
+                        + i
+                        + "/";
+                Http.Response r =
+                    http.post(
+                        "/api/v1/reels/analyze",
+                        "{\"url\":\"" + reel + "\"}",
+                        "Authorization",
+                        "Bearer " + token,
+                        "Content-Type",
+                        "application/json");
+                if (r.status() != 202) {
+                  continue;
+                }
+                long id = r.json().get("id").asLong();
+                acknowledged.put(id, reel);
+                idsInOrder.add(id);
+                for (int poll = 0; poll < 3 && go.get(); poll++) { // pending, processing, terminal
+                  Http.Response g = http.poll(token, id);
+                  if (g.status() == 200) {
+                    lastSeen.put(id, g.json().get("status").asText());
+                  }
+                }
+              } catch (RuntimeException | AssertionError e) {
+                // the server is gone: this request was never acknowledged
               }
             }
-          } catch (RuntimeException | AssertionError e) {
-            // the server is gone: this request was never acknowledged
-          }
-        }
-        return null;
-      });
+            return null;
+          });
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
@@ -161,8 +178,9 @@ class StateFileJarIT {
     }
     assertThat(problems).as("of %d acknowledged jobs", acknowledged.size()).isEmpty();
     long next = after.submit(token, "https://www.instagram.com/reel/AfterCrash/");
-    assertThat(next).isGreaterThan(acknowledged.keySet().stream().mapToLong(Long::longValue)
-        .max().orElseThrow());
+    assertThat(next)
+        .isGreaterThan(
+            acknowledged.keySet().stream().mapToLong(Long::longValue).max().orElseThrow());
   }
 
   @Test
@@ -208,8 +226,8 @@ class StateFileJarIT {
   void a_file_that_is_not_a_state_file_stops_the_start_with_exit_64_and_stays_as_it_was()
       throws Exception {
     Path state = dir.resolve("jobs.db");
-    byte[] garbage = "these are someone's notes, not a database\n".repeat(200)
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] garbage =
+        "these are someone's notes, not a database\n".repeat(200).getBytes(StandardCharsets.UTF_8);
     Files.write(state, garbage);
     assertRefused(state, garbage, "is not an SQLite database");
   }
@@ -249,20 +267,37 @@ class StateFileJarIT {
   }
 
   private void assertRefused(Path state, byte[] expected, String message) throws Exception {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-jar", JAR.toAbsolutePath().toString(), "--port", "0", "--state-file",
-        state.toString()).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "--port",
+                "0",
+                "--state-file",
+                state.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     processes.add(p);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(output).isEqualTo(64);
-    assertThat(output).contains("error: state file " + state).contains(message)
+    assertThat(output)
+        .contains("error: state file " + state)
+        .contains(message)
         .doesNotContain("\tat ");
     assertThat(Files.readAllBytes(state)).as("the file is untouched").isEqualTo(expected);
   }
 
   private static void advance(Http http, int seconds) {
-    assertThat(http.post("/__admin/reels/clock/advance", "{\"seconds\": " + seconds + "}",
-        "Content-Type", "application/json").status()).isEqualTo(200);
+    assertThat(
+            http.post(
+                    "/__admin/reels/clock/advance",
+                    "{\"seconds\": " + seconds + "}",
+                    "Content-Type",
+                    "application/json")
+                .status())
+        .isEqualTo(200);
   }
 }

@@ -43,7 +43,10 @@ public final class Lifecycle {
     return statusProperty;
   }
 
-  /** The nullable job properties whose presence the lifecycle governs ({@code error}, {@code result}). */
+  /**
+   * The nullable job properties whose presence the lifecycle governs ({@code error}, {@code
+   * result}).
+   */
   public List<String> fields() {
     return fields;
   }

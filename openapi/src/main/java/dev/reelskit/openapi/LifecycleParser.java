@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code components/schemas/ReelJob/x-lifecycle} into a {@link Lifecycle}, or rejects it
- * with every problem found: an unknown or unreachable state, a terminal state with transitions, a
- * dead end, or states that differ from the status enum.
+ * Reads {@code components/schemas/ReelJob/x-lifecycle} into a {@link Lifecycle}, or rejects it with
+ * every problem found: an unknown or unreachable state, a terminal state with transitions, a dead
+ * end, or states that differ from the status enum.
  */
 public final class LifecycleParser {
 
@@ -22,7 +22,9 @@ public final class LifecycleParser {
 
   private LifecycleParser() {}
 
-  /** The lifecycle the document declares; throws {@link InvalidLifecycleException} if ill-formed. */
+  /**
+   * The lifecycle the document declares; throws {@link InvalidLifecycleException} if ill-formed.
+   */
   public static Lifecycle parse(JsonNode document) {
     List<String> problems = new ArrayList<>();
     JsonNode job = document.at(JOB);
@@ -35,11 +37,20 @@ public final class LifecycleParser {
     String initial = declared.path("initial").asText(null);
 
     Map<String, Lifecycle.State> states = new LinkedHashMap<>();
-    declared.path("states").properties().forEach(e -> {
-      JsonNode s = e.getValue();
-      states.put(e.getKey(), new Lifecycle.State(e.getKey(), s.path("terminal").asBoolean(false),
-          new LinkedHashSet<>(strings(s.path("next"))), new LinkedHashSet<>(strings(s.path("sets")))));
-    });
+    declared
+        .path("states")
+        .properties()
+        .forEach(
+            e -> {
+              JsonNode s = e.getValue();
+              states.put(
+                  e.getKey(),
+                  new Lifecycle.State(
+                      e.getKey(),
+                      s.path("terminal").asBoolean(false),
+                      new LinkedHashSet<>(strings(s.path("next"))),
+                      new LinkedHashSet<>(strings(s.path("sets")))));
+            });
     if (states.isEmpty()) {
       throw new InvalidLifecycleException(List.of("x-lifecycle declares no states"));
     }
@@ -53,7 +64,8 @@ public final class LifecycleParser {
     for (Lifecycle.State s : states.values()) {
       for (String to : s.next()) {
         if (!states.containsKey(to)) {
-          problems.add("state '" + s.name() + "' has a transition to the unknown state '" + to + "'");
+          problems.add(
+              "state '" + s.name() + "' has a transition to the unknown state '" + to + "'");
         }
       }
       if (s.terminal() && !s.next().isEmpty()) {
@@ -64,7 +76,8 @@ public final class LifecycleParser {
       }
       for (String field : s.sets()) {
         if (!fields.contains(field)) {
-          problems.add("state '" + s.name() + "' sets '" + field + "', which is not in x-lifecycle.fields");
+          problems.add(
+              "state '" + s.name() + "' sets '" + field + "', which is not in x-lifecycle.fields");
         }
       }
     }
@@ -73,10 +86,15 @@ public final class LifecycleParser {
     }
     if (initial != null && states.containsKey(initial)) {
       Set<String> reached = reachable(initial, states);
-      states.keySet().stream().filter(s -> !reached.contains(s)).forEach(s ->
-          problems.add("state '" + s + "' is unreachable from the initial state '" + initial + "'"));
+      states.keySet().stream()
+          .filter(s -> !reached.contains(s))
+          .forEach(
+              s ->
+                  problems.add(
+                      "state '" + s + "' is unreachable from the initial state '" + initial + "'"));
     }
-    checkEnum(document, job.path("properties").path(statusProperty), statusProperty, states, problems);
+    checkEnum(
+        document, job.path("properties").path(statusProperty), statusProperty, states, problems);
 
     if (!problems.isEmpty()) {
       throw new InvalidLifecycleException(problems);
@@ -84,7 +102,8 @@ public final class LifecycleParser {
     return new Lifecycle(statusProperty, fields, initial, states);
   }
 
-  private static void checkFields(JsonNode document, JsonNode job, List<String> fields, List<String> problems) {
+  private static void checkFields(
+      JsonNode document, JsonNode job, List<String> fields, List<String> problems) {
     for (String field : fields) {
       JsonNode property = job.path("properties").path(field);
       if (property.isMissingNode()) {
@@ -95,18 +114,28 @@ public final class LifecycleParser {
     }
   }
 
-  private static void checkEnum(JsonNode document, JsonNode property, String name,
-      Map<String, Lifecycle.State> states, List<String> problems) {
+  private static void checkEnum(
+      JsonNode document,
+      JsonNode property,
+      String name,
+      Map<String, Lifecycle.State> states,
+      List<String> problems) {
     JsonNode schema = Schemas.resolve(document, property);
     if (!schema.path("enum").isArray()) {
       problems.add("ReelJob." + name + " has no enum to compare the states with");
       return;
     }
     List<String> values = strings(schema.path("enum"));
-    states.keySet().stream().filter(s -> !values.contains(s)).forEach(s ->
-        problems.add("state '" + s + "' is missing from the " + name + " enum " + values));
-    values.stream().filter(v -> !states.containsKey(v)).forEach(v ->
-        problems.add("the " + name + " enum value '" + v + "' is missing from the lifecycle"));
+    states.keySet().stream()
+        .filter(s -> !values.contains(s))
+        .forEach(
+            s -> problems.add("state '" + s + "' is missing from the " + name + " enum " + values));
+    values.stream()
+        .filter(v -> !states.containsKey(v))
+        .forEach(
+            v ->
+                problems.add(
+                    "the " + name + " enum value '" + v + "' is missing from the lifecycle"));
   }
 
   private static Set<String> reachable(String from, Map<String, Lifecycle.State> states) {

@@ -17,7 +17,9 @@ public final class ReelsJson {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           // Optional fields that are unset are left out; required nullable ones (error, result,
           // platform_meta) are annotated ALWAYS by the generator and stay as explicit nulls.
-          .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+          .defaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
           // Keep the server's offset: "+02:00" must come back as "+02:00", not as UTC.
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           // The spec is open: a real server may add fields it does not list.

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  *
  * <p>The published document leaves both out because code generators cannot write them (a "must be
- * null" branch, or a {@code oneOf} of a string and an array, made typescript-fetch or Java
- * {@code native} emit code that does not compile); validators such as Atlassian's enforce them, so
- * they get them here, never written twice.
+ * null" branch, or a {@code oneOf} of a string and an array, made typescript-fetch or Java {@code
+ * native} emit code that does not compile); validators such as Atlassian's enforce them, so they
+ * get them here, never written twice.
  */
 final class ValidationView {
 
@@ -56,28 +56,41 @@ final class ValidationView {
     if (forms != null) {
       if (!forms.isArray() || forms.isEmpty() || object.has("oneOf")) {
         throw new IllegalArgumentException(
-            ONE_OF_EXTENSION + " must be a non-empty list of schemas on a schema without oneOf: " + object);
+            ONE_OF_EXTENSION
+                + " must be a non-empty list of schemas on a schema without oneOf: "
+                + object);
       }
       object.set("oneOf", forms);
     }
-    object.properties().forEach(e -> {
-      if (!e.getKey().equals("example") && !e.getKey().equals("examples")) {
-        unionsAsOneOf(e.getValue());
-      }
-    });
+    object
+        .properties()
+        .forEach(
+            e -> {
+              if (!e.getKey().equals("example") && !e.getKey().equals("examples")) {
+                unionsAsOneOf(e.getValue());
+              }
+            });
   }
 
-  private static ObjectNode branch(JsonNode published, ObjectNode job, Lifecycle lifecycle, Lifecycle.State state) {
+  private static ObjectNode branch(
+      JsonNode published, ObjectNode job, Lifecycle lifecycle, Lifecycle.State state) {
     ObjectNode branch = JSON.objectNode();
     branch.put("title", "ReelJob when " + lifecycle.statusProperty() + " is " + state.name());
     // Atlassian's validator closes a oneOf branch to the properties it names unless told otherwise.
     branch.put("additionalProperties", true);
     ArrayNode required = branch.putArray("required").add(lifecycle.statusProperty());
     ObjectNode properties = branch.putObject("properties");
-    properties.putObject(lifecycle.statusProperty()).put("type", "string").putArray("enum").add(state.name());
+    properties
+        .putObject(lifecycle.statusProperty())
+        .put("type", "string")
+        .putArray("enum")
+        .add(state.name());
     for (String field : lifecycle.fields()) {
       required.add(field);
-      String type = Schemas.resolve(published, job.path("properties").path(field)).path("type").asText("object");
+      String type =
+          Schemas.resolve(published, job.path("properties").path(field))
+              .path("type")
+              .asText("object");
       ObjectNode constraint = properties.putObject(field).put("type", type);
       if (state.sets().contains(field)) {
         if ("string".equals(type)) {

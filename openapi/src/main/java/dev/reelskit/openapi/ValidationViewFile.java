@@ -23,8 +23,11 @@ final class ValidationViewFile {
     }
     Path out = Path.of(args[0]);
     Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, "# Generated from reels-api.yaml by the build: the strict view validators read"
-        + " (dev.reelskit.openapi.ReelsApiSpec#validationYaml). Do not edit.\n"
-        + ReelsApiSpec.get().validationYaml(), StandardCharsets.UTF_8);
+    Files.writeString(
+        out,
+        "# Generated from reels-api.yaml by the build: the strict view validators read"
+            + " (dev.reelskit.openapi.ReelsApiSpec#validationYaml). Do not edit.\n"
+            + ReelsApiSpec.get().validationYaml(),
+        StandardCharsets.UTF_8);
   }
 }

@@ -13,38 +13,66 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every reading the spec's {@code Decision:}s accept where the documentation leaves a choice: the
- * validator accepts it, the generated models read it, and writing the model back keeps the
- * server's form of hooks, topics and key moments (an optional null comes back as absent).
+ * validator accepts it, the generated models read it, and writing the model back keeps the server's
+ * form of hooks, topics and key moments (an optional null comes back as absent).
  */
 class AcceptedReadingsTest {
 
   static Stream<Arguments> readings() {
     return Stream.of(
-        reading("hooks as an array of strings", c -> c.with("result").with("content")
-            .putArray("hooks").add("Ten minutes,").add("one pan.")),
-        reading("hooks as one string (the mock's form)", c -> { }),
-        reading("topics as one string", c -> c.with("result").with("content").put("topics", "cooking")),
-        reading("key_moments items as strings", c -> c.with("result").with("content")
-            .putArray("key_moments").add("0:03 The pan hits the flame").add("0:41 Plated")),
-        reading("key_moments timestamps as seconds and h:mm:ss", c -> {
-          var moments = c.with("result").with("content").putArray("key_moments");
-          moments.addObject().put("timestamp", 3.5).put("description", "flame");
-          moments.addObject().put("timestamp", "1:02:03");
-        }),
-        reading("call_to_action and music_description null", c -> {
-          c.with("result").with("content").putNull("call_to_action");
-          c.with("result").with("audio").putNull("music_description");
-        }),
-        reading("call_to_action and music_description absent", c -> {
-          c.with("result").with("content").remove("call_to_action");
-          c.with("result").with("audio").remove("music_description");
-        }),
-        reading("language null (no speech)", c -> c.with("result").with("audio").putNull("language")),
-        reading("language empty (no speech)", c -> c.with("result").with("audio").put("language", "")),
-        reading("language absent (no speech)", c -> c.with("result").with("audio").remove("language")),
+        reading(
+            "hooks as an array of strings",
+            c ->
+                c.with("result")
+                    .with("content")
+                    .putArray("hooks")
+                    .add("Ten minutes,")
+                    .add("one pan.")),
+        reading("hooks as one string (the mock's form)", c -> {}),
+        reading(
+            "topics as one string", c -> c.with("result").with("content").put("topics", "cooking")),
+        reading(
+            "key_moments items as strings",
+            c ->
+                c.with("result")
+                    .with("content")
+                    .putArray("key_moments")
+                    .add("0:03 The pan hits the flame")
+                    .add("0:41 Plated")),
+        reading(
+            "key_moments timestamps as seconds and h:mm:ss",
+            c -> {
+              var moments = c.with("result").with("content").putArray("key_moments");
+              moments.addObject().put("timestamp", 3.5).put("description", "flame");
+              moments.addObject().put("timestamp", "1:02:03");
+            }),
+        reading(
+            "call_to_action and music_description null",
+            c -> {
+              c.with("result").with("content").putNull("call_to_action");
+              c.with("result").with("audio").putNull("music_description");
+            }),
+        reading(
+            "call_to_action and music_description absent",
+            c -> {
+              c.with("result").with("content").remove("call_to_action");
+              c.with("result").with("audio").remove("music_description");
+            }),
+        reading(
+            "language null (no speech)", c -> c.with("result").with("audio").putNull("language")),
+        reading(
+            "language empty (no speech)", c -> c.with("result").with("audio").put("language", "")),
+        reading(
+            "language absent (no speech)", c -> c.with("result").with("audio").remove("language")),
         reading("language upper case", c -> c.with("result").with("audio").put("language", "EN")),
-        reading("platform_meta figures null or extra", c -> c.with("result").with("platform_meta")
-            .putNull("like_count").put("share_count", 12).put("views_label", "1.2K")));
+        reading(
+            "platform_meta figures null or extra",
+            c ->
+                c.with("result")
+                    .with("platform_meta")
+                    .putNull("like_count")
+                    .put("share_count", 12)
+                    .put("views_label", "1.2K")));
   }
 
   private static Arguments reading(String name, Consumer<ObjectNode> change) {
@@ -57,8 +85,10 @@ class AcceptedReadingsTest {
   @MethodSource("readings")
   void is_accepted_read_by_the_models_and_written_back_unchanged(String name, ObjectNode job)
       throws Exception {
-    assertThat(SpecValidator.responseProblems(Request.Method.GET, "/api/v1/reels/42", 200,
-        job.toString(), null)).isEmpty();
+    assertThat(
+            SpecValidator.responseProblems(
+                Request.Method.GET, "/api/v1/reels/42", 200, job.toString(), null))
+        .isEmpty();
 
     ReelJob model = ReelsJson.mapper().treeToValue(job, ReelJob.class);
     String written = ReelsJson.mapper().writeValueAsString(model);
@@ -79,7 +109,12 @@ class AcceptedReadingsTest {
 
     assertThat(OneOfValues.texts(content.getHooks())).isNotEmpty();
     assertThat(OneOfValues.texts(content.getTopics())).isNotEmpty();
-    assertThat(content.getKeyMoments()).allSatisfy(item ->
-        assertThat(item instanceof String || OneOfValues.keyMoment(item).getTimestamp() != null).isTrue());
+    assertThat(content.getKeyMoments())
+        .allSatisfy(
+            item ->
+                assertThat(
+                        item instanceof String
+                            || OneOfValues.keyMoment(item).getTimestamp() != null)
+                    .isTrue());
   }
 }

@@ -29,7 +29,9 @@ class CodingRulesTest {
 
   @Test
   void knows_nothing_of_wiremock_or_rest_assured() {
-    noClasses().should().dependOnClassesThat()
+    noClasses()
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage("com.github.tomakehurst..", "wiremock..", "io.restassured..")
         .check(SHIPPED);
   }

@@ -15,18 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * JobLifecycle, which the mock's engine, the contract rules and the client rules call, answers
- * from the packaged spec: packaging a copy with another lifecycle changes its answers.
+ * JobLifecycle, which the mock's engine, the contract rules and the client rules call, answers from
+ * the packaged spec: packaging a copy with another lifecycle changes its answers.
  */
 class JobLifecycleFollowsTheSpecTest {
 
   @TempDir Path dir;
 
   @Test
-  void a_packaged_spec_with_another_transition_changes_what_job_lifecycle_answers() throws Exception {
-    String changed = SpecCopy.ofPackaged()
-        .state("pending", p -> p.withArray("next").add("error"))
-        .yaml();
+  void a_packaged_spec_with_another_transition_changes_what_job_lifecycle_answers()
+      throws Exception {
+    String changed =
+        SpecCopy.ofPackaged().state("pending", p -> p.withArray("next").add("error")).yaml();
     Files.createDirectories(dir.resolve("openapi"));
     Files.writeString(dir.resolve("openapi/reels-api.yaml"), changed);
 
@@ -36,7 +36,8 @@ class JobLifecycleFollowsTheSpecTest {
       Object pending = status(loader, "PENDING");
       Method next = lifecycle.getMethod("next", pending.getClass());
 
-      assertThat((Set<?>) next.invoke(null, pending)).extracting(Object::toString)
+      assertThat((Set<?>) next.invoke(null, pending))
+          .extracting(Object::toString)
           .containsExactlyInAnyOrder("processing", "error");
     }
     assertThat(JobLifecycle.next(dev.reelskit.openapi.model.JobStatus.PENDING))
@@ -44,7 +45,8 @@ class JobLifecycleFollowsTheSpecTest {
   }
 
   private static Object status(ClassLoader loader, String name) throws Exception {
-    Class<?> type = Class.forName(dev.reelskit.openapi.model.JobStatus.class.getName(), true, loader);
+    Class<?> type =
+        Class.forName(dev.reelskit.openapi.model.JobStatus.class.getName(), true, loader);
     for (Object constant : type.getEnumConstants()) {
       if (((Enum<?>) constant).name().equals(name)) {
         return constant;

@@ -33,7 +33,8 @@ public final class SpecCopy {
   }
 
   public SpecCopy addState(String name, boolean terminal, String... sets) {
-    ObjectNode state = ((ObjectNode) document.at(LifecycleParser.POINTER + "/states")).putObject(name);
+    ObjectNode state =
+        ((ObjectNode) document.at(LifecycleParser.POINTER + "/states")).putObject(name);
     if (terminal) {
       state.put("terminal", true);
     }

@@ -54,7 +54,8 @@ class SpecDocumentTest {
   @Test
   void documents_every_response_status_of_both_operations() {
     assertThat(analyze().getResponses()).containsOnlyKeys("202", "400", "401", "403", "429", "500");
-    assertThat(getReel().getResponses()).containsOnlyKeys("200", "400", "401", "403", "404", "429", "500");
+    assertThat(getReel().getResponses())
+        .containsOnlyKeys("200", "400", "401", "403", "404", "429", "500");
   }
 
   @Test

@@ -25,7 +25,14 @@ class SpecExamplesTest {
 
     String displayName() {
       String where = status == null ? "request" : status;
-      return method.toUpperCase(Locale.ROOT) + " " + pathTemplate + " " + where + " example '" + name + "'";
+      return method.toUpperCase(Locale.ROOT)
+          + " "
+          + pathTemplate
+          + " "
+          + where
+          + " example '"
+          + name
+          + "'";
     }
   }
 
@@ -99,7 +106,12 @@ class SpecExamplesTest {
                     .forEach(
                         op -> {
                           JsonNode operation = op.getValue();
-                          collect(found, op.getKey(), path.getKey(), null, deref(operation.path("requestBody")));
+                          collect(
+                              found,
+                              op.getKey(),
+                              path.getKey(),
+                              null,
+                              deref(operation.path("requestBody")));
                           operation
                               .path("responses")
                               .properties()

@@ -14,7 +14,9 @@ final class SpecValidator {
   static final String TOKEN = "ist_exampleToken0123456789abcdefgh";
 
   private static final OpenApiInteractionValidator VALIDATOR =
-      OpenApiInteractionValidator.createForInlineApiSpecification(ReelsApiSpec.get().validationYaml()).build();
+      OpenApiInteractionValidator.createForInlineApiSpecification(
+              ReelsApiSpec.get().validationYaml())
+          .build();
 
   private SpecValidator() {}
 
@@ -40,12 +42,21 @@ final class SpecValidator {
     return errors(VALIDATOR.validateRequest(request));
   }
 
-  /** Error-level problems of a job body answered to {@code GET /api/v1/reels/{id}} under another spec. */
+  /**
+   * Error-level problems of a job body answered to {@code GET /api/v1/reels/{id}} under another
+   * spec.
+   */
   static List<String> jobProblems(String specYaml, String json) {
     OpenApiInteractionValidator validator =
         OpenApiInteractionValidator.createForInlineApiSpecification(specYaml).build();
-    return errors(validator.validateResponse("/api/v1/reels/7", Request.Method.GET,
-        SimpleResponse.Builder.status(200).withContentType("application/json").withBody(json).build()));
+    return errors(
+        validator.validateResponse(
+            "/api/v1/reels/7",
+            Request.Method.GET,
+            SimpleResponse.Builder.status(200)
+                .withContentType("application/json")
+                .withBody(json)
+                .build()));
   }
 
   private static List<String> errors(ValidationReport report) {

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The published spec is generator-friendly; the per-state invariants live in the validation view. */
+/**
+ * The published spec is generator-friendly; the per-state invariants live in the validation view.
+ */
 class ValidationViewTest {
 
   private static String doneWithoutResult() {
@@ -34,7 +36,8 @@ class ValidationViewTest {
   void the_validation_view_rejects_it_with_one_branch_per_state() {
     assertThat(SpecValidator.jobProblems(ReelsApiSpec.get().validationYaml(), doneWithoutResult()))
         .isNotEmpty();
-    assertThat(Yaml.read(ReelsApiSpec.get().validationYaml()).at("/components/schemas/ReelJob/oneOf"))
+    assertThat(
+            Yaml.read(ReelsApiSpec.get().validationYaml()).at("/components/schemas/ReelJob/oneOf"))
         .hasSize(ReelsApiSpec.get().lifecycle().states().size());
   }
 
@@ -42,9 +45,12 @@ class ValidationViewTest {
   @ValueSource(strings = {"Hooks", "Topics", "KeyMomentItem", "MomentTime"})
   void the_validation_view_turns_each_union_s_x_one_of_into_a_one_of(String schema) {
     JsonNode published = ReelsApiSpec.get().document().at("/components/schemas/" + schema);
-    JsonNode view = Yaml.read(ReelsApiSpec.get().validationYaml()).at("/components/schemas/" + schema);
+    JsonNode view =
+        Yaml.read(ReelsApiSpec.get().validationYaml()).at("/components/schemas/" + schema);
     assertThat(published.path("x-one-of").size()).isGreaterThan(1);
-    assertThat(published.has("type")).as("a typed union is one a generator tries to write").isFalse();
+    assertThat(published.has("type"))
+        .as("a typed union is one a generator tries to write")
+        .isFalse();
     assertThat(view.get("oneOf")).isEqualTo(published.get("x-one-of"));
     assertThat(view.has("x-one-of")).isFalse();
   }
@@ -71,8 +77,10 @@ class ValidationViewTest {
 
   @Test
   void a_union_whose_x_one_of_is_not_a_list_of_schemas_is_refused_when_the_spec_is_read() {
-    String yaml = SpecCopy.ofPackaged()
-        .edit(d -> d.withObject("/components/schemas/Hooks").put("x-one-of", "string")).yaml();
+    String yaml =
+        SpecCopy.ofPackaged()
+            .edit(d -> d.withObject("/components/schemas/Hooks").put("x-one-of", "string"))
+            .yaml();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReelsApiSpec.parse(yaml))
         .hasMessageContaining("x-one-of must be a non-empty list of schemas");
   }

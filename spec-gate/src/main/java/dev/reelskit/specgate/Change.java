@@ -15,7 +15,8 @@ public record Change(boolean breaking, String area, String where, String what, S
   }
 
   String render() {
-    return String.format("%-10s %s  %s%n  what  %s%n  why   %s%n",
+    return String.format(
+        "%-10s %s  %s%n  what  %s%n  why   %s%n",
         breaking ? "BREAKING" : "compatible", area, where, what, why);
   }
 }

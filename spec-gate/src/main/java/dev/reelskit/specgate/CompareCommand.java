@@ -12,10 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code compare OLD NEW}: is NEW a compatible successor of OLD? */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Compares two versions of an OpenAPI 3 spec: shapes (openapi-diff) and the job",
-        "lifecycle (x-lifecycle). Exit 0: compatible, or breaking with info.version's major raised;",
-        "1: breaking; 64: usage."})
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compares two versions of an OpenAPI 3 spec: shapes (openapi-diff) and the job",
+      "lifecycle (x-lifecycle). Exit 0: compatible, or breaking with info.version's major raised;",
+      "1: breaking; 64: usage."
+    })
 final class CompareCommand implements Callable<Integer> {
 
   static final int COMPATIBLE = 0;
@@ -56,7 +60,8 @@ final class CompareCommand implements Callable<Integer> {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getClass().getSimpleName(), e);
+      throw new IllegalArgumentException(
+          "cannot read " + file + ": " + e.getClass().getSimpleName(), e);
     }
   }
 
@@ -64,19 +69,21 @@ final class CompareCommand implements Callable<Integer> {
   static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new CompareCommand(out));
     cli.setOut(out).setErr(err);
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println(e.getMessage());
-      e.getCommandLine().usage(err);
-      return USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, c, p) -> {
-      // Unreadable files and documents that are no OpenAPI spec are the caller's to fix.
-      if (e instanceof IllegalArgumentException) {
-        err.println(e.getMessage());
-        return USAGE;
-      }
-      throw e;
-    });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println(e.getMessage());
+          e.getCommandLine().usage(err);
+          return USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, c, p) -> {
+          // Unreadable files and documents that are no OpenAPI spec are the caller's to fix.
+          if (e instanceof IllegalArgumentException) {
+            err.println(e.getMessage());
+            return USAGE;
+          }
+          throw e;
+        });
     return cli.execute(args);
   }
 }

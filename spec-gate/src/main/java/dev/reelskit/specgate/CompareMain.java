@@ -3,7 +3,10 @@ package dev.reelskit.specgate;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/** {@code java -jar reels-spec-compare.jar OLD.yaml NEW.yaml}; exit 0 compatible, 1 breaking, 64 usage. */
+/**
+ * {@code java -jar reels-spec-compare.jar OLD.yaml NEW.yaml}; exit 0 compatible, 1 breaking, 64
+ * usage.
+ */
 public final class CompareMain {
 
   private CompareMain() {}

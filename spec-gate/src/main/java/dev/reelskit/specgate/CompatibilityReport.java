@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The verdict on a spec change: every {@link Change} found, and whether the change may be
- * released as it is (no breaking change, or the major number of {@code info.version} was raised).
+ * The verdict on a spec change: every {@link Change} found, and whether the change may be released
+ * as it is (no breaking change, or the major number of {@code info.version} was raised).
  */
 public final class CompatibilityReport {
 
@@ -17,7 +17,8 @@ public final class CompatibilityReport {
   private final List<Change> changes;
   private final List<String> notes;
 
-  CompatibilityReport(String oldVersion, String newVersion, List<Change> changes, List<String> notes) {
+  CompatibilityReport(
+      String oldVersion, String newVersion, List<Change> changes, List<String> notes) {
     this.oldVersion = oldVersion;
     this.newVersion = newVersion;
     this.changes = List.copyOf(changes);
@@ -50,19 +51,33 @@ public final class CompatibilityReport {
   public String render() {
     StringBuilder out = new StringBuilder();
     long breakingCount = breaking().size();
-    out.append("Spec compatibility: ").append(oldVersion).append(" -> ").append(newVersion).append('\n');
+    out.append("Spec compatibility: ")
+        .append(oldVersion)
+        .append(" -> ")
+        .append(newVersion)
+        .append('\n');
     if (changes.isEmpty()) {
       out.append("verdict: no change that affects clients\n");
     } else if (breakingCount == 0) {
-      out.append("verdict: COMPATIBLE (").append(changes.size()).append(" compatible change")
-          .append(changes.size() == 1 ? "" : "s").append(")\n");
+      out.append("verdict: COMPATIBLE (")
+          .append(changes.size())
+          .append(" compatible change")
+          .append(changes.size() == 1 ? "" : "s")
+          .append(")\n");
     } else {
-      out.append("verdict: BREAKING (").append(breakingCount).append(" breaking, ")
-          .append(changes.size() - breakingCount).append(" compatible); ")
-          .append(majorRaised()
-              ? "info.version's major was raised, so this is allowed as a new major release\n"
-              : "info.version's major was not raised (" + oldVersion + " -> " + newVersion
-                  + "): raise it or undo the breaking changes\n");
+      out.append("verdict: BREAKING (")
+          .append(breakingCount)
+          .append(" breaking, ")
+          .append(changes.size() - breakingCount)
+          .append(" compatible); ")
+          .append(
+              majorRaised()
+                  ? "info.version's major was raised, so this is allowed as a new major release\n"
+                  : "info.version's major was not raised ("
+                      + oldVersion
+                      + " -> "
+                      + newVersion
+                      + "): raise it or undo the breaking changes\n");
     }
     notes.forEach(n -> out.append("note: ").append(n).append('\n'));
     changes.forEach(c -> out.append('\n').append(c.render()));

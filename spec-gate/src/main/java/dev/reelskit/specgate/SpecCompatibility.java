@@ -14,8 +14,8 @@ import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 
 /**
  * Compares two versions of a spec: shapes with OpenAPITools' openapi-diff, the job lifecycle with
- * the kit's own {@link LifecycleRules}. Works for any OpenAPI 3 document; the lifecycle rules
- * apply when both declare {@code x-lifecycle}.
+ * the kit's own {@link LifecycleRules}. Works for any OpenAPI 3 document; the lifecycle rules apply
+ * when both declare {@code x-lifecycle}.
  */
 public final class SpecCompatibility {
 
@@ -38,16 +38,23 @@ public final class SpecCompatibility {
     if (oldHas && newHas) {
       lifecycle(oldDoc, newDoc, changes);
     } else if (oldHas) {
-      changes.add(Change.breaking("lifecycle", "#" + LifecycleParser.POINTER, "x-lifecycle was removed",
-          "the mock, the contract rules and clients generated from it lose the job lifecycle"));
+      changes.add(
+          Change.breaking(
+              "lifecycle",
+              "#" + LifecycleParser.POINTER,
+              "x-lifecycle was removed",
+              "the mock, the contract rules and clients generated from it lose the job lifecycle"));
     } else if (newHas) {
       notes.add("x-lifecycle is new: nothing to compare it with");
     } else {
       notes.add("neither spec declares x-lifecycle: only shapes were compared");
     }
     changes.sort(Comparator.comparing((Change c) -> !c.breaking()));
-    return new CompatibilityReport(oldDoc.at("/info/version").asText("?"),
-        newDoc.at("/info/version").asText("?"), changes, notes);
+    return new CompatibilityReport(
+        oldDoc.at("/info/version").asText("?"),
+        newDoc.at("/info/version").asText("?"),
+        changes,
+        notes);
   }
 
   private static void lifecycle(JsonNode oldDoc, JsonNode newDoc, List<Change> changes) {
@@ -61,8 +68,15 @@ public final class SpecCompatibility {
     try {
       changes.addAll(LifecycleRules.compare(old, LifecycleParser.parse(newDoc)));
     } catch (InvalidLifecycleException e) {
-      e.problems().forEach(p -> changes.add(Change.breaking("lifecycle", "#" + LifecycleParser.POINTER,
-          "the new lifecycle is ill-formed: " + p, "no client can follow a lifecycle that is not well-formed")));
+      e.problems()
+          .forEach(
+              p ->
+                  changes.add(
+                      Change.breaking(
+                          "lifecycle",
+                          "#" + LifecycleParser.POINTER,
+                          "the new lifecycle is ill-formed: " + p,
+                          "no client can follow a lifecycle that is not well-formed")));
     }
   }
 
@@ -74,8 +88,8 @@ public final class SpecCompatibility {
       }
       return doc;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("the " + which + " spec is not YAML: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "the " + which + " spec is not YAML: " + e.getOriginalMessage(), e);
     }
   }
-
 }

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The gate's entry point (what `mvn verify` and `java -jar reels-spec-compare.jar` run) on temp copies. */
+/**
+ * The gate's entry point (what `mvn verify` and `java -jar reels-spec-compare.jar` run) on temp
+ * copies.
+ */
 class CompareCommandTest {
 
   @TempDir Path dir;
@@ -28,7 +31,9 @@ class CompareCommandTest {
   }
 
   private static SpecCopy withNewTerminalState() {
-    return SpecCopy.ofPackaged().statusEnum(e -> e.add("cancelled")).addState("cancelled", true)
+    return SpecCopy.ofPackaged()
+        .statusEnum(e -> e.add("cancelled"))
+        .addState("cancelled", true)
         .state("pending", p -> p.withArray("next").add("cancelled"));
   }
 
@@ -38,14 +43,16 @@ class CompareCommandTest {
     Path working = write("working.yaml", withNewTerminalState().version("1.1.0"));
     Path report = dir.resolve("out/report.txt");
 
-    assertThat(compare("--report", report.toString(), baseline.toString(), working.toString())).isEqualTo(1);
+    assertThat(compare("--report", report.toString(), baseline.toString(), working.toString()))
+        .isEqualTo(1);
     assertThat(out.toString())
         .startsWith("Spec compatibility: 1.0.0 -> 1.1.0\nverdict: BREAKING (")
         .contains("info.version's major was not raised (1.0.0 -> 1.1.0)")
-        .contains("BREAKING   lifecycle  #/components/schemas/ReelJob/x-lifecycle/states/cancelled\n"
-            + "  what  new terminal state 'cancelled'\n"
-            + "  why   pollers stop only at [done, error]: they poll a job that ended in 'cancelled'"
-            + " until they time out, and never read its outcome\n");
+        .contains(
+            "BREAKING   lifecycle  #/components/schemas/ReelJob/x-lifecycle/states/cancelled\n"
+                + "  what  new terminal state 'cancelled'\n"
+                + "  why   pollers stop only at [done, error]: they poll a job that ended in 'cancelled'"
+                + " until they time out, and never read its outcome\n");
     assertThat(report).hasContent(out.toString());
   }
 
@@ -63,23 +70,38 @@ class CompareCommandTest {
   @Test
   void a_compatible_edit_is_reported_without_failing() throws IOException {
     Path baseline = write("baseline.yaml", SpecCopy.ofPackaged());
-    Path working = write("working.yaml", SpecCopy.ofPackaged().edit(d -> d
-        .withObject("/components/schemas/ReelJob/properties").putObject("progress").put("type", "integer")));
+    Path working =
+        write(
+            "working.yaml",
+            SpecCopy.ofPackaged()
+                .edit(
+                    d ->
+                        d.withObject("/components/schemas/ReelJob/properties")
+                            .putObject("progress")
+                            .put("type", "integer")));
 
     assertThat(compare(baseline.toString(), working.toString())).isEqualTo(0);
-    assertThat(out.toString()).contains("verdict: COMPATIBLE").contains("property 'progress' added");
+    assertThat(out.toString())
+        .contains("verdict: COMPATIBLE")
+        .contains("property 'progress' added");
   }
 
   @Test
   void the_released_baseline_and_the_working_spec_are_compatible() {
-    assertThat(compare(Path.of("baseline/reels-api.yaml").toString(), Path.of("../openapi/reels-api.yaml").toString()))
-        .as(out.toString()).isEqualTo(0);
+    assertThat(
+            compare(
+                Path.of("baseline/reels-api.yaml").toString(),
+                Path.of("../openapi/reels-api.yaml").toString()))
+        .as(out.toString())
+        .isEqualTo(0);
   }
 
   @Test
   void missing_arguments_are_a_usage_error() {
     assertThat(compare("only-one.yaml")).isEqualTo(64);
-    assertThat(err.toString()).contains("Missing required parameter: 'NEW'").contains("Usage: compare");
+    assertThat(err.toString())
+        .contains("Missing required parameter: 'NEW'")
+        .contains("Usage: compare");
   }
 
   @Test

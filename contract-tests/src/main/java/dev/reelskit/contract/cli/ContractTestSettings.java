@@ -1,10 +1,10 @@
 package dev.reelskit.contract.cli;
 
+import dev.reelskit.contract.internal.time.Durations;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import dev.reelskit.contract.internal.time.Durations;
 
 /**
  * Everything a contract run needs, resolved once. The tokens are held here and nowhere else; {@link
@@ -39,14 +39,20 @@ public record ContractTestSettings(
   public static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofSeconds(120);
   public static final int DEFAULT_TERMINAL_REPOLLS = 2;
   public static final int DEFAULT_MAX_UNFINISHED_JOBS = 3;
+
   /** The kit mock's convention: a reel code starting with ERROR ends in {@code error}. */
-  public static final String DEFAULT_ERROR_REEL_URL = "https://www.instagram.com/reel/ERRORprivate01/";
+  public static final String DEFAULT_ERROR_REEL_URL =
+      "https://www.instagram.com/reel/ERRORprivate01/";
+
   /** The kit mock's convention: a reel code starting with HTTP500 is answered with 500. */
   public static final String DEFAULT_SERVER_ERROR_REEL_URL =
       "https://www.instagram.com/reel/HTTP500crash01/";
+
   public static final Path DEFAULT_REPORTS_DIR = Path.of("contract-reports");
+
   /** Connect, send, status line, headers and the whole body of one exchange: at most this long. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
   /** The largest response body read; the API's largest documented body is a few KB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 2L * 1024 * 1024;
 
@@ -65,7 +71,8 @@ public record ContractTestSettings(
       throw new IllegalArgumentException("the base URL must be http or https: " + baseUrl);
     }
     if (!positive(pollInterval) || !positive(jobTimeout) || !positive(requestTimeout)) {
-      throw new IllegalArgumentException("poll interval, job timeout and request timeout must be positive");
+      throw new IllegalArgumentException(
+          "poll interval, job timeout and request timeout must be positive");
     }
     if (terminalRepolls < 2) {
       throw new IllegalArgumentException("terminal re-polls must be at least 2");
@@ -79,7 +86,8 @@ public record ContractTestSettings(
     errorReelUrl = blankToNull(errorReelUrl);
     serverErrorReelUrl = blankToNull(serverErrorReelUrl);
     unknownToken = blankToNull(unknownToken);
-    forbiddenToken = forbiddenToken == null || forbiddenToken.isBlank() ? null : forbiddenToken.trim();
+    forbiddenToken =
+        forbiddenToken == null || forbiddenToken.isBlank() ? null : forbiddenToken.trim();
     if (token.equals(forbiddenToken)) {
       // RC-AUTH-006 and RC-AUTH-007 would demand opposite answers to the same request.
       throw new IllegalArgumentException("the forbidden token is the token itself");
@@ -171,7 +179,9 @@ public record ContractTestSettings(
     return toBuilder().maxResponseBytes(bytes).build();
   }
 
-  /** Settings one value at a time, starting from the defaults; each setter's default is its field's. */
+  /**
+   * Settings one value at a time, starting from the defaults; each setter's default is its field's.
+   */
   public static final class Builder {
     private final URI baseUrl;
     private final String token;
@@ -254,9 +264,21 @@ public record ContractTestSettings(
     }
 
     public ContractTestSettings build() {
-      return new ContractTestSettings(baseUrl, token, pollInterval, jobTimeout, terminalRepolls,
-          rateLimit, maxUnfinishedJobs, errorReelUrl, serverErrorReelUrl, unknownToken,
-          forbiddenToken, reportsDir, requestTimeout, maxResponseBytes);
+      return new ContractTestSettings(
+          baseUrl,
+          token,
+          pollInterval,
+          jobTimeout,
+          terminalRepolls,
+          rateLimit,
+          maxUnfinishedJobs,
+          errorReelUrl,
+          serverErrorReelUrl,
+          unknownToken,
+          forbiddenToken,
+          reportsDir,
+          requestTimeout,
+          maxResponseBytes);
     }
   }
 
@@ -275,20 +297,34 @@ public record ContractTestSettings(
 
   @Override
   public String toString() {
-    return "base-url=" + baseUrl
-        + ", token=" + maskedToken()
-        + ", poll-interval=" + Durations.format(pollInterval)
-        + ", job-timeout=" + Durations.format(jobTimeout)
-        + ", terminal-repolls=" + terminalRepolls
-        + ", rate-limit=" + rateLimit
-        + ", max-unfinished-jobs=" + maxUnfinishedJobs
-        + ", error-reel-url=" + (errorReelUrl == null ? "(unset)" : errorReelUrl)
-        + ", server-error-reel-url=" + (serverErrorReelUrl == null ? "(unset)" : serverErrorReelUrl)
-        + ", unknown-token=" + (unknownToken == null ? "(unset)" : mask(unknownToken))
-        + ", forbidden-token=" + (forbiddenToken == null ? "(unset)" : mask(forbiddenToken))
-        + ", reports-dir=" + reportsDir
-        + ", request-timeout=" + Durations.format(requestTimeout)
-        + ", max-response-bytes=" + maxResponseBytes;
+    return "base-url="
+        + baseUrl
+        + ", token="
+        + maskedToken()
+        + ", poll-interval="
+        + Durations.format(pollInterval)
+        + ", job-timeout="
+        + Durations.format(jobTimeout)
+        + ", terminal-repolls="
+        + terminalRepolls
+        + ", rate-limit="
+        + rateLimit
+        + ", max-unfinished-jobs="
+        + maxUnfinishedJobs
+        + ", error-reel-url="
+        + (errorReelUrl == null ? "(unset)" : errorReelUrl)
+        + ", server-error-reel-url="
+        + (serverErrorReelUrl == null ? "(unset)" : serverErrorReelUrl)
+        + ", unknown-token="
+        + (unknownToken == null ? "(unset)" : mask(unknownToken))
+        + ", forbidden-token="
+        + (forbiddenToken == null ? "(unset)" : mask(forbiddenToken))
+        + ", reports-dir="
+        + reportsDir
+        + ", request-timeout="
+        + Durations.format(requestTimeout)
+        + ", max-response-bytes="
+        + maxResponseBytes;
   }
 
   private static boolean positive(Duration d) {

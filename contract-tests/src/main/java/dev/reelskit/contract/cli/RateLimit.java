@@ -1,7 +1,7 @@
 package dev.reelskit.contract.cli;
 
-import java.time.Duration;
 import dev.reelskit.contract.internal.time.Durations;
+import java.time.Duration;
 
 /** A request budget: at most {@code requests} in any window of length {@code per}. */
 public record RateLimit(int requests, Duration per) {

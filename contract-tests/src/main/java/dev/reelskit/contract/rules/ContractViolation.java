@@ -21,8 +21,8 @@ public final class ContractViolation extends AssertionFailedError {
   }
 
   /**
-   * The rule's headline followed by {@code evidence} (already masked); {@code expected} and
-   * {@code actual} are the first failed check's, for an IDE's diff.
+   * The rule's headline followed by {@code evidence} (already masked); {@code expected} and {@code
+   * actual} are the first failed check's, for an IDE's diff.
    */
   public static ContractViolation of(Rule rule, String evidence, Object expected, Object actual) {
     return new ContractViolation(rule, rule.headline() + evidence, expected, actual);

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The catalogue of contract rules. Ids are API: CI dashboards and people search by them, so they are
- * never renamed or reused (see {@code contract-tests/RULES.md}).
+ * The catalogue of contract rules. Ids are API: CI dashboards and people search by them, so they
+ * are never renamed or reused (see {@code contract-tests/RULES.md}).
  */
 public enum Rule {
   AUTH_MISSING("RC-AUTH-001", "A request without an Authorization header is refused with 401"),

@@ -3,8 +3,8 @@ package dev.reelskit.contract.suites;
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.internal.rules.Finding;
-import dev.reelskit.contract.rules.Rule;
 import dev.reelskit.contract.internal.rules.Verdict;
+import dev.reelskit.contract.rules.Rule;
 
 /** RC-AUTH-*: who may call the API, judged over every exchange of a run. */
 final class AuthenticationRules {
@@ -22,10 +22,11 @@ final class AuthenticationRules {
         verdict.check(e.status() == 401, Finding.status(e, "401"));
       }
     }
-    verdict.conclude(auth == Auth.UNKNOWN
-        ? "no unknown token configured (--unknown-token); a server that accepts every well-formed"
-            + " token, like the kit's mock, has none"
-        : "no request was sent with " + auth);
+    verdict.conclude(
+        auth == Auth.UNKNOWN
+            ? "no unknown token configured (--unknown-token); a server that accepts every well-formed"
+                + " token, like the kit's mock, has none"
+            : "no request was sent with " + auth);
   }
 
   /** RC-AUTH-005: every 401 carries {"error": "invalid API token"}. */
@@ -34,9 +35,12 @@ final class AuthenticationRules {
     for (Exchange e : run.exchanges()) {
       if (e.status() == 401) {
         var json = e.json();
-        boolean holds = json != null && json.path("error").isTextual()
-            && INVALID_TOKEN.equals(json.path("error").asText());
-        verdict.check(holds, Finding.value(e, "$.error", "\"" + INVALID_TOKEN + "\"", e.render("/error")));
+        boolean holds =
+            json != null
+                && json.path("error").isTextual()
+                && INVALID_TOKEN.equals(json.path("error").asText());
+        verdict.check(
+            holds, Finding.value(e, "$.error", "\"" + INVALID_TOKEN + "\"", e.render("/error")));
       }
     }
     verdict.conclude("the server answered no request with 401");
@@ -50,19 +54,26 @@ final class AuthenticationRules {
   static void forbidden(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.AUTH_FORBIDDEN);
     if (run.settings().forbiddenToken() == null) {
-      verdict.conclude("no token without permission configured (REELS_FORBIDDEN_TOKEN or"
-          + " --forbidden-token-file)");
+      verdict.conclude(
+          "no token without permission configured (REELS_FORBIDDEN_TOKEN or"
+              + " --forbidden-token-file)");
       return;
     }
     for (Exchange e : run.exchanges()) {
       if (e.auth() != Auth.FORBIDDEN || e.status() == 429) {
         continue;
       }
-      verdict.check(e.status() == 403, Finding.status(e, "403 (the token is valid but lacks the permission)"));
+      verdict.check(
+          e.status() == 403,
+          Finding.status(e, "403 (the token is valid but lacks the permission)"));
       if (e.status() == 403) {
         var json = e.json();
-        verdict.check(json != null && (json.path("error").isTextual() || json.path("message").isTextual()),
-            Finding.value(e, "$", "a JSON object with an \"error\" or \"message\" string",
+        verdict.check(
+            json != null && (json.path("error").isTextual() || json.path("message").isTextual()),
+            Finding.value(
+                e,
+                "$",
+                "a JSON object with an \"error\" or \"message\" string",
                 e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()));
       }
     }
@@ -74,7 +85,8 @@ final class AuthenticationRules {
     Verdict verdict = Verdict.of(Rule.AUTH_VALID);
     for (Exchange e : run.exchanges()) {
       if (e.auth() == Auth.VALID) {
-        verdict.check(e.status() != 401 && e.status() != 403,
+        verdict.check(
+            e.status() != 401 && e.status() != 403,
             Finding.status(e, "not 401 or 403 (the token is valid)"));
       }
     }

@@ -6,9 +6,10 @@ import dev.reelskit.contract.rules.ContractConfigurationException;
 
 /**
  * Whether the suite's own request budget lets it honour its job timeout. With {@code n} jobs
- * unfinished at once and {@code r} requests per window {@code w}, each job can be read at best every
- * {@code max(poll interval, n * w / r)}; a job timeout that leaves fewer than {@link #MIN_READS}
- * reads of a job would blame the server for the suite's own pacing, so the run refuses to start.
+ * unfinished at once and {@code r} requests per window {@code w}, each job can be read at best
+ * every {@code max(poll interval, n * w / r)}; a job timeout that leaves fewer than {@link
+ * #MIN_READS} reads of a job would blame the server for the suite's own pacing, so the run refuses
+ * to start.
  */
 final class BudgetPlan {
 
@@ -32,11 +33,26 @@ final class BudgetPlan {
     long neededRequests =
         (long) Math.ceil((double) unfinished * windowMillis * (MIN_READS - 1) / timeout);
     long neededTimeout = gap * (MIN_READS - 1);
-    throw new ContractConfigurationException("the suite's request budget (--rate-limit " + rate
-        + ") cannot honour its job timeout (--job-timeout " + timeout + " ms): with " + unfinished
-        + " jobs unfinished at once each job can be read only every " + gap + " ms, " + reads
-        + " reads within the timeout where " + MIN_READS + " are needed; raise --rate-limit to at"
-        + " least " + new RateLimit((int) Math.min(Integer.MAX_VALUE,
-            Math.max(neededRequests, rate.requests() + 1L)), rate.per()) + " or --job-timeout to at least " + neededTimeout + " ms");
+    throw new ContractConfigurationException(
+        "the suite's request budget (--rate-limit "
+            + rate
+            + ") cannot honour its job timeout (--job-timeout "
+            + timeout
+            + " ms): with "
+            + unfinished
+            + " jobs unfinished at once each job can be read only every "
+            + gap
+            + " ms, "
+            + reads
+            + " reads within the timeout where "
+            + MIN_READS
+            + " are needed; raise --rate-limit to at"
+            + " least "
+            + new RateLimit(
+                (int) Math.min(Integer.MAX_VALUE, Math.max(neededRequests, rate.requests() + 1L)),
+                rate.per())
+            + " or --job-timeout to at least "
+            + neededTimeout
+            + " ms");
   }
 }

@@ -1,10 +1,10 @@
 package dev.reelskit.contract.suites;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.internal.http.ReelsHttp;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.AnalyzeRequest;
@@ -28,7 +28,8 @@ final class ContractRun {
   /** An id no server hands out in practice: 2^53 - 1, still exact in JavaScript. */
   static final String UNKNOWN_JOB_ID = "9007199254740991";
 
-  private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALNUM =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private final ContractTestSettings settings;
   private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
@@ -43,16 +44,23 @@ final class ContractRun {
   private ContractRun(ContractTestSettings settings) {
     this.settings = settings;
     String run = random(6);
-    documentedForms.add(new JobRecord("www.instagram.com/reel/<code>/",
-        "https://www.instagram.com/reel/RCkit" + run + "a/"));
-    documentedForms.add(new JobRecord("instagram.com/reel/<code>/",
-        "https://instagram.com/reel/RCkit" + run + "b/"));
-    documentedForms.add(new JobRecord("www.instagram.com/p/<code>/",
-        "https://www.instagram.com/p/RCkit" + run + "c/"));
-    documentedForms.add(new JobRecord("www.instagram.com/reel/<code>/?igsh=...",
-        "https://www.instagram.com/reel/RCkit" + run + "d/?igsh=" + random(16)));
-    errorJob = settings.errorReelUrl() == null ? null
-        : new JobRecord("error reel", settings.errorReelUrl());
+    documentedForms.add(
+        new JobRecord(
+            "www.instagram.com/reel/<code>/", "https://www.instagram.com/reel/RCkit" + run + "a/"));
+    documentedForms.add(
+        new JobRecord(
+            "instagram.com/reel/<code>/", "https://instagram.com/reel/RCkit" + run + "b/"));
+    documentedForms.add(
+        new JobRecord(
+            "www.instagram.com/p/<code>/", "https://www.instagram.com/p/RCkit" + run + "c/"));
+    documentedForms.add(
+        new JobRecord(
+            "www.instagram.com/reel/<code>/?igsh=...",
+            "https://www.instagram.com/reel/RCkit" + run + "d/?igsh=" + random(16)));
+    errorJob =
+        settings.errorReelUrl() == null
+            ? null
+            : new JobRecord("error reel", settings.errorReelUrl());
   }
 
   /** Sends the whole plan to the server and returns what was seen. */
@@ -84,29 +92,45 @@ final class ContractRun {
       probes.add(() -> http.submit("submit with " + auth, auth, validBody));
       probes.add(() -> http.read("read with " + auth, auth, anyJobId()));
     }
-    for (String url : List.of(
-        "https://example.com/reel/" + code + "/",
-        "https://instagram.com.evil.io/reel/" + code + "/",
-        "https://notinstagram.com/reel/" + code + "/")) {
-      probes.add(() -> notInstagram.put(url,
-          http.submit("submit " + url, Auth.VALID, body(url))));
+    for (String url :
+        List.of(
+            "https://example.com/reel/" + code + "/",
+            "https://instagram.com.evil.io/reel/" + code + "/",
+            "https://notinstagram.com/reel/" + code + "/")) {
+      probes.add(() -> notInstagram.put(url, http.submit("submit " + url, Auth.VALID, body(url))));
     }
     probes.add(() -> urlRequired = http.submit("submit without url", Auth.VALID, body(null)));
     probes.add(() -> notFound = http.read("read an unknown id", Auth.VALID, UNKNOWN_JOB_ID));
     if (settings.serverErrorReelUrl() != null) {
-      probes.add(() -> serverError = http.submit("submit the server-error reel", Auth.VALID,
-          body(settings.serverErrorReelUrl())));
+      probes.add(
+          () ->
+              serverError =
+                  http.submit(
+                      "submit the server-error reel",
+                      Auth.VALID,
+                      body(settings.serverErrorReelUrl())));
     }
-    LOG.info("checking {} against the API document version {} with {} jobs and {} probes"
-        + " ({} requests at most per {} ms)", settings.baseUrl(), specVersion(), jobs.size(),
-        probes.size(), settings.rateLimit().requests(), settings.rateLimit().per().toMillis());
+    LOG.info(
+        "checking {} against the API document version {} with {} jobs and {} probes"
+            + " ({} requests at most per {} ms)",
+        settings.baseUrl(),
+        specVersion(),
+        jobs.size(),
+        probes.size(),
+        settings.rateLimit().requests(),
+        settings.rateLimit().per().toMillis());
     new PollingScheduler(settings, http).run(jobs, probes);
     elapsedMillis = http.elapsedMillis();
-    LOG.info("sent {} requests in {} ms; the server said it implements API version {}",
-        exchanges.size(), elapsedMillis, serverVersions());
+    LOG.info(
+        "sent {} requests in {} ms; the server said it implements API version {}",
+        exchanges.size(),
+        elapsedMillis,
+        serverVersions());
   }
 
-  /** A submission body built from the generated model with the kit's mapper; null leaves url out. */
+  /**
+   * A submission body built from the generated model with the kit's mapper; null leaves url out.
+   */
   static String body(String url) {
     try {
       return ReelsJson.mapper().writeValueAsString(new AnalyzeRequest().url(url));
@@ -122,12 +146,14 @@ final class ContractRun {
 
   /** Every X-Reels-Api-Version the server sent, or a note that it sent none. */
   public String serverVersions() {
-    List<String> versions = exchanges().stream()
-        .map(Exchange::apiVersion)
-        .filter(v -> v != null && !v.isBlank())
-        .distinct()
-        .toList();
-    return versions.isEmpty() ? "(not said: no " + ReelsHttp.API_VERSION_HEADER + " header)"
+    List<String> versions =
+        exchanges().stream()
+            .map(Exchange::apiVersion)
+            .filter(v -> v != null && !v.isBlank())
+            .distinct()
+            .toList();
+    return versions.isEmpty()
+        ? "(not said: no " + ReelsHttp.API_VERSION_HEADER + " header)"
         : String.join(", ", versions);
   }
 

@@ -53,7 +53,9 @@ final class JobRecord {
     return timedOut;
   }
 
-  /** Index in {@link #polls()} of the first poll in a terminal state of the spec's lifecycle, or -1. */
+  /**
+   * Index in {@link #polls()} of the first poll in a terminal state of the spec's lifecycle, or -1.
+   */
   public int firstTerminal() {
     return firstTerminal;
   }
@@ -66,7 +68,8 @@ final class JobRecord {
 
   void polled(Exchange exchange, String status) {
     polls.add(new Poll(exchange, exchange.atMillis() - submittedAtMillis, status));
-    if (firstTerminal < 0 && status != null
+    if (firstTerminal < 0
+        && status != null
         && JobLifecycle.model().stateNames().contains(status)
         && JobLifecycle.model().isTerminal(status)) {
       firstTerminal = polls.size() - 1;
@@ -87,10 +90,14 @@ final class JobRecord {
   }
 
   String lastStatus() {
-    return polls.isEmpty() ? "(never polled)" : String.valueOf(polls.get(polls.size() - 1).status());
+    return polls.isEmpty()
+        ? "(never polled)"
+        : String.valueOf(polls.get(polls.size() - 1).status());
   }
 
-  /** Every poll in order, e.g. {@code pending@3ms -> processing@55ms -> done@160ms -> done@212ms}. */
+  /**
+   * Every poll in order, e.g. {@code pending@3ms -> processing@55ms -> done@160ms -> done@212ms}.
+   */
   public String timeline() {
     if (polls.isEmpty()) {
       return "(never polled)";
@@ -105,11 +112,19 @@ final class JobRecord {
         j++;
       }
       int run = j - i + 1;
-      steps.add(run <= 3
-          ? polls.subList(i, j + 1).stream().map(p -> shown + "@" + p.elapsedMillis() + "ms")
-              .collect(Collectors.joining(" -> "))
-          : shown + "@" + polls.get(i).elapsedMillis() + "ms.." + polls.get(j).elapsedMillis()
-              + "ms (" + run + " polls)");
+      steps.add(
+          run <= 3
+              ? polls.subList(i, j + 1).stream()
+                  .map(p -> shown + "@" + p.elapsedMillis() + "ms")
+                  .collect(Collectors.joining(" -> "))
+              : shown
+                  + "@"
+                  + polls.get(i).elapsedMillis()
+                  + "ms.."
+                  + polls.get(j).elapsedMillis()
+                  + "ms ("
+                  + run
+                  + " polls)");
       i = j + 1;
     }
     return String.join(" -> ", steps);

@@ -3,7 +3,10 @@ package dev.reelskit.contract.suites;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.TreeSet;
 
-/** The first place two JSON values differ, so a report names {@code $.result.summary}, not {@code $.result}. */
+/**
+ * The first place two JSON values differ, so a report names {@code $.result.summary}, not {@code
+ * $.result}.
+ */
 final class JsonDiff {
 
   private JsonDiff() {}
@@ -38,5 +41,4 @@ final class JsonDiff {
   private static String render(JsonNode node) {
     return node.isMissingNode() ? "(absent)" : node.toString();
   }
-
 }

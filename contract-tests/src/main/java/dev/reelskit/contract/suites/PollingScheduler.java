@@ -56,14 +56,21 @@ final class PollingScheduler {
     long interval = settings.pollInterval().toMillis();
     while (!toSubmit.isEmpty() || !active.isEmpty() || !toProbe.isEmpty()) {
       long now = http.elapsedMillis();
-      Track due = active.stream().min((a, b) -> Long.compare(a.nextPollAt, b.nextPollAt)).orElse(null);
+      Track due =
+          active.stream().min((a, b) -> Long.compare(a.nextPollAt, b.nextPollAt)).orElse(null);
       // A job given up on is still unfinished for the server: it keeps counting against the limit.
-      long unfinished = active.stream().filter(Track::unfinished).count()
-          + jobs.stream().filter(JobRecord::timedOut).count();
+      long unfinished =
+          active.stream().filter(Track::unfinished).count()
+              + jobs.stream().filter(JobRecord::timedOut).count();
       boolean canSubmit = unfinished < settings.maxUnfinishedJobs();
       if (!canSubmit && !toSubmit.isEmpty() && active.isEmpty()) {
-        String reason = "not submitted: " + unfinished + " earlier jobs never finished, and the server"
-            + " allows " + settings.maxUnfinishedJobs() + " unfinished jobs (see RC-LIFE-002)";
+        String reason =
+            "not submitted: "
+                + unfinished
+                + " earlier jobs never finished, and the server"
+                + " allows "
+                + settings.maxUnfinishedJobs()
+                + " unfinished jobs (see RC-LIFE-002)";
         toSubmit.forEach(job -> job.notSubmitted(reason));
         LOG.info("{} jobs {}", toSubmit.size(), reason);
         toSubmit.clear();
@@ -87,10 +94,12 @@ final class PollingScheduler {
   }
 
   private boolean submit(JobRecord job) {
-    Exchange exchange = http.submit("submit " + job.label(), Auth.VALID, ContractRun.body(job.url()));
+    Exchange exchange =
+        http.submit("submit " + job.label(), Auth.VALID, ContractRun.body(job.url()));
     JsonNode json = exchange.json();
     JsonNode id = json == null ? null : json.get("id");
-    boolean created = exchange.status() == 202 && id != null && (id.isIntegralNumber() || id.isTextual());
+    boolean created =
+        exchange.status() == 202 && id != null && (id.isIntegralNumber() || id.isTextual());
     job.submitted(exchange, created ? id.asText() : null);
     if (created) {
       LOG.info("job {} ({}) submitted", id.asText(), job.label());
@@ -111,7 +120,10 @@ final class PollingScheduler {
     boolean wasUnfinished = track.unfinished();
     job.polled(exchange, status);
     if (!Objects.equals(status, track.lastStatus)) {
-      LOG.info("job {} ({}): {} after {} ms", job.id(), job.label(),
+      LOG.info(
+          "job {} ({}): {} after {} ms",
+          job.id(),
+          job.label(),
           status == null ? "HTTP " + exchange.status() : status,
           job.polls().get(job.polls().size() - 1).elapsedMillis());
       track.lastStatus = status;
@@ -120,7 +132,11 @@ final class PollingScheduler {
     if (wasUnfinished && track.unfinished()) {
       if (elapsed >= settings.jobTimeout().toMillis()) {
         job.timedOut(true);
-        LOG.info("job {} ({}): not done or error after {} ms; giving up", job.id(), job.label(), elapsed);
+        LOG.info(
+            "job {} ({}): not done or error after {} ms; giving up",
+            job.id(),
+            job.label(),
+            elapsed);
         active.remove(track);
         return;
       }

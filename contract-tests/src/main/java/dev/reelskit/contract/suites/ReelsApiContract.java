@@ -4,22 +4,23 @@ import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.rules.Rule;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Every rule of the Reels API contract, as a JUnit 5 suite. Extend it and say which server to check:
+ * Every rule of the Reels API contract, as a JUnit 5 suite. Extend it and say which server to
+ * check:
  *
  * <pre>{@code
  * class MyServerContractTest extends ReelsApiContract {
@@ -29,12 +30,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * }
  * }</pre>
  *
- * <p>The first group's {@code @BeforeAll} sends the whole plan (jobs side by side within the request
- * budget, each read at once after its 202, probes in between); each rule then judges what was seen.
- * The subclass's own {@code @BeforeAll} methods run first, so a server started there is up. A plan
- * that cannot run (server unreachable, a budget that cannot honour the job timeout) fails the
- * groups' setup with a {@link dev.reelskit.contract.rules.ContractConfigurationException}, never a
- * rule. Test names are the rule's id and title from {@link Rule}.
+ * <p>The first group's {@code @BeforeAll} sends the whole plan (jobs side by side within the
+ * request budget, each read at once after its 202, probes in between); each rule then judges what
+ * was seen. The subclass's own {@code @BeforeAll} methods run first, so a server started there is
+ * up. A plan that cannot run (server unreachable, a budget that cannot honour the job timeout)
+ * fails the groups' setup with a {@link
+ * dev.reelskit.contract.rules.ContractConfigurationException}, never a rule. Test names are the
+ * rule's id and title from {@link Rule}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
@@ -139,8 +141,11 @@ public abstract class ReelsApiContract {
     @Judges(Rule.CREATE_ACCEPTED)
     Stream<DynamicTest> every_documented_url_form_is_accepted() {
       return run().documentedForms().stream()
-          .map(job -> DynamicTest.dynamicTest(Rule.CREATE_ACCEPTED.id() + " " + job.label() + " is accepted with 202",
-              () -> SubmissionRules.accepted(job)));
+          .map(
+              job ->
+                  DynamicTest.dynamicTest(
+                      Rule.CREATE_ACCEPTED.id() + " " + job.label() + " is accepted with 202",
+                      () -> SubmissionRules.accepted(job)));
     }
 
     @Test
@@ -165,8 +170,11 @@ public abstract class ReelsApiContract {
     @Judges(Rule.CREATE_NOT_INSTAGRAM)
     Stream<DynamicTest> non_instagram_urls_are_refused() {
       return run().notInstagram().entrySet().stream()
-          .map(e -> DynamicTest.dynamicTest(Rule.CREATE_NOT_INSTAGRAM.id() + " " + e.getKey() + " is refused with 400",
-              () -> SubmissionRules.notInstagram(e.getValue())));
+          .map(
+              e ->
+                  DynamicTest.dynamicTest(
+                      Rule.CREATE_NOT_INSTAGRAM.id() + " " + e.getKey() + " is refused with 400",
+                      () -> SubmissionRules.notInstagram(e.getValue())));
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.reelskit.contract.suites;
 
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.rules.Finding;
-import dev.reelskit.contract.rules.Rule;
 import dev.reelskit.contract.internal.rules.Verdict;
+import dev.reelskit.contract.rules.Rule;
 import java.util.Locale;
 
 /** Rules over every response of a run: media type, the OpenAPI document, 404, 500, 429. */
@@ -15,9 +15,13 @@ final class ResponseRules {
   static void json(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.HTTP_JSON);
     for (Exchange e : run.exchanges()) {
-      verdict.check(isJson(e.contentType()), Finding.value(e, "Content-Type header",
-          "application/json (parameters such as charset allowed)",
-          e.contentType() == null ? "(absent)" : e.contentType()));
+      verdict.check(
+          isJson(e.contentType()),
+          Finding.value(
+              e,
+              "Content-Type header",
+              "application/json (parameters such as charset allowed)",
+              e.contentType() == null ? "(absent)" : e.contentType()));
     }
     verdict.conclude("no response was received");
   }
@@ -29,8 +33,10 @@ final class ResponseRules {
   static void noRedirect(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.HTTP_NO_REDIRECT);
     for (Exchange e : run.exchanges()) {
-      verdict.check(e.status() < 300 || e.status() > 399, Finding.status(e,
-          "not a redirect (the API documents none; the suite does not follow it)"));
+      verdict.check(
+          e.status() < 300 || e.status() > 399,
+          Finding.status(
+              e, "not a redirect (the API documents none; the suite does not follow it)"));
     }
     verdict.conclude("no response was received");
   }
@@ -39,8 +45,13 @@ final class ResponseRules {
   static void conformsToSpec(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.SPEC_CONFORMS);
     for (Exchange e : run.exchanges()) {
-      verdict.check(e.specErrors().isEmpty(), Finding.value(e, "response (OpenAPI validator)",
-          "a " + e.status() + " response the OpenAPI document allows", String.join("; ", e.specErrors())));
+      verdict.check(
+          e.specErrors().isEmpty(),
+          Finding.value(
+              e,
+              "response (OpenAPI validator)",
+              "a " + e.status() + " response the OpenAPI document allows",
+              String.join("; ", e.specErrors())));
     }
     verdict.conclude("no response was received");
   }
@@ -52,14 +63,20 @@ final class ResponseRules {
     if (e != null) {
       verdict.check(e.status() == 404, Finding.status(e, "404"));
       var json = e.json();
-      verdict.check(json != null && (json.path("error").isTextual() || json.path("message").isTextual()),
-          Finding.value(e, "$", "a JSON object with an \"error\" or \"message\" string",
+      verdict.check(
+          json != null && (json.path("error").isTextual() || json.path("message").isTextual()),
+          Finding.value(
+              e,
+              "$",
+              "a JSON object with an \"error\" or \"message\" string",
               e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()));
     }
     verdict.conclude("the unknown id was not read");
   }
 
-  /** RC-ERR-002: 500 with a message, in the analyze page's {"message"} or the overview's {"error"}. */
+  /**
+   * RC-ERR-002: 500 with a message, in the analyze page's {"message"} or the overview's {"error"}.
+   */
   static void serverError(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.ERR_500);
     Exchange e = run.serverError();
@@ -70,9 +87,13 @@ final class ResponseRules {
     if (e != null) {
       verdict.check(e.status() == 500, Finding.status(e, "500"));
       var json = e.json();
-      verdict.check(json != null && (json.path("message").isTextual() || json.path("error").isTextual()),
-          Finding.value(e, "$", "a JSON object with a \"message\" (analyze page) or \"error\""
-              + " (overview) string", e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()));
+      verdict.check(
+          json != null && (json.path("message").isTextual() || json.path("error").isTextual()),
+          Finding.value(
+              e,
+              "$",
+              "a JSON object with a \"message\" (analyze page) or \"error\"" + " (overview) string",
+              e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()));
     }
     verdict.conclude("the server-error reel was not submitted");
   }
@@ -82,8 +103,12 @@ final class ResponseRules {
     Verdict verdict = Verdict.of(Rule.RATE_RETRY_AFTER);
     for (Exchange e : run.exchanges()) {
       if (e.status() == 429) {
-        verdict.check(e.retryAfter() != null && e.retryAfter().trim().matches("\\d+"),
-            Finding.value(e, "Retry-After header", "a number of seconds",
+        verdict.check(
+            e.retryAfter() != null && e.retryAfter().trim().matches("\\d+"),
+            Finding.value(
+                e,
+                "Retry-After header",
+                "a number of seconds",
                 e.retryAfter() == null ? "(absent)" : e.retryAfter()));
       }
     }

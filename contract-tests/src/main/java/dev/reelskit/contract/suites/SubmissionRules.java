@@ -3,8 +3,8 @@ package dev.reelskit.contract.suites;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.rules.Finding;
-import dev.reelskit.contract.rules.Rule;
 import dev.reelskit.contract.internal.rules.Verdict;
+import dev.reelskit.contract.rules.Rule;
 import dev.reelskit.openapi.JobLifecycle;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,8 +34,10 @@ final class SubmissionRules {
     String initial = JobLifecycle.model().initial();
     for (Exchange e : accepted(run)) {
       JsonNode json = e.json();
-      verdict.check(json != null && json.has("id"), Finding.value(e, "$.id", "present", e.render("/id")));
-      verdict.check(json != null && initial.equals(json.path("status").textValue()),
+      verdict.check(
+          json != null && json.has("id"), Finding.value(e, "$.id", "present", e.render("/id")));
+      verdict.check(
+          json != null && initial.equals(json.path("status").textValue()),
           Finding.value(e, "$.status", "\"" + initial + "\"", e.render("/status")));
     }
     verdict.conclude("no submission was accepted");
@@ -46,7 +48,8 @@ final class SubmissionRules {
     Verdict verdict = Verdict.of(Rule.CREATE_INTEGER_ID);
     for (Exchange e : accepted(run)) {
       JsonNode json = e.json();
-      verdict.check(json != null && json.path("id").isIntegralNumber(),
+      verdict.check(
+          json != null && json.path("id").isIntegralNumber(),
           Finding.value(e, "$.id", "an integer", e.render("/id")));
     }
     verdict.conclude("no submission was accepted");
@@ -63,8 +66,13 @@ final class SubmissionRules {
       }
       String id = json.get("id").asText();
       Exchange earlier = seen.putIfAbsent(id, e);
-      verdict.check(earlier == null, Finding.value(e, "$.id",
-          "an id not given before", id + " (already given to " + (earlier == null ? "" : earlier.label()) + ")"));
+      verdict.check(
+          earlier == null,
+          Finding.value(
+              e,
+              "$.id",
+              "an id not given before",
+              id + " (already given to " + (earlier == null ? "" : earlier.label()) + ")"));
     }
     verdict.conclude("fewer than two submissions were accepted");
   }
@@ -86,10 +94,17 @@ final class SubmissionRules {
     }
     Verdict.of(rule)
         .check(e.status() == 400, Finding.status(e, "400"))
-        .check(e.json() != null && (message.equals(e.json().path("message").textValue())
-                || message.equals(e.json().path("error").textValue())),
-            Finding.value(e, "$.message or $.error", "\"" + message + "\" (the analyze page shows"
-                + " \"message\", the overview \"error\"; either is accepted)",
+        .check(
+            e.json() != null
+                && (message.equals(e.json().path("message").textValue())
+                    || message.equals(e.json().path("error").textValue())),
+            Finding.value(
+                e,
+                "$.message or $.error",
+                "\""
+                    + message
+                    + "\" (the analyze page shows"
+                    + " \"message\", the overview \"error\"; either is accepted)",
                 e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()))
         .conclude("the request was not sent");
   }

@@ -25,14 +25,15 @@ class CodingRulesTest {
    * show. Adding a name here is a compatibility promise; everything else is package-private or
    * under {@code dev.reelskit.contract.internal}.
    */
-  private static final Set<String> PUBLIC_API = Set.of(
-      "dev.reelskit.contract.Main",
-      "dev.reelskit.contract.suites.ReelsApiContract",
-      "dev.reelskit.contract.cli.ContractTestSettings",
-      "dev.reelskit.contract.cli.RateLimit",
-      "dev.reelskit.contract.rules.ContractViolation",
-      "dev.reelskit.contract.rules.ContractConfigurationException",
-      "dev.reelskit.contract.rules.Rule");
+  private static final Set<String> PUBLIC_API =
+      Set.of(
+          "dev.reelskit.contract.Main",
+          "dev.reelskit.contract.suites.ReelsApiContract",
+          "dev.reelskit.contract.cli.ContractTestSettings",
+          "dev.reelskit.contract.cli.RateLimit",
+          "dev.reelskit.contract.rules.ContractViolation",
+          "dev.reelskit.contract.rules.ContractConfigurationException",
+          "dev.reelskit.contract.rules.Rule");
 
   private static final JavaClasses SHIPPED = shippedClasses("dev.reelskit.contract");
 

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * One deliberate contract breach of {@link ReelsTestServer}, the rule that must catch it, and every
- * other rule the same breach necessarily trips as well (named on purpose: a defect that trips a rule
- * not listed here, or misses one, fails {@code BrokenServerTest}). One entry per clause of a rule.
+ * other rule the same breach necessarily trips as well (named on purpose: a defect that trips a
+ * rule not listed here, or misses one, fails {@code BrokenServerTest}). One entry per clause of a
+ * rule.
  */
 public enum Defect {
   ACCEPTS_MISSING_HEADER_ON_SUBMIT(Rule.AUTH_MISSING),
@@ -21,7 +22,9 @@ public enum Defect {
   WRONG_401_BODY(Rule.AUTH_BODY),
   /** 401 to the valid token's first read of each job, which RC-READ-001 also sees. */
   REFUSES_VALID_TOKEN_ON_READ(Rule.AUTH_VALID, Rule.READ_OK),
-  /** 403 to the valid token's submission of the example.com URL, which RC-CREATE-005 expects as 400. */
+  /**
+   * 403 to the valid token's submission of the example.com URL, which RC-CREATE-005 expects as 400.
+   */
   FORBIDS_VALID_TOKEN_ON_SUBMIT(Rule.AUTH_VALID, Rule.CREATE_NOT_INSTAGRAM),
   ACCEPTS_FORBIDDEN_TOKEN(Rule.AUTH_FORBIDDEN),
   FORBIDDEN_AS_401(Rule.AUTH_FORBIDDEN),
@@ -35,7 +38,12 @@ public enum Defect {
   CREATED_WITHOUT_ID(Rule.CREATE_PENDING, Rule.CREATE_INTEGER_ID, Rule.SPEC_CONFORMS),
   STRING_IDS(Rule.CREATE_INTEGER_ID, Rule.SPEC_CONFORMS),
   /** Two jobs share each id, so each job's reads show the other's url, created_at and status. */
-  REPEATING_IDS(Rule.CREATE_DISTINCT_IDS, Rule.READ_ECHO, Rule.READ_CREATED_AT_STABLE, Rule.LIFE_PATH, Rule.LIFE_IMMUTABLE),
+  REPEATING_IDS(
+      Rule.CREATE_DISTINCT_IDS,
+      Rule.READ_ECHO,
+      Rule.READ_CREATED_AT_STABLE,
+      Rule.LIFE_PATH,
+      Rule.LIFE_IMMUTABLE),
   ACCEPTS_LOOKALIKE_HOST(Rule.CREATE_NOT_INSTAGRAM),
   ACCEPTS_EXAMPLE_COM(Rule.CREATE_NOT_INSTAGRAM),
   WRONG_NOT_INSTAGRAM_MESSAGE(Rule.CREATE_NOT_INSTAGRAM),
@@ -57,9 +65,15 @@ public enum Defect {
   /** The spec lets a GET answer 400 (for a malformed id), so only RC-READ-007 sees this one. */
   NOT_FOUND_AS_400(Rule.READ_NOT_FOUND),
   TEXT_PLAIN_CONTENT_TYPE(Rule.HTTP_JSON, Rule.SPEC_CONFORMS),
-  /** Pending lasts less than one poll interval and already carries a result: only a read at once sees it. */
+  /**
+   * Pending lasts less than one poll interval and already carries a result: only a read at once
+   * sees it.
+   */
   PENDING_CARRIES_RESULT(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),
-  /** An unknown id is redirected elsewhere instead of answered: not its 404, not a documented status. */
+  /**
+   * An unknown id is redirected elsewhere instead of answered: not its 404, not a documented
+   * status.
+   */
   REDIRECTS_UNKNOWN_ID(Rule.HTTP_NO_REDIRECT, Rule.READ_NOT_FOUND, Rule.SPEC_CONFORMS),
   RESULT_WITHOUT_SUMMARY(Rule.SPEC_CONFORMS),
   /** Every job's reads go pending, processing, pending, processing, done: the error reel too. */
@@ -81,7 +95,8 @@ public enum Defect {
 
   Defect(Rule breaks, Rule... collateral) {
     this.breaks = breaks;
-    this.collateral = collateral.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(collateral[0], collateral));
+    this.collateral =
+        collateral.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(collateral[0], collateral));
   }
 
   /** The rule this defect is there to prove. */
@@ -89,7 +104,9 @@ public enum Defect {
     return breaks;
   }
 
-  /** Every rule a run against this server must fail: {@link #breaks()} and its collateral, exactly. */
+  /**
+   * Every rule a run against this server must fail: {@link #breaks()} and its collateral, exactly.
+   */
   public Set<Rule> fails() {
     EnumSet<Rule> all = EnumSet.of(breaks);
     all.addAll(collateral);

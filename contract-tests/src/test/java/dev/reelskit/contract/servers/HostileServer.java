@@ -46,11 +46,13 @@ public final class HostileServer implements AutoCloseable {
   private final Behaviour behaviour;
   private final String elsewhere;
   private final ServerSocket server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "hostile-server");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "hostile-server");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
 
   private HostileServer(Behaviour behaviour, String elsewhere) throws IOException {
@@ -65,7 +67,9 @@ public final class HostileServer implements AutoCloseable {
     return start(behaviour, null);
   }
 
-  /** {@code elsewhere}: the origin a {@link Behaviour#REDIRECT_ELSEWHERE} server sends clients to. */
+  /**
+   * {@code elsewhere}: the origin a {@link Behaviour#REDIRECT_ELSEWHERE} server sends clients to.
+   */
   public static HostileServer start(Behaviour behaviour, String elsewhere) {
     try {
       return new HostileServer(behaviour, elsewhere);
@@ -99,34 +103,50 @@ public final class HostileServer implements AutoCloseable {
       readHead(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
       switch (behaviour) {
-        case REDIRECT_ELSEWHERE -> write(out, "HTTP/1.1 307 Temporary Redirect\r\nLocation: " + elsewhere
-            + "/api/v1/reels/analyze\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+        case REDIRECT_ELSEWHERE ->
+            write(
+                out,
+                "HTTP/1.1 307 Temporary Redirect\r\nLocation: "
+                    + elsewhere
+                    + "/api/v1/reels/analyze\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
         case DRIP -> {
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
+          write(
+              out,
+              "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
           while (true) {
             write(out, " ");
             Thread.sleep(1000);
           }
         }
         case HUGE_BODY -> {
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[");
+          write(
+              out,
+              "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[");
           flood(out);
         }
         case HUGE_DECLARED_BODY -> {
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + HUGE
-              + "\r\n\r\n[");
+          write(
+              out,
+              "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                  + HUGE
+                  + "\r\n\r\n[");
           flood(out);
         }
         case SILENT -> Thread.sleep(Long.MAX_VALUE);
         case GARBAGE -> {
-          byte[] junk = "\u0016\u0003\u0001 SSH-2.0-not-http ".repeat(512).getBytes(StandardCharsets.ISO_8859_1);
+          byte[] junk =
+              "\u0016\u0003\u0001 SSH-2.0-not-http "
+                  .repeat(512)
+                  .getBytes(StandardCharsets.ISO_8859_1);
           while (true) {
             out.write(junk);
           }
         }
         case STATUS_AFTER_MINUTES -> {
           Thread.sleep(180_000);
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+          write(
+              out,
+              "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
         }
         default -> throw new IllegalStateException(behaviour.toString());
       }

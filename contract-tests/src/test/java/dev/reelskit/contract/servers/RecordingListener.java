@@ -19,19 +19,24 @@ public final class RecordingListener implements AutoCloseable {
 
   private RecordingListener() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", http -> {
-      StringBuilder seen = new StringBuilder(http.getRequestMethod() + " " + http.getRequestURI());
-      http.getRequestHeaders().forEach((name, values) -> seen.append('\n').append(name).append(": ")
-          .append(String.join(",", values)));
-      synchronized (requests) {
-        requests.add(seen.toString());
-      }
-      byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-      http.getResponseHeaders().set("Content-Type", "application/json");
-      http.sendResponseHeaders(200, body.length);
-      http.getResponseBody().write(body);
-      http.close();
-    });
+    server.createContext(
+        "/",
+        http -> {
+          StringBuilder seen =
+              new StringBuilder(http.getRequestMethod() + " " + http.getRequestURI());
+          http.getRequestHeaders()
+              .forEach(
+                  (name, values) ->
+                      seen.append('\n').append(name).append(": ").append(String.join(",", values)));
+          synchronized (requests) {
+            requests.add(seen.toString());
+          }
+          byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+          http.getResponseHeaders().set("Content-Type", "application/json");
+          http.sendResponseHeaders(200, body.length);
+          http.getResponseBody().write(body);
+          http.close();
+        });
     server.start();
   }
 

@@ -20,8 +20,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +35,7 @@ public final class ReelsTestServer implements AutoCloseable {
 
   public static final String TOKEN = "ist_Kq7ZpW3xR9tLm2VbN8cYd4Hs6Fj1";
   public static final String UNKNOWN_TOKEN = "ist_Unknown00000000000000000000";
+
   /** Known to the server but without the permission: answered 403 on both operations. */
   public static final String FORBIDDEN_TOKEN = "ist_Pm4XcR8vNq2LwT6yHb9KsD3gJf5Q";
 
@@ -53,18 +54,36 @@ public final class ReelsTestServer implements AutoCloseable {
     }
 
     public Options with(Defect d) {
-      return new Options(d, everyJobFails, rateRequests, rateWindowMillis, maxUnfinished,
-          pendingMillis, processingMillis);
+      return new Options(
+          d,
+          everyJobFails,
+          rateRequests,
+          rateWindowMillis,
+          maxUnfinished,
+          pendingMillis,
+          processingMillis);
     }
 
     public Options everyJobFailing() {
-      return new Options(defect, true, rateRequests, rateWindowMillis, maxUnfinished,
-          pendingMillis, processingMillis);
+      return new Options(
+          defect,
+          true,
+          rateRequests,
+          rateWindowMillis,
+          maxUnfinished,
+          pendingMillis,
+          processingMillis);
     }
 
     public Options rateLimit(int requests, long windowMillis) {
-      return new Options(defect, everyJobFails, requests, windowMillis, maxUnfinished,
-          pendingMillis, processingMillis);
+      return new Options(
+          defect,
+          everyJobFails,
+          requests,
+          windowMillis,
+          maxUnfinished,
+          pendingMillis,
+          processingMillis);
     }
   }
 
@@ -151,10 +170,14 @@ public final class ReelsTestServer implements AutoCloseable {
     return maxUnfinishedSeen;
   }
 
-  /** Per job, in creation order: how many reads came after the first one that showed done or error. */
+  /**
+   * Per job, in creation order: how many reads came after the first one that showed done or error.
+   */
   public synchronized List<Integer> readsAfterTerminal() {
-    return jobs.values().stream().sorted((a, b) -> Long.compare(a.id, b.id))
-        .map(j -> Math.max(0, j.terminalReads - 1)).toList();
+    return jobs.values().stream()
+        .sorted((a, b) -> Long.compare(a.id, b.id))
+        .map(j -> Math.max(0, j.terminalReads - 1))
+        .toList();
   }
 
   @Override
@@ -177,8 +200,12 @@ public final class ReelsTestServer implements AutoCloseable {
       boolean read = method.equals("GET") && path.startsWith("/api/v1/reels/");
       String authorization = http.getRequestHeaders().getFirst("Authorization");
       if (!authorized(authorization, read)) {
-        send(http, 401, is(Defect.WRONG_401_BODY) ? "{\"error\":\"unauthorized\"}"
-            : "{\"error\":\"invalid API token\"}");
+        send(
+            http,
+            401,
+            is(Defect.WRONG_401_BODY)
+                ? "{\"error\":\"unauthorized\"}"
+                : "{\"error\":\"invalid API token\"}");
         return;
       }
       if (("Bearer " + FORBIDDEN_TOKEN).equals(authorization) && forbid(http)) {
@@ -202,7 +229,8 @@ public final class ReelsTestServer implements AutoCloseable {
 
   private boolean authorized(String header, boolean read) {
     if (header == null) {
-      return is(read ? Defect.ACCEPTS_MISSING_HEADER_ON_READ : Defect.ACCEPTS_MISSING_HEADER_ON_SUBMIT);
+      return is(
+          read ? Defect.ACCEPTS_MISSING_HEADER_ON_READ : Defect.ACCEPTS_MISSING_HEADER_ON_SUBMIT);
     }
     if (header.equals(TOKEN)) {
       return is(Defect.ACCEPTS_TOKEN_WITHOUT_SCHEME);
@@ -216,7 +244,10 @@ public final class ReelsTestServer implements AutoCloseable {
     }
     if (!TOKEN_FORMAT.matcher(token).matches()) {
       return token.startsWith("ist_")
-          && is(read ? Defect.ACCEPTS_MALFORMED_TOKEN_ON_READ : Defect.ACCEPTS_MALFORMED_TOKEN_ON_SUBMIT);
+          && is(
+              read
+                  ? Defect.ACCEPTS_MALFORMED_TOKEN_ON_READ
+                  : Defect.ACCEPTS_MALFORMED_TOKEN_ON_SUBMIT);
     }
     if (token.equals(FORBIDDEN_TOKEN)) {
       return !is(Defect.FORBIDDEN_AS_401);
@@ -257,8 +288,11 @@ public final class ReelsTestServer implements AutoCloseable {
     refusedArrivals.add(arrivals.get(arrivals.size() - 1));
     long seconds = Math.max(1, (options.rateWindowMillis() + 999) / 1000);
     if (is(Defect.RETRY_AFTER_AS_HTTP_DATE)) {
-      http.getResponseHeaders().add("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-          OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(seconds)));
+      http.getResponseHeaders()
+          .add(
+              "Retry-After",
+              DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                  OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(seconds)));
     } else if (is(Defect.RETRY_AFTER_NOT_A_NUMBER)) {
       http.getResponseHeaders().add("Retry-After", "soon");
     } else if (!is(Defect.NO_RETRY_AFTER)) {
@@ -268,11 +302,16 @@ public final class ReelsTestServer implements AutoCloseable {
   }
 
   private void analyze(HttpExchange http, byte[] body) throws IOException {
-    JsonNode request = JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
+    JsonNode request =
+        JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
     JsonNode url = request.get("url");
     if (url == null || !url.isTextual()) {
-      send(http, is(Defect.URL_REQUIRED_AS_422) ? 422 : 400, is(Defect.WRONG_URL_REQUIRED_MESSAGE)
-          ? "{\"message\":\"url missing\"}" : "{\"message\":\"url is required\"}");
+      send(
+          http,
+          is(Defect.URL_REQUIRED_AS_422) ? 422 : 400,
+          is(Defect.WRONG_URL_REQUIRED_MESSAGE)
+              ? "{\"message\":\"url missing\"}"
+              : "{\"message\":\"url is required\"}");
       return;
     }
     String value = url.asText();
@@ -282,8 +321,12 @@ public final class ReelsTestServer implements AutoCloseable {
       return;
     }
     if (!acceptable(value, code)) {
-      send(http, 400, is(Defect.WRONG_NOT_INSTAGRAM_MESSAGE) ? "{\"message\":\"not a reel\"}"
-          : "{\"message\":\"URL must be an instagram.com link\"}");
+      send(
+          http,
+          400,
+          is(Defect.WRONG_NOT_INSTAGRAM_MESSAGE)
+              ? "{\"message\":\"not a reel\"}"
+              : "{\"message\":\"URL must be an instagram.com link\"}");
       return;
     }
     if (code.startsWith("HTTP500")) {
@@ -305,13 +348,15 @@ public final class ReelsTestServer implements AutoCloseable {
     created++;
     long id = is(Defect.REPEATING_IDS) ? 7_340_000_000_000L + created % 2 : nextId;
     nextId += 1_000 + 37L * created;
-    boolean fails = options.everyJobFails() || (code.startsWith("ERROR") && !is(Defect.ERROR_REEL_ENDS_DONE));
+    boolean fails =
+        options.everyJobFails() || (code.startsWith("ERROR") && !is(Defect.ERROR_REEL_ENDS_DONE));
     OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(2));
     Job job = new Job(id, value, ISO.format(at), fails, created % 2 == 0);
     jobs.put(id, job);
     String status = is(Defect.CREATED_AS_PROCESSING) ? "processing" : "pending";
     String idJson = is(Defect.STRING_IDS) ? "\"" + id + "\"" : String.valueOf(id);
-    String idField = is(Defect.CREATED_WITHOUT_ID) && value.contains("/p/") ? "" : "\"id\":" + idJson + ",";
+    String idField =
+        is(Defect.CREATED_WITHOUT_ID) && value.contains("/p/") ? "" : "\"id\":" + idJson + ",";
     send(http, 202, "{" + idField + "\"status\":\"" + status + "\",\"queue_position\":1}");
   }
 
@@ -321,7 +366,9 @@ public final class ReelsTestServer implements AutoCloseable {
     if (is(Defect.REJECTS_POST_FORM) && value.contains("/p/")
         || is(Defect.REJECTS_BARE_HOST_FORM) && value.startsWith("https://instagram.com/")
         || is(Defect.REJECTS_TRACKING_QUERY) && value.contains("?")
-        || is(Defect.REJECTS_WWW_REEL_FORM) && !magic && !value.contains("?")
+        || is(Defect.REJECTS_WWW_REEL_FORM)
+            && !magic
+            && !value.contains("?")
             && value.startsWith("https://www.instagram.com/reel/")) {
       return false;
     }
@@ -391,7 +438,8 @@ public final class ReelsTestServer implements AutoCloseable {
 
   private boolean terminal(Job job) {
     long age = (System.nanoTime() - job.createdNanos) / 1_000_000;
-    return !is(Defect.NEVER_FINISHES) && age >= options.pendingMillis() + options.processingMillis();
+    return !is(Defect.NEVER_FINISHES)
+        && age >= options.pendingMillis() + options.processingMillis();
   }
 
   private ObjectNode view(Job job) {
@@ -401,13 +449,15 @@ public final class ReelsTestServer implements AutoCloseable {
     node.put("url", is(Defect.URL_ECHO_DROPS_QUERY) ? job.url.replaceAll("\\?.*$", "") : job.url);
     node.put("status", status.equals("done") && is(Defect.STATUS_COMPLETED) ? "completed" : status);
     if (status.equals("error")) {
-      node.put("error", is(Defect.ERROR_WITH_EMPTY_REASON) ? "" : "Reel is private or has been removed");
+      node.put(
+          "error", is(Defect.ERROR_WITH_EMPTY_REASON) ? "" : "Reel is private or has been removed");
     } else if (status.equals("processing") && is(Defect.PROCESSING_WITH_ERROR)) {
       node.put("error", "still downloading");
     } else {
       node.putNull("error");
     }
-    boolean reallyPending = (System.nanoTime() - job.createdNanos) / 1_000_000 < options.pendingMillis();
+    boolean reallyPending =
+        (System.nanoTime() - job.createdNanos) / 1_000_000 < options.pendingMillis();
     if (status.equals("pending") && reallyPending && is(Defect.PENDING_CARRIES_RESULT)) {
       node.set("result", ReelsApiSpec.get().example("JobDoneCooking").get("result"));
     } else if (status.equals("done") && !is(Defect.DONE_WITHOUT_RESULT)
@@ -442,7 +492,8 @@ public final class ReelsTestServer implements AutoCloseable {
     send(http, status, "application/json; charset=utf-8", json);
   }
 
-  private void send(HttpExchange http, int status, String contentType, String body) throws IOException {
+  private void send(HttpExchange http, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String type = is(Defect.TEXT_PLAIN_CONTENT_TYPE) ? "text/plain" : contentType;
     http.getResponseHeaders().set("Content-Type", type);

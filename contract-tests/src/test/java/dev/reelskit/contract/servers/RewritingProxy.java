@@ -19,10 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 
 /**
- * A correct server that picks another documented reading: it forwards every request to a
- * {@link ReelsTestServer} and lets a function rewrite each JSON answer (status, body) before it
- * goes back, e.g. {@code hooks} as an array, or a 400 body with {@code error} instead of
- * {@code message}.
+ * A correct server that picks another documented reading: it forwards every request to a {@link
+ * ReelsTestServer} and lets a function rewrite each JSON answer (status, body) before it goes back,
+ * e.g. {@code hooks} as an array, or a 400 body with {@code error} instead of {@code message}.
  */
 public final class RewritingProxy implements AutoCloseable {
 
@@ -58,26 +57,33 @@ public final class RewritingProxy implements AutoCloseable {
 
   private void forward(HttpExchange http) throws IOException {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(
-              URI.create(upstream.baseUrl() + http.getRequestURI()))
-          .method(http.getRequestMethod(),
-              HttpRequest.BodyPublishers.ofByteArray(http.getRequestBody().readAllBytes()));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(upstream.baseUrl() + http.getRequestURI()))
+              .method(
+                  http.getRequestMethod(),
+                  HttpRequest.BodyPublishers.ofByteArray(http.getRequestBody().readAllBytes()));
       for (String name : List.of("Authorization", "Content-Type")) {
         String value = http.getRequestHeaders().getFirst(name);
         if (value != null) {
           request.header(name, value);
         }
       }
-      HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String body = answer.body();
       JsonNode json = ReelsJson.mapper().readTree(body.isEmpty() ? "null" : body);
       if (json != null && json.isObject()) {
         rewrite.accept(answer.statusCode(), (ObjectNode) json);
         body = json.toString();
       }
-      answer.headers().firstValue("Retry-After").ifPresent(v -> http.getResponseHeaders().set("Retry-After", v));
-      http.getResponseHeaders().set("Content-Type",
-          answer.headers().firstValue("Content-Type").orElse("application/json"));
+      answer
+          .headers()
+          .firstValue("Retry-After")
+          .ifPresent(v -> http.getResponseHeaders().set("Retry-After", v));
+      http.getResponseHeaders()
+          .set(
+              "Content-Type",
+              answer.headers().firstValue("Content-Type").orElse("application/json"));
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       http.sendResponseHeaders(answer.statusCode(), bytes.length);
       http.getResponseBody().write(bytes);

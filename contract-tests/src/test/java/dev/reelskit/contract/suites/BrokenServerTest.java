@@ -28,19 +28,27 @@ class BrokenServerTest {
   void each_defect_fails_exactly_the_rules_it_breaks(Defect defect) {
     RunOutcome outcome;
     try (ReelsTestServer server = ReelsTestServer.start(defect)) {
-      outcome = SuiteLauncher.launch(defect == Defect.NEVER_FINISHES
-          ? FastSettings.giveUpQuickly(server) : FastSettings.against(server));
+      outcome =
+          SuiteLauncher.launch(
+              defect == Defect.NEVER_FINISHES
+                  ? FastSettings.giveUpQuickly(server)
+                  : FastSettings.against(server));
     }
-    List<RuleResult> failed = outcome.results().stream()
-        .filter(r -> r.status() == RuleResult.Status.FAILED)
-        .toList();
+    List<RuleResult> failed =
+        outcome.results().stream().filter(r -> r.status() == RuleResult.Status.FAILED).toList();
 
-    Set<String> failedIds = failed.stream().map(RuleResult::ruleId).collect(Collectors.toCollection(TreeSet::new));
-    Set<String> expectedIds = defect.fails().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> failedIds =
+        failed.stream().map(RuleResult::ruleId).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expectedIds =
+        defect.fails().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
     assertThat(failedIds)
         .as(() -> failed.stream().map(RuleResult::detail).collect(Collectors.joining("\n\n")))
         .isEqualTo(expectedIds);
-    RuleResult failure = failed.stream().filter(r -> r.ruleId().equals(defect.breaks().id())).findFirst().orElseThrow();
+    RuleResult failure =
+        failed.stream()
+            .filter(r -> r.ruleId().equals(defect.breaks().id()))
+            .findFirst()
+            .orElseThrow();
     assertThat(failure.failure()).isInstanceOf(ContractViolation.class);
     assertThat(((ContractViolation) failure.failure()).rule()).isEqualTo(defect.breaks());
     assertThat(failure.detail()).startsWith(defect.breaks().headline());
@@ -56,7 +64,9 @@ class BrokenServerTest {
       outcome = SuiteLauncher.launch(FastSettings.against(server));
     }
 
-    assertThat(failure(outcome, "RC-READ-007")).isEqualTo("""
+    assertThat(failure(outcome, "RC-READ-007"))
+        .isEqualTo(
+            """
         RC-READ-007 An unknown job id is answered 404 with a JSON error body (RULES.md#rc-read-007)
 
           request   GET %s/api/v1/reels/9007199254740991
@@ -65,7 +75,8 @@ class BrokenServerTest {
           response  404 text/html <html><body>Not Found</body></html>
           at        $
           expected  a JSON object with an "error" or "message" string
-          actual    <html><body>Not Found</body></html>""".formatted(baseUrl));
+          actual    <html><body>Not Found</body></html>"""
+                .formatted(baseUrl));
   }
 
   @Test
@@ -77,7 +88,10 @@ class BrokenServerTest {
       outcome = SuiteLauncher.launch(FastSettings.against(server));
     }
 
-    assertThat(failure(outcome, "RC-AUTH-007")).matches(java.util.regex.Pattern.quote("""
+    assertThat(failure(outcome, "RC-AUTH-007"))
+        .matches(
+            java.util.regex.Pattern.quote(
+                    """
         RC-AUTH-007 A valid token without permission is refused with 403 and a JSON error body \
         (RULES.md#rc-auth-007)
           2 checks failed
@@ -86,8 +100,11 @@ class BrokenServerTest {
                     Authorization: Bearer ****Jf5Q
                     Accept: */*
                     Content-Type: application/json
-                    {"url":"https://www.instagram.com/reel/RCkit""".formatted(baseUrl))
-        + "[A-Za-z0-9]{6}" + java.util.regex.Pattern.quote("""
+                    {"url":"https://www.instagram.com/reel/RCkit"""
+                        .formatted(baseUrl))
+                + "[A-Za-z0-9]{6}"
+                + java.util.regex.Pattern.quote(
+                    """
         z/"}
           response  403 text/html <html><body>Forbidden</body></html>
           at        $
@@ -100,7 +117,8 @@ class BrokenServerTest {
           response  403 text/html <html><body>Forbidden</body></html>
           at        $
           expected  a JSON object with an "error" or "message" string
-          actual    <html><body>Forbidden</body></html>""".formatted(baseUrl)));
+          actual    <html><body>Forbidden</body></html>"""
+                        .formatted(baseUrl)));
   }
 
   @Test
@@ -113,11 +131,13 @@ class BrokenServerTest {
     assertThat(failure(outcome, "RC-LIFE-003"))
         .startsWith("RC-LIFE-003 A done or error job never changes (RULES.md#rc-life-003)\n")
         .containsPattern("\\d+ checks failed \\(the first 5 shown\\)")
-        .containsPattern("  at        \\$\\.result\\.summary\n"
-            + "  expected  \"read \\d+ times\" \\(as when the job became done\\)\n"
-            + "  actual    \"read \\d+ times\"")
-        .containsPattern("  job       7340000000000 \\(www.instagram.com/reel/<code>/\\)\n"
-            + "  elapsed   \\d+ ms\n  timeline  (pending|processing|done)@\\d+ms -> ");
+        .containsPattern(
+            "  at        \\$\\.result\\.summary\n"
+                + "  expected  \"read \\d+ times\" \\(as when the job became done\\)\n"
+                + "  actual    \"read \\d+ times\"")
+        .containsPattern(
+            "  job       7340000000000 \\(www.instagram.com/reel/<code>/\\)\n"
+                + "  elapsed   \\d+ ms\n  timeline  (pending|processing|done)@\\d+ms -> ");
   }
 
   @Test
@@ -126,10 +146,13 @@ class BrokenServerTest {
     try (ReelsTestServer server = ReelsTestServer.start(ReelsTestServer.Options.liberal())) {
       baseUrl = server.baseUrl();
     }
-    RunOutcome outcome = SuiteLauncher.launch(
-        dev.reelskit.contract.cli.ContractTestSettings.forTarget(baseUrl, ReelsTestServer.TOKEN));
+    RunOutcome outcome =
+        SuiteLauncher.launch(
+            dev.reelskit.contract.cli.ContractTestSettings.forTarget(
+                baseUrl, ReelsTestServer.TOKEN));
 
-    assertThat(outcome.results()).allSatisfy(r -> assertThat(r.detail()).startsWith("cannot reach " + baseUrl));
+    assertThat(outcome.results())
+        .allSatisfy(r -> assertThat(r.detail()).startsWith("cannot reach " + baseUrl));
     assertThat(outcome.exitCode()).isEqualTo(RunOutcome.NOTHING_RAN);
   }
 
@@ -143,9 +166,10 @@ class BrokenServerTest {
 
   @Test
   void every_rule_has_a_server_that_breaks_it() {
-    EnumSet<Rule> broken = Arrays.stream(Defect.values())
-        .map(Defect::breaks)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
+    EnumSet<Rule> broken =
+        Arrays.stream(Defect.values())
+            .map(Defect::breaks)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
 
     assertThat(EnumSet.complementOf(broken)).isEmpty();
   }

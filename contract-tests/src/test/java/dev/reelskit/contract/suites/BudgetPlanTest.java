@@ -24,16 +24,22 @@ class BudgetPlanTest {
   }
 
   @Test
-  void ten_requests_a_minute_cannot_honour_a_30_second_timeout_and_the_message_says_what_to_change() {
-    ContractTestSettings settings = DEFAULTS.withPollInterval(Duration.ofMillis(200))
-        .withJobTimeout(Duration.ofSeconds(30));
+  void
+      ten_requests_a_minute_cannot_honour_a_30_second_timeout_and_the_message_says_what_to_change() {
+    ContractTestSettings settings =
+        DEFAULTS.withPollInterval(Duration.ofMillis(200)).withJobTimeout(Duration.ofSeconds(30));
 
     assertThatThrownBy(() -> BudgetPlan.check(settings, 5))
         .isInstanceOf(ContractConfigurationException.class)
         .hasMessageContaining("--rate-limit 10/1m")
-        .hasMessageContaining("each job can be read only every 18000 ms, 2 reads within the timeout")
-        .hasMessageContaining("raise --rate-limit to at least 18/1m or --job-timeout to at least 54000 ms");
-    assertThatCode(() -> BudgetPlan.check(settings.withRateLimit(new RateLimit(18, Duration.ofMinutes(1))), 5))
+        .hasMessageContaining(
+            "each job can be read only every 18000 ms, 2 reads within the timeout")
+        .hasMessageContaining(
+            "raise --rate-limit to at least 18/1m or --job-timeout to at least 54000 ms");
+    assertThatCode(
+            () ->
+                BudgetPlan.check(
+                    settings.withRateLimit(new RateLimit(18, Duration.ofMinutes(1))), 5))
         .doesNotThrowAnyException();
     assertThatCode(() -> BudgetPlan.check(settings.withJobTimeout(Duration.ofSeconds(54)), 5))
         .doesNotThrowAnyException();
@@ -44,15 +50,21 @@ class BudgetPlanTest {
     RunOutcome outcome;
     int requests;
     try (ReelsTestServer server = ReelsTestServer.start(ReelsTestServer.Options.liberal())) {
-      outcome = SuiteLauncher.launch(ContractTestSettings.forTarget(server.baseUrl(), ReelsTestServer.TOKEN)
-          .withJobTimeout(Duration.ofSeconds(30)));
+      outcome =
+          SuiteLauncher.launch(
+              ContractTestSettings.forTarget(server.baseUrl(), ReelsTestServer.TOKEN)
+                  .withJobTimeout(Duration.ofSeconds(30)));
       requests = server.arrivals().size();
     }
 
     assertThat(requests).isZero();
     assertThat(outcome.results()).isEmpty();
-    assertThat(outcome.containerFailures()).allSatisfy(t ->
-        assertThat(t).isInstanceOf(ContractConfigurationException.class).hasMessageContaining("cannot honour"));
+    assertThat(outcome.containerFailures())
+        .allSatisfy(
+            t ->
+                assertThat(t)
+                    .isInstanceOf(ContractConfigurationException.class)
+                    .hasMessageContaining("cannot honour"));
     assertThat(outcome.exitCode()).isEqualTo(RunOutcome.NOTHING_RAN);
   }
 }

@@ -20,9 +20,11 @@ class RequestBudgetTest {
     int unfinished;
     RunOutcome outcome;
     try (ReelsTestServer server = ReelsTestServer.start(ReelsTestServer.Options.liberal())) {
-      outcome = SuiteLauncher.launch(FastSettings.against(server)
-          .withRateLimit(new RateLimit(8, Duration.ofMillis(500)))
-          .withMaxUnfinishedJobs(2));
+      outcome =
+          SuiteLauncher.launch(
+              FastSettings.against(server)
+                  .withRateLimit(new RateLimit(8, Duration.ofMillis(500)))
+                  .withMaxUnfinishedJobs(2));
       arrivals = server.arrivals();
       unfinished = server.maxUnfinishedSeen();
       assertThat(server.tooManyRequestsSent()).isZero();
@@ -38,7 +40,9 @@ class RequestBudgetTest {
     int max = 0;
     for (int i = 0; i < arrivals.size(); i++) {
       int count = 0;
-      for (int j = i; j < arrivals.size() && arrivals.get(j) - arrivals.get(i) < window.toNanos(); j++) {
+      for (int j = i;
+          j < arrivals.size() && arrivals.get(j) - arrivals.get(i) < window.toNanos();
+          j++) {
         count++;
       }
       max = Math.max(max, count);

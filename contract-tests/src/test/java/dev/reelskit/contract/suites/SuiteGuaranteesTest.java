@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The suite's own side of the contract (RULES.md, "Limits" and RC-LIFE-003), judged by what the
  * server saw arrive: jobs it gave up on, 429s without Retry-After, re-polls of finished jobs. Every
- * bound asserted here is a lower bound on a wait or an exact count, so a slow machine cannot break it.
+ * bound asserted here is a lower bound on a wait or an exact count, so a slow machine cannot break
+ * it.
  */
 class SuiteGuaranteesTest {
 
@@ -24,11 +25,13 @@ class SuiteGuaranteesTest {
     RunOutcome outcome;
     int unfinished;
     int refused;
-    try (ReelsTestServer server = ReelsTestServer.start(
-        ReelsTestServer.Options.liberal().with(Defect.NEVER_FINISHES))) {
-      outcome = SuiteLauncher.launch(FastSettings.against(server)
-          .withJobTimeout(Duration.ofMillis(300))
-          .withMaxUnfinishedJobs(2));
+    try (ReelsTestServer server =
+        ReelsTestServer.start(ReelsTestServer.Options.liberal().with(Defect.NEVER_FINISHES))) {
+      outcome =
+          SuiteLauncher.launch(
+              FastSettings.against(server)
+                  .withJobTimeout(Duration.ofMillis(300))
+                  .withMaxUnfinishedJobs(2));
       unfinished = server.maxUnfinishedSeen();
       refused = server.tooManyRequestsSent();
     }
@@ -36,12 +39,16 @@ class SuiteGuaranteesTest {
     // The server allows 3; the suite was told 2, gave up on both after 300 ms and sent no third.
     assertThat(unfinished).isEqualTo(2);
     assertThat(refused).isZero();
-    assertThat(outcome.results()).filteredOn(r -> r.ruleId().equals("RC-CREATE-001"))
+    assertThat(outcome.results())
+        .filteredOn(r -> r.ruleId().equals("RC-CREATE-001"))
         .filteredOn(r -> r.status() == RuleResult.Status.SKIPPED)
         .extracting(RuleResult::detail)
         .hasSize(2)
-        .allSatisfy(detail -> assertThat(detail).contains(
-            "not submitted: 2 earlier jobs never finished, and the server allows 2 unfinished jobs"));
+        .allSatisfy(
+            detail ->
+                assertThat(detail)
+                    .contains(
+                        "not submitted: 2 earlier jobs never finished, and the server allows 2 unfinished jobs"));
   }
 
   @Test
@@ -49,8 +56,9 @@ class SuiteGuaranteesTest {
     List<Long> arrivals;
     List<Long> refusals;
     // Two requests per 200 ms: far below the suite's pace, so it meets 429s whatever the machine.
-    try (ReelsTestServer server = ReelsTestServer.start(
-        ReelsTestServer.Options.liberal().with(Defect.NO_RETRY_AFTER).rateLimit(2, 200))) {
+    try (ReelsTestServer server =
+        ReelsTestServer.start(
+            ReelsTestServer.Options.liberal().with(Defect.NO_RETRY_AFTER).rateLimit(2, 200))) {
       SuiteLauncher.launch(FastSettings.against(server).withPollInterval(Duration.ofMillis(400)));
       arrivals = server.arrivals();
       refusals = server.refusedArrivals();
@@ -59,10 +67,15 @@ class SuiteGuaranteesTest {
     assertThat(refusals).as("429s among %d requests", arrivals.size()).isNotEmpty();
     // The back-off starts at the poll interval (400 ms, far above one request's round trip even on
     // a loaded machine) and doubles from there.
-    List<Duration> gaps = refusals.stream()
-        .map(at -> Duration.ofNanos(arrivals.stream().filter(t -> t > at).findFirst().orElseThrow() - at))
-        .toList();
-    assertThat(gaps).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(400)));
+    List<Duration> gaps =
+        refusals.stream()
+            .map(
+                at ->
+                    Duration.ofNanos(
+                        arrivals.stream().filter(t -> t > at).findFirst().orElseThrow() - at))
+            .toList();
+    assertThat(gaps)
+        .allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(400)));
   }
 
   @Test

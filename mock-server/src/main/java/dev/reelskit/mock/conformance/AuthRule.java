@@ -1,7 +1,7 @@
 package dev.reelskit.mock.conformance;
 
-import java.util.Set;
 import dev.reelskit.mock.internal.conformance.TokenMask;
+import java.util.Set;
 
 /** Every request must carry {@code Authorization: Bearer ist_...} with a token the API accepts. */
 final class AuthRule extends RejectionRule {

@@ -17,17 +17,28 @@ public final class ClientCheck {
    * (read after the client exited).
    */
   public static ClientConformanceReport run(
-      String baseUrl, String token, ClientCommand command,
-      Supplier<List<TrafficEntry>> traffic, ClientRuleSettings settings, String profile) {
+      String baseUrl,
+      String token,
+      ClientCommand command,
+      Supplier<List<TrafficEntry>> traffic,
+      ClientRuleSettings settings,
+      String profile) {
     Objects.requireNonNull(traffic, "traffic");
     ClientRun run = command.run(baseUrl, token);
     return ClientConformance.judge(traffic.get(), settings, profile, 0).withClientRun(run);
   }
 
-  /** As {@link #run(String, String, ClientCommand, Supplier, ClientRuleSettings, String)}, from a log. */
+  /**
+   * As {@link #run(String, String, ClientCommand, Supplier, ClientRuleSettings, String)}, from a
+   * log.
+   */
   public static ClientConformanceReport run(
-      String baseUrl, String token, ClientCommand command, TrafficLog log,
-      ClientRuleSettings settings, String profile) {
+      String baseUrl,
+      String token,
+      ClientCommand command,
+      TrafficLog log,
+      ClientRuleSettings settings,
+      String profile) {
     Objects.requireNonNull(log, "log");
     ClientRun run = command.run(baseUrl, token);
     return ClientConformance.judge(log, settings, profile).withClientRun(run);

@@ -1,5 +1,6 @@
 package dev.reelskit.mock.conformance;
 
+import dev.reelskit.mock.internal.conformance.TokenMask;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /**
  * A client under test, as a command line: run against a base URL with a token, within a time bound.
@@ -40,7 +40,10 @@ public final class ClientCommand {
   private final Map<String, String> environment;
 
   private ClientCommand(
-      List<String> template, Duration timeout, Path directory, boolean capture,
+      List<String> template,
+      Duration timeout,
+      Path directory,
+      boolean capture,
       Map<String, String> environment) {
     this.template = List.copyOf(template);
     this.timeout = timeout;
@@ -101,8 +104,7 @@ public final class ClientCommand {
   }
 
   /**
-   * Runs the client to completion or until the timeout, when it is killed with its child
-   * processes.
+   * Runs the client to completion or until the timeout, when it is killed with its child processes.
    *
    * @throws ClientCommandException when the command cannot be started
    */
@@ -122,16 +124,16 @@ public final class ClientCommand {
       builder.inheritIO();
     }
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    LOG.info("running client {} against {} (timeout {})", template, baseUrl,
-        Formats.duration(timeout));
+    LOG.info(
+        "running client {} against {} (timeout {})", template, baseUrl, Formats.duration(timeout));
     long start = System.nanoTime();
     Process process;
     try {
       process = builder.start();
     } catch (IOException e) {
       throw new ClientCommandException(
-          "cannot start client command " + template + ": "
-              + TokenMask.scrub(e.getMessage(), token), null);
+          "cannot start client command " + template + ": " + TokenMask.scrub(e.getMessage(), token),
+          null);
     }
     OutputCapture output = capture ? OutputCapture.start(process, token) : null;
     try {

@@ -50,7 +50,6 @@ public final class ClientConformance {
       results.add(new ClientRuleResult(rule, rule.check(traffic, settings)));
     }
     return new ClientConformanceReport(
-        profile == null ? UNSPECIFIED_PROFILE : profile, traffic, dropped, settings, results,
-        null);
+        profile == null ? UNSPECIFIED_PROFILE : profile, traffic, dropped, settings, results, null);
   }
 }

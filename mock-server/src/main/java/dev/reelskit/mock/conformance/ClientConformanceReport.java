@@ -24,8 +24,12 @@ public final class ClientConformanceReport {
   private final ClientRun clientRun;
 
   ClientConformanceReport(
-      String profile, List<TrafficEntry> traffic, long dropped, ClientRuleSettings settings,
-      List<ClientRuleResult> results, ClientRun clientRun) {
+      String profile,
+      List<TrafficEntry> traffic,
+      long dropped,
+      ClientRuleSettings settings,
+      List<ClientRuleResult> results,
+      ClientRun clientRun) {
     this.profile = profile;
     this.traffic = List.copyOf(traffic);
     this.dropped = dropped;
@@ -104,11 +108,16 @@ public final class ClientConformanceReport {
     Set<String> notes = new LinkedHashSet<>();
     if (dropped > 0) {
       notes.add(
-          "evidence is partial: the bounded traffic log dropped the " + dropped
+          "evidence is partial: the bounded traffic log dropped the "
+              + dropped
               + " oldest requests");
     }
-    results.forEach(r -> r.violations().stream()
-        .map(ClientViolation::note).filter(Objects::nonNull).forEach(notes::add));
+    results.forEach(
+        r ->
+            r.violations().stream()
+                .map(ClientViolation::note)
+                .filter(Objects::nonNull)
+                .forEach(notes::add));
     return new ArrayList<>(notes);
   }
 

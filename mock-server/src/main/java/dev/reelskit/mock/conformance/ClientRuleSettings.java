@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * The numbers the client rules judge against; {@link #defaults()} are the documented ones.
  *
- * <p>All durations are on the mock's clock, the same clock as {@link TrafficEntry#at()}: under a time
- * scale the rules still speak of the documented 5 s and 60 s.
+ * <p>All durations are on the mock's clock, the same clock as {@link TrafficEntry#at()}: under a
+ * time scale the rules still speak of the documented 5 s and 60 s.
  *
  * @param pollInterval the least gap between two polls of one job (docs: 5 s)
  * @param tolerance how much earlier than a required wait a request may arrive and still pass; it
@@ -46,7 +46,11 @@ public record ClientRuleSettings(
   /** The documented limits: 5 s polls (500 ms tolerance), 10 requests per 60 s, 3 jobs, 120 s. */
   public static ClientRuleSettings defaults() {
     return new ClientRuleSettings(
-        Duration.ofSeconds(5), Duration.ofMillis(500), 10, Duration.ofSeconds(60), 3,
+        Duration.ofSeconds(5),
+        Duration.ofMillis(500),
+        10,
+        Duration.ofSeconds(60),
+        3,
         Duration.ofSeconds(120));
   }
 
@@ -66,7 +70,8 @@ public record ClientRuleSettings(
   }
 
   public ClientRuleSettings withMaxUnfinishedJobs(int value) {
-    return new ClientRuleSettings(pollInterval, tolerance, rateLimit, rateWindow, value, giveUpAfter);
+    return new ClientRuleSettings(
+        pollInterval, tolerance, rateLimit, rateWindow, value, giveUpAfter);
   }
 
   public ClientRuleSettings withGiveUpAfter(Duration value) {

@@ -1,5 +1,6 @@
 package dev.reelskit.mock.conformance;
 
+import dev.reelskit.mock.internal.conformance.TokenMask;
 import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /** Views of recorded traffic that several rules share. */
 final class ClientTraffic {
@@ -28,7 +28,10 @@ final class ClientTraffic {
    * refused for their token (401, 403) are CC-AUTH-001's, and may come from another client.
    */
   static boolean isPoll(TrafficEntry e) {
-    return GET.equals(e.operation()) && jobOf(e) != null && e.httpStatus() != 401 && e.httpStatus() != 403;
+    return GET.equals(e.operation())
+        && jobOf(e) != null
+        && e.httpStatus() != 401
+        && e.httpStatus() != 403;
   }
 
   /**
@@ -57,7 +60,10 @@ final class ClientTraffic {
     return e.shown() != null && JobLifecycle.isTerminal(e.shown());
   }
 
-  /** Entries grouped by token fingerprint, each group oldest first; requests without a token left out. */
+  /**
+   * Entries grouped by token fingerprint, each group oldest first; requests without a token left
+   * out.
+   */
   static Map<String, List<TrafficEntry>> byToken(List<TrafficEntry> traffic) {
     Map<String, List<TrafficEntry>> groups = new LinkedHashMap<>();
     for (TrafficEntry e : traffic) {

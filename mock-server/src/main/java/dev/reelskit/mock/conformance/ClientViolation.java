@@ -1,9 +1,9 @@
 package dev.reelskit.mock.conformance;
 
+import dev.reelskit.mock.internal.conformance.TokenMask;
 import dev.reelskit.openapi.model.JobStatus;
 import java.util.List;
 import java.util.Objects;
-import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /**
  * One breach of a client rule, with the evidence a reader needs to find it in the client's code.

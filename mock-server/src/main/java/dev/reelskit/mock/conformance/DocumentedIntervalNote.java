@@ -19,11 +19,18 @@ final class DocumentedIntervalNote {
     // a window holds the submission plus window / interval + 1 polls.
     long polls = Math.max(1, settings.rateLimit() - 1);
     Duration safe = ceilSeconds(settings.rateWindow().dividedBy(polls));
-    return "polling one job every " + Formats.duration(settings.pollInterval()) + " is "
-        + perWindow + " requests per " + Formats.duration(settings.rateWindow())
-        + ", above the documented " + settings.rateLimit()
+    return "polling one job every "
+        + Formats.duration(settings.pollInterval())
+        + " is "
+        + perWindow
+        + " requests per "
+        + Formats.duration(settings.rateWindow())
+        + ", above the documented "
+        + settings.rateLimit()
         + ": a client that follows the docs literally breaks the limit on a long job;"
-        + " poll every " + Formats.duration(safe) + " or more to stay within it"
+        + " poll every "
+        + Formats.duration(safe)
+        + " or more to stay within it"
         + " (the submission counts too)";
   }
 
@@ -33,8 +40,8 @@ final class DocumentedIntervalNote {
   }
 
   /**
-   * The note, when some job in {@code window} was polled at the poll interval (every gap within
-   * the tolerance of it); null otherwise.
+   * The note, when some job in {@code window} was polled at the poll interval (every gap within the
+   * tolerance of it); null otherwise.
    */
   static String ifPollingAtInterval(List<TrafficEntry> window, ClientRuleSettings settings) {
     for (List<TrafficEntry> polls : ClientTraffic.pollsByJob(window).values()) {
@@ -47,7 +54,8 @@ final class DocumentedIntervalNote {
 
   private static boolean everyGapAtInterval(List<TrafficEntry> polls, ClientRuleSettings settings) {
     for (int i = 1; i < polls.size(); i++) {
-      Duration off = ClientTraffic.gap(polls.get(i - 1), polls.get(i)).minus(settings.pollInterval());
+      Duration off =
+          ClientTraffic.gap(polls.get(i - 1), polls.get(i)).minus(settings.pollInterval());
       if (off.abs().compareTo(settings.tolerance()) > 0) {
         return false;
       }

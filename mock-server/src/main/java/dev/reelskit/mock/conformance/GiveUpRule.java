@@ -14,8 +14,7 @@ import java.util.Map;
 final class GiveUpRule extends NamedRule {
 
   GiveUpRule() {
-    super(ClientRules.GIVE_UP,
-        "Gives up on an unfinished job within the bound");
+    super(ClientRules.GIVE_UP, "Gives up on an unfinished job within the bound");
   }
 
   @Override
@@ -45,12 +44,21 @@ final class GiveUpRule extends NamedRule {
         evidence.addAll(late);
         violations.add(
             new ClientViolation(
-                id(), creation.token(), job.getKey(),
-                "no poll later than " + Formats.duration(settings.giveUpAfter())
+                id(),
+                creation.token(),
+                job.getKey(),
+                "no poll later than "
+                    + Formats.duration(settings.giveUpAfter())
                     + " after the job was created",
-                late.size() + " poll" + (late.size() == 1 ? "" : "s") + " after the bound, the last "
-                    + Formats.duration(waited) + " after creation",
-                ClientTraffic.shownBefore(job.getValue(), last.seq()), evidence, null));
+                late.size()
+                    + " poll"
+                    + (late.size() == 1 ? "" : "s")
+                    + " after the bound, the last "
+                    + Formats.duration(waited)
+                    + " after creation",
+                ClientTraffic.shownBefore(job.getValue(), last.seq()),
+                evidence,
+                null));
       }
     }
     return violations;

@@ -1,5 +1,6 @@
 package dev.reelskit.mock.conformance;
 
+import dev.reelskit.mock.internal.conformance.TokenMask;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.reelskit.mock.internal.conformance.TokenMask;
 
 /**
  * Drains a client's output on its own thread (a full pipe would block the client) and keeps the
@@ -22,8 +22,7 @@ final class OutputCapture {
   private final Thread reader;
 
   private OutputCapture(Process process, String token) {
-    this.reader =
-        new Thread(() -> drain(process, token), "client-output-" + process.pid());
+    this.reader = new Thread(() -> drain(process, token), "client-output-" + process.pid());
     reader.setDaemon(true);
   }
 

@@ -27,13 +27,20 @@ final class PollAfterTerminalRule extends NamedRule {
                   evidence.addAll(after);
                   violations.add(
                       new ClientViolation(
-                          id(), terminal.token(), job.getKey(),
+                          id(),
+                          terminal.token(),
+                          job.getKey(),
                           "no poll after #" + terminal.seq() + " showed " + terminal.shown(),
-                          after.size() + " more poll" + (after.size() == 1 ? "" : "s")
-                              + ", the last " + Formats.duration(
+                          after.size()
+                              + " more poll"
+                              + (after.size() == 1 ? "" : "s")
+                              + ", the last "
+                              + Formats.duration(
                                   ClientTraffic.gap(terminal, after.get(after.size() - 1)))
                               + " later",
-                          terminal.shown(), evidence, null));
+                          terminal.shown(),
+                          evidence,
+                          null));
                 }
               });
     }

@@ -38,13 +38,26 @@ final class PollSpacingRule extends NamedRule {
         TrafficEntry before = polls.get(worst - 1);
         violations.add(
             new ClientViolation(
-                id(), before.token(), job.getKey(),
-                "gap >= " + Formats.duration(least) + " (interval "
-                    + Formats.duration(settings.pollInterval()) + " - tolerance "
-                    + Formats.duration(settings.tolerance()) + ")",
-                "gap " + Formats.duration(shortest) + " (" + tooShort + " of " + (polls.size() - 1)
+                id(),
+                before.token(),
+                job.getKey(),
+                "gap >= "
+                    + Formats.duration(least)
+                    + " (interval "
+                    + Formats.duration(settings.pollInterval())
+                    + " - tolerance "
+                    + Formats.duration(settings.tolerance())
+                    + ")",
+                "gap "
+                    + Formats.duration(shortest)
+                    + " ("
+                    + tooShort
+                    + " of "
+                    + (polls.size() - 1)
                     + " gaps too short)",
-                before.shown(), List.of(before, polls.get(worst)), null));
+                before.shown(),
+                List.of(before, polls.get(worst)),
+                null));
       }
     }
     return violations;

@@ -44,10 +44,16 @@ final class RateLimitRule extends NamedRule {
         Duration span = ClientTraffic.gap(first, window.get(window.size() - 1));
         violations.add(
             new ClientViolation(
-                id(), first.token(), null,
-                "at most " + settings.rateLimit() + " requests in any "
+                id(),
+                first.token(),
+                null,
+                "at most "
+                    + settings.rateLimit()
+                    + " requests in any "
                     + Formats.duration(settings.rateWindow()),
-                bestCount + " requests within " + Formats.duration(span), null, window,
+                bestCount + " requests within " + Formats.duration(span),
+                null,
+                window,
                 DocumentedIntervalNote.ifPollingAtInterval(window, settings)));
       }
     }

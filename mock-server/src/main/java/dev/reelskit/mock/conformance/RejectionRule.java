@@ -40,10 +40,18 @@ abstract class RejectionRule extends NamedRule {
         (key, entries) ->
             violations.add(
                 new ClientViolation(
-                    id(), key.get(0), null, expected,
-                    entries.size() + " of " + traffic.size() + " requests rejected as "
+                    id(),
+                    key.get(0),
+                    null,
+                    expected,
+                    entries.size()
+                        + " of "
+                        + traffic.size()
+                        + " requests rejected as "
                         + key.get(1),
-                    null, entries, null)));
+                    null,
+                    entries,
+                    null)));
     return violations;
   }
 }

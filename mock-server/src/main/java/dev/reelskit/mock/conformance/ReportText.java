@@ -11,6 +11,7 @@ final class ReportText {
 
   /** Beyond these, the text elides and points to the JSON report, which holds everything. */
   static final int MAX_VIOLATIONS_PER_RULE = 5;
+
   static final int MAX_REQUESTS_PER_VIOLATION = 8;
 
   private final ClientConformanceReport report;
@@ -32,8 +33,12 @@ final class ReportText {
 
   private void rule(ClientRuleResult result) {
     ClientRule rule = result.rule();
-    out.append(rule.id()).append(' ').append(rule.title())
-        .append(" (").append(rule.anchor()).append(")\n");
+    out.append(rule.id())
+        .append(' ')
+        .append(rule.title())
+        .append(" (")
+        .append(rule.anchor())
+        .append(")\n");
     List<ClientViolation> violations = result.violations();
     for (int i = 0; i < Math.min(violations.size(), MAX_VIOLATIONS_PER_RULE); i++) {
       if (i > 0) {
@@ -42,8 +47,11 @@ final class ReportText {
       violation(violations.get(i));
     }
     if (violations.size() > MAX_VIOLATIONS_PER_RULE) {
-      out.append("  ... and ").append(violations.size() - MAX_VIOLATIONS_PER_RULE)
-          .append(" more violations of ").append(rule.id()).append(" in the JSON report\n");
+      out.append("  ... and ")
+          .append(violations.size() - MAX_VIOLATIONS_PER_RULE)
+          .append(" more violations of ")
+          .append(rule.id())
+          .append(" in the JSON report\n");
     }
     out.append('\n');
   }
@@ -88,8 +96,16 @@ final class ReportText {
 
   String request(TrafficEntry e) {
     StringBuilder s = new StringBuilder();
-    s.append('#').append(e.seq()).append(' ').append(offset(e.at())).append(' ')
-        .append(e.method()).append(' ').append(e.path()).append(" -> ").append(e.httpStatus());
+    s.append('#')
+        .append(e.seq())
+        .append(' ')
+        .append(offset(e.at()))
+        .append(' ')
+        .append(e.method())
+        .append(' ')
+        .append(e.path())
+        .append(" -> ")
+        .append(e.httpStatus());
     if (e.shown() != null) {
       s.append(' ').append(e.shown().getValue());
     }
@@ -109,9 +125,13 @@ final class ReportText {
 
   private void footer() {
     line("profile", report.profile());
-    line("traffic", report.requests() + " requests judged, " + report.dropped()
-        + " dropped by the bounded log"
-        + (report.origin() == null ? "" : "; t+0 = " + report.origin() + " (mock clock)"));
+    line(
+        "traffic",
+        report.requests()
+            + " requests judged, "
+            + report.dropped()
+            + " dropped by the bounded log"
+            + (report.origin() == null ? "" : "; t+0 = " + report.origin() + " (mock clock)"));
     if (report.clientRun() != null) {
       line("client", report.clientRun().describe());
     }
@@ -122,12 +142,16 @@ final class ReportText {
       }
     }
     String passed =
-        report.results().stream().filter(ClientRuleResult::passed).map(r -> r.rule().id())
+        report.results().stream()
+            .filter(ClientRuleResult::passed)
+            .map(r -> r.rule().id())
             .collect(Collectors.joining(", "));
     if (!passed.isEmpty()) {
       line("passed", passed);
     }
-    out.append(report.passedCount()).append(" passed, ").append(report.failedCount())
+    out.append(report.passedCount())
+        .append(" passed, ")
+        .append(report.failedCount())
         .append(" failed\n");
   }
 

@@ -26,12 +26,18 @@ final class RetryAfterRule extends NamedRule {
         if (gap.compareTo(least) < 0) {
           violations.add(
               new ClientViolation(
-                  id(), refused.token(), next.jobId(),
-                  "next request >= " + Formats.duration(refused.retryAfter())
+                  id(),
+                  refused.token(),
+                  next.jobId(),
+                  "next request >= "
+                      + Formats.duration(refused.retryAfter())
                       + " after the 429 (Retry-After, tolerance "
-                      + Formats.duration(settings.tolerance()) + ")",
-                  "next request " + Formats.duration(gap) + " after the 429", null,
-                  List.of(refused, next), null));
+                      + Formats.duration(settings.tolerance())
+                      + ")",
+                  "next request " + Formats.duration(gap) + " after the 429",
+                  null,
+                  List.of(refused, next),
+                  null));
         }
       }
     }

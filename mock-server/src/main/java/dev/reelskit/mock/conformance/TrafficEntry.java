@@ -11,11 +11,12 @@ import java.util.Objects;
  *
  * @param seq order of arrival, starting at 1
  * @param at when the mock received it, on the mock's clock (scaled when a time scale is set)
- * @param token the token's fingerprint ({@code ist_****3f9a}), {@code "<none>"} when the request had
- *     no Bearer token; never the token itself
+ * @param token the token's fingerprint ({@code ist_****3f9a}), {@code "<none>"} when the request
+ *     had no Bearer token; never the token itself
  * @param method HTTP method, upper case
  * @param path the request path without the query string
- * @param operation {@code analyzeReel}, {@code getReel}, or null when the path/method is no operation
+ * @param operation {@code analyzeReel}, {@code getReel}, or null when the path/method is no
+ *     operation
  * @param jobId the job created (POST 202) or read (GET), null when none
  * @param httpStatus the status code the mock answered
  * @param shown the job status the response body showed the client, null when none

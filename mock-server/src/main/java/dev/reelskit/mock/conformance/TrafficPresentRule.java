@@ -1,7 +1,7 @@
 package dev.reelskit.mock.conformance;
 
-import java.util.List;
 import dev.reelskit.mock.internal.conformance.TokenMask;
+import java.util.List;
 
 /** Nothing recorded must not read as a pass: a client pointed at the wrong URL sends nothing. */
 final class TrafficPresentRule extends NamedRule {
@@ -17,8 +17,13 @@ final class TrafficPresentRule extends NamedRule {
     }
     return List.of(
         new ClientViolation(
-            id(), TokenMask.NONE, null, "at least one request to the mock",
-            "no request recorded (was the client given the mock's base URL?)", null, List.of(),
+            id(),
+            TokenMask.NONE,
+            null,
+            "at least one request to the mock",
+            "no request recorded (was the client given the mock's base URL?)",
+            null,
+            List.of(),
             null));
   }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 final class UnfinishedJobsRule extends NamedRule {
 
   UnfinishedJobsRule() {
-    super(ClientRules.UNFINISHED_JOBS,
-        "Never submits while the limit of unfinished jobs is reached");
+    super(
+        ClientRules.UNFINISHED_JOBS, "Never submits while the limit of unfinished jobs is reached");
   }
 
   @Override
@@ -34,14 +34,22 @@ final class UnfinishedJobsRule extends NamedRule {
           evidence.add(e);
           violations.add(
               new ClientViolation(
-                  id(), e.token(), e.jobId(),
-                  "at most " + settings.maxUnfinishedJobs()
+                  id(),
+                  e.token(),
+                  e.jobId(),
+                  "at most "
+                      + settings.maxUnfinishedJobs()
                       + " unfinished jobs; submit again once one is shown done or error",
-                  "submitted while " + open.size() + " jobs were unfinished (jobs "
-                      + open.stream().map(c -> String.valueOf(c.jobId()))
+                  "submitted while "
+                      + open.size()
+                      + " jobs were unfinished (jobs "
+                      + open.stream()
+                          .map(c -> String.valueOf(c.jobId()))
                           .collect(Collectors.joining(", "))
                       + ")",
-                  null, evidence, null));
+                  null,
+                  evidence,
+                  null));
         }
         if (ClientTraffic.isCreation(e)) {
           created.add(e);
@@ -52,7 +60,9 @@ final class UnfinishedJobsRule extends NamedRule {
   }
 
   private static boolean isUnfinished(
-      TrafficEntry creation, TrafficEntry now, Map<Long, List<TrafficEntry>> polls,
+      TrafficEntry creation,
+      TrafficEntry now,
+      Map<Long, List<TrafficEntry>> polls,
       ClientRuleSettings settings) {
     if (!now.at().isBefore(creation.at().plus(settings.giveUpAfter()))) {
       return false;

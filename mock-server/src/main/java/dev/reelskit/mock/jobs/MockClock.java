@@ -57,7 +57,9 @@ public final class MockClock {
     return scale;
   }
 
-  /** The wall-clock seconds a client must wait for {@code mockTime} to pass, rounded up, at least 1. */
+  /**
+   * The wall-clock seconds a client must wait for {@code mockTime} to pass, rounded up, at least 1.
+   */
   public long wallSecondsFor(Duration mockTime) {
     double seconds = mockTime.toNanos() / 1e9;
     if (scale > 0) {

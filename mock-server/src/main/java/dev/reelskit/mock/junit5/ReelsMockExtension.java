@@ -4,14 +4,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
+import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.conformance.TrafficLog;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
-import dev.reelskit.mock.conformance.TrafficEntry;
+import dev.reelskit.mock.settings.MockServerSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,8 +49,8 @@ public final class ReelsMockExtension
   private volatile ReelsMock mock;
   private volatile long firstSeqOfTest = 1;
 
-  private ReelsMockExtension(MockServerSettings settings, boolean frozen, boolean failOnUnmatched,
-      boolean staticDsl) {
+  private ReelsMockExtension(
+      MockServerSettings settings, boolean frozen, boolean failOnUnmatched, boolean staticDsl) {
     this.settings = settings;
     this.frozen = frozen;
     this.failOnUnmatched = failOnUnmatched;
@@ -84,22 +84,34 @@ public final class ReelsMockExtension
     if (!failOnUnmatched || mock == null) {
       return;
     }
-    List<TrafficEntry> unmatched = mock.traffic().snapshot().stream()
-        .filter(e -> e.seq() >= firstSeqOfTest && e.operation() == null)
-        .collect(Collectors.toList());
+    List<TrafficEntry> unmatched =
+        mock.traffic().snapshot().stream()
+            .filter(e -> e.seq() >= firstSeqOfTest && e.operation() == null)
+            .collect(Collectors.toList());
     if (!unmatched.isEmpty()) {
-      throw new AssertionFailedError(unmatched.size() + " request(s) to the Reels mock matched no"
-          + " documented operation (failOnUnmatchedRequests):\n" + unmatched.stream()
-              .map(e -> "  " + e.method() + " " + e.path() + " -> " + e.httpStatus()
-                  + (e.rejection() == null ? "" : " (" + e.rejection() + ")"))
-              .collect(Collectors.joining("\n")));
+      throw new AssertionFailedError(
+          unmatched.size()
+              + " request(s) to the Reels mock matched no"
+              + " documented operation (failOnUnmatchedRequests):\n"
+              + unmatched.stream()
+                  .map(
+                      e ->
+                          "  "
+                              + e.method()
+                              + " "
+                              + e.path()
+                              + " -> "
+                              + e.httpStatus()
+                              + (e.rejection() == null ? "" : " (" + e.rejection() + ")"))
+                  .collect(Collectors.joining("\n")));
     }
   }
 
   private void startIn(ExtensionContext context) {
-    ReelsMock started = frozen
-        ? ReelsMock.start(settings, MockClock.frozenAt(Instant.parse("2026-05-22T10:00:00Z")))
-        : ReelsMock.start(settings);
+    ReelsMock started =
+        frozen
+            ? ReelsMock.start(settings, MockClock.frozenAt(Instant.parse("2026-05-22T10:00:00Z")))
+            : ReelsMock.start(settings);
     mock = started;
     context.getStore(NAMESPACE).put(this, new Stopper(started));
   }
@@ -122,7 +134,8 @@ public final class ReelsMockExtension
   /** A token the mock accepts. */
   public String token() {
     return settings.tokens().isEmpty()
-        ? ReelsMock.DEFAULT_TEST_TOKEN : settings.tokens().iterator().next();
+        ? ReelsMock.DEFAULT_TEST_TOKEN
+        : settings.tokens().iterator().next();
   }
 
   public TrafficLog traffic() {
@@ -130,8 +143,8 @@ public final class ReelsMockExtension
   }
 
   /**
-   * The WireMock server underneath, for WireMock's DSL: its stubs win over the built-in API for
-   * the requests they match.
+   * The WireMock server underneath, for WireMock's DSL: its stubs win over the built-in API for the
+   * requests they match.
    */
   public WireMockServer server() {
     return mock().server();
@@ -147,8 +160,8 @@ public final class ReelsMockExtension
   }
 
   /**
-   * Judges what clients sent this mock so far against the client rules (CLIENT-RULES.md), with
-   * the documented limits (this mock's, when its rate limit is on).
+   * Judges what clients sent this mock so far against the client rules (CLIENT-RULES.md), with the
+   * documented limits (this mock's, when its rate limit is on).
    */
   public ClientConformanceReport clientReport() {
     return mock().clientReport();
@@ -211,7 +224,9 @@ public final class ReelsMockExtension
       return this;
     }
 
-    /** WireMock's root directory: stubs from {@code dir/mappings}, bodies from {@code dir/__files}. */
+    /**
+     * WireMock's root directory: stubs from {@code dir/mappings}, bodies from {@code dir/__files}.
+     */
     public Builder rootDir(java.nio.file.Path dir) {
       settings.rootDir(dir);
       return this;
@@ -233,7 +248,9 @@ public final class ReelsMockExtension
       return this;
     }
 
-    public Builder tokens(java.util.Set<String> valid, java.util.Set<String> revoked,
+    public Builder tokens(
+        java.util.Set<String> valid,
+        java.util.Set<String> revoked,
         java.util.Set<String> forbidden) {
       settings.tokens(valid, revoked, forbidden);
       return this;

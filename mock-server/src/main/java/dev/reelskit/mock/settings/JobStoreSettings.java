@@ -7,8 +7,8 @@ import java.nio.file.Path;
  *
  * @param stateFile the SQLite file jobs survive restarts in; null keeps them in memory only and
  *     writes nothing to disk
- * @param isolateTokens a job is visible only to the token that created it (others get 404);
- *     seeded jobs stay visible to every token
+ * @param isolateTokens a job is visible only to the token that created it (others get 404); seeded
+ *     jobs stay visible to every token
  * @param maxJobs the most jobs kept; past it the oldest finished jobs are evicted first
  */
 public record JobStoreSettings(Path stateFile, boolean isolateTokens, int maxJobs) {

@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Everything that configures one mock server, resolved once. Build one with {@link #builder()}
- * (the defaults of {@code java -jar}) or change one with {@link #toBuilder()}.
+ * Everything that configures one mock server, resolved once. Build one with {@link #builder()} (the
+ * defaults of {@code java -jar}) or change one with {@link #toBuilder()}.
  *
  * @param port 0 for any free port
  * @param timeScale mock seconds per wall second; 0 freezes the clock (tests advance it)
- * @param tokens the only valid tokens; empty means any {@code ist_} token (letters, digits, _ and -)
+ * @param tokens the only valid tokens; empty means any {@code ist_} token (letters, digits, _ and
+ *     -)
  * @param requestJournal keep WireMock's request journal (off: it grows ~3 KB per request)
  * @param seedJobs create the seeded jobs (42 done, ...) on start
  * @param rateLimitRequests with {@code rateLimit}, requests per token in any 60 s (docs: 10)
@@ -42,8 +43,10 @@ public record MockServerSettings(
     JobStoreSettings jobStore) {
 
   public static final int DEFAULT_PORT = 8089;
+
   /** The documented limits: 10 requests a minute, 3 concurrent jobs. */
   public static final int DOCUMENTED_RATE_LIMIT = 10;
+
   public static final int DOCUMENTED_MAX_UNFINISHED_JOBS = 3;
 
   public MockServerSettings {
@@ -64,9 +67,13 @@ public record MockServerSettings(
       throw new IllegalArgumentException(
           "max-unfinished-jobs must be at least 1, was " + maxUnfinishedJobs);
     }
-    if (bind == null || profile == null || latency == null || security == null
+    if (bind == null
+        || profile == null
+        || latency == null
+        || security == null
         || jobStore == null) {
-      throw new IllegalArgumentException("bind, profile, latency, security and jobStore must be set");
+      throw new IllegalArgumentException(
+          "bind, profile, latency, security and jobStore must be set");
     }
     security.requireLockedAdminOn(bind);
     tokens = Set.copyOf(tokens);
@@ -92,14 +99,45 @@ public record MockServerSettings(
   /** Tokens are secrets: only their counts are shown. */
   @Override
   public String toString() {
-    return "MockServerSettings[port=" + port + ", bind=" + bind + ", profile=" + profile.cliName()
-        + ", seed=" + seed + ", timeScale=" + timeScale + ", tokens=" + tokens.size()
-        + ", revokedTokens=" + revokedTokens.size() + ", forbiddenTokens="
-        + forbiddenTokens.size() + ", rateLimit=" + rateLimit + ", verbose=" + verbose
-        + ", requestJournal=" + requestJournal + ", seedJobs=" + seedJobs
-        + ", trafficCapacity=" + trafficCapacity + ", rateLimitRequests=" + rateLimitRequests
-        + ", maxUnfinishedJobs=" + maxUnfinishedJobs + ", latency=" + latency.cliName()
-        + ", rootDir=" + rootDir + ", security=" + security + ", jobStore=" + jobStore + "]";
+    return "MockServerSettings[port="
+        + port
+        + ", bind="
+        + bind
+        + ", profile="
+        + profile.cliName()
+        + ", seed="
+        + seed
+        + ", timeScale="
+        + timeScale
+        + ", tokens="
+        + tokens.size()
+        + ", revokedTokens="
+        + revokedTokens.size()
+        + ", forbiddenTokens="
+        + forbiddenTokens.size()
+        + ", rateLimit="
+        + rateLimit
+        + ", verbose="
+        + verbose
+        + ", requestJournal="
+        + requestJournal
+        + ", seedJobs="
+        + seedJobs
+        + ", trafficCapacity="
+        + trafficCapacity
+        + ", rateLimitRequests="
+        + rateLimitRequests
+        + ", maxUnfinishedJobs="
+        + maxUnfinishedJobs
+        + ", latency="
+        + latency.cliName()
+        + ", rootDir="
+        + rootDir
+        + ", security="
+        + security
+        + ", jobStore="
+        + jobStore
+        + "]";
   }
 
   /** Builds {@link MockServerSettings}; every setter returns the builder. */
@@ -186,7 +224,10 @@ public record MockServerSettings(
       return this;
     }
 
-    /** With the rate limit on, at most {@code requests} per token in any 60 s, {@code jobs} unfinished. */
+    /**
+     * With the rate limit on, at most {@code requests} per token in any 60 s, {@code jobs}
+     * unfinished.
+     */
     public Builder limits(int requests, int jobs) {
       rateLimitRequests = requests;
       maxUnfinishedJobs = jobs;
@@ -237,11 +278,30 @@ public record MockServerSettings(
       return this;
     }
 
-    /** @throws IllegalArgumentException naming the first invalid value */
+    /**
+     * @throws IllegalArgumentException naming the first invalid value
+     */
     public MockServerSettings build() {
-      return new MockServerSettings(port, bind, profile, seed, timeScale, tokens, revokedTokens,
-          forbiddenTokens, rateLimit, verbose, requestJournal, seedJobs, trafficCapacity,
-          rateLimitRequests, maxUnfinishedJobs, latency, rootDir, security, jobStore);
+      return new MockServerSettings(
+          port,
+          bind,
+          profile,
+          seed,
+          timeScale,
+          tokens,
+          revokedTokens,
+          forbiddenTokens,
+          rateLimit,
+          verbose,
+          requestJournal,
+          seedJobs,
+          trafficCapacity,
+          rateLimitRequests,
+          maxUnfinishedJobs,
+          latency,
+          rootDir,
+          security,
+          jobStore);
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.Set;
  * @param adminToken the Bearer token every admin request must carry, or null for none
  * @param unsafeOpenAdmin allow a non-loopback bind without an admin token
  */
-public record SecuritySettings(Set<String> allowedHosts, String adminToken,
-    boolean unsafeOpenAdmin) {
+public record SecuritySettings(
+    Set<String> allowedHosts, String adminToken, boolean unsafeOpenAdmin) {
 
   /** The value of {@code --allowed-host} that lets every Host in. */
   public static final String ANY_HOST = "*";
@@ -25,8 +25,11 @@ public record SecuritySettings(Set<String> allowedHosts, String adminToken,
     for (String host : allowedHosts) {
       String h = host.trim().toLowerCase(Locale.ROOT);
       if (!h.equals(ANY_HOST) && !HostNames.isValidAllowedHost(h)) {
-        throw new IllegalArgumentException("allowed-host must be a host name without scheme or"
-            + " port (e.g. mock.internal or *.example.test), was '" + host + "'");
+        throw new IllegalArgumentException(
+            "allowed-host must be a host name without scheme or"
+                + " port (e.g. mock.internal or *.example.test), was '"
+                + host
+                + "'");
       }
       hosts.add(h);
     }
@@ -70,16 +73,24 @@ public record SecuritySettings(Set<String> allowedHosts, String adminToken,
    */
   public void requireLockedAdminOn(String bind) {
     if (adminToken == null && !unsafeOpenAdmin && !HostNames.isLoopbackBind(bind)) {
-      throw new IllegalArgumentException("--bind " + bind + " is not a loopback address, so the"
-          + " admin API needs a token: set REELS_MOCK_ADMIN_TOKEN or --admin-token-file FILE"
-          + " (or accept an open admin API with --unsafe-open-admin)");
+      throw new IllegalArgumentException(
+          "--bind "
+              + bind
+              + " is not a loopback address, so the"
+              + " admin API needs a token: set REELS_MOCK_ADMIN_TOKEN or --admin-token-file FILE"
+              + " (or accept an open admin API with --unsafe-open-admin)");
     }
   }
 
   /** The admin token is a secret: only whether it is set is shown. */
   @Override
   public String toString() {
-    return "SecuritySettings[allowedHosts=" + allowedHosts + ", adminToken="
-        + (adminToken == null ? "none" : "set") + ", unsafeOpenAdmin=" + unsafeOpenAdmin + "]";
+    return "SecuritySettings[allowedHosts="
+        + allowedHosts
+        + ", adminToken="
+        + (adminToken == null ? "none" : "set")
+        + ", unsafeOpenAdmin="
+        + unsafeOpenAdmin
+        + "]";
   }
 }

@@ -22,33 +22,34 @@ import org.junit.jupiter.api.Test;
 class CodingRulesTest {
 
   /**
-   * The mock's API: what a user of the jar or the library calls, and the types its signatures
-   * show. Adding a name here is a compatibility promise; everything else is package-private or
-   * under {@code dev.reelskit.mock.internal}.
+   * The mock's API: what a user of the jar or the library calls, and the types its signatures show.
+   * Adding a name here is a compatibility promise; everything else is package-private or under
+   * {@code dev.reelskit.mock.internal}.
    */
-  private static final Set<String> PUBLIC_API = Set.of(
-      "dev.reelskit.mock.ReelsMock",
-      "dev.reelskit.mock.settings.MockServerSettings",
-      "dev.reelskit.mock.settings.SecuritySettings",
-      "dev.reelskit.mock.settings.JobStoreSettings",
-      "dev.reelskit.mock.settings.Latency",
-      "dev.reelskit.mock.junit5.ReelsMockExtension",
-      "dev.reelskit.mock.jobs.TimingProfile",
-      "dev.reelskit.mock.jobs.JobTiming",
-      "dev.reelskit.mock.jobs.MockClock",
-      "dev.reelskit.mock.conformance.ClientCheck",
-      "dev.reelskit.mock.conformance.ClientCommand",
-      "dev.reelskit.mock.conformance.ClientCommandException",
-      "dev.reelskit.mock.conformance.ClientConformance",
-      "dev.reelskit.mock.conformance.ClientConformanceReport",
-      "dev.reelskit.mock.conformance.ClientRule",
-      "dev.reelskit.mock.conformance.ClientRuleResult",
-      "dev.reelskit.mock.conformance.ClientRuleSettings",
-      "dev.reelskit.mock.conformance.ClientRules",
-      "dev.reelskit.mock.conformance.ClientRun",
-      "dev.reelskit.mock.conformance.ClientViolation",
-      "dev.reelskit.mock.conformance.TrafficEntry",
-      "dev.reelskit.mock.conformance.TrafficLog");
+  private static final Set<String> PUBLIC_API =
+      Set.of(
+          "dev.reelskit.mock.ReelsMock",
+          "dev.reelskit.mock.settings.MockServerSettings",
+          "dev.reelskit.mock.settings.SecuritySettings",
+          "dev.reelskit.mock.settings.JobStoreSettings",
+          "dev.reelskit.mock.settings.Latency",
+          "dev.reelskit.mock.junit5.ReelsMockExtension",
+          "dev.reelskit.mock.jobs.TimingProfile",
+          "dev.reelskit.mock.jobs.JobTiming",
+          "dev.reelskit.mock.jobs.MockClock",
+          "dev.reelskit.mock.conformance.ClientCheck",
+          "dev.reelskit.mock.conformance.ClientCommand",
+          "dev.reelskit.mock.conformance.ClientCommandException",
+          "dev.reelskit.mock.conformance.ClientConformance",
+          "dev.reelskit.mock.conformance.ClientConformanceReport",
+          "dev.reelskit.mock.conformance.ClientRule",
+          "dev.reelskit.mock.conformance.ClientRuleResult",
+          "dev.reelskit.mock.conformance.ClientRuleSettings",
+          "dev.reelskit.mock.conformance.ClientRules",
+          "dev.reelskit.mock.conformance.ClientRun",
+          "dev.reelskit.mock.conformance.ClientViolation",
+          "dev.reelskit.mock.conformance.TrafficEntry",
+          "dev.reelskit.mock.conformance.TrafficLog");
 
   private static final JavaClasses MOCK = shippedClasses("dev.reelskit.mock");
 
@@ -64,9 +65,12 @@ class CodingRulesTest {
 
   @Test
   void the_job_engine_knows_nothing_of_wiremock() {
-    noClasses().that()
+    noClasses()
+        .that()
         .resideInAnyPackage("dev.reelskit.mock.jobs..", "dev.reelskit.mock.internal.jobs..")
-        .should().dependOnClassesThat().resideInAPackage("com.github.tomakehurst..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.github.tomakehurst..")
         .check(MOCK);
   }
 

@@ -19,19 +19,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The docs' {@code fetch} polling loop in headless Chromium, from a page on another port: the
- * browser itself preflights every call (a Bearer header is not CORS-safelisted), so a passing
- * run proves the mock's CORS answers are ones a real browser accepts, and the failing cases
- * prove the browser really enforces them here.
+ * browser itself preflights every call (a Bearer header is not CORS-safelisted), so a passing run
+ * proves the mock's CORS answers are ones a real browser accepts, and the failing cases prove the
+ * browser really enforces them here.
  */
 class BrowserPollingIT {
 
-  @RegisterExtension
-  static final ReelsMockExtension mock = ReelsMockExtension.builder().build();
+  @RegisterExtension static final ReelsMockExtension mock = ReelsMockExtension.builder().build();
 
   /** Two 5 s sleeps of the docs' loop on virtual time, with room to spare. */
   private static final Duration BUDGET = Duration.ofSeconds(60);
-  private static final Pattern OUTPUT = Pattern.compile("<output id=\"(\\w+)\">(.*?)</output>",
-      Pattern.DOTALL);
+
+  private static final Pattern OUTPUT =
+      Pattern.compile("<output id=\"(\\w+)\">(.*?)</output>", Pattern.DOTALL);
   private static final String BLOCKED = "failed: TypeError: Failed to fetch";
 
   private HeadlessChromium chromium;
@@ -55,16 +55,18 @@ class BrowserPollingIT {
     try (LoopbackServer pages = LoopbackServer.pages("127.0.0.1")) {
       String dom = run("http://" + host + ":" + pages.port(), mock.baseUrl(), null);
 
-      assertThat(output(dom, "outcome")).as(chromium.logTail())
-          .isEqualTo("done: A chef cooks garlic butter shrimp in a cast-iron pan in under a minute "
-              + "while the recipe appears on screen.");
+      assertThat(output(dom, "outcome"))
+          .as(chromium.logTail())
+          .isEqualTo(
+              "done: A chef cooks garlic butter shrimp in a cast-iron pan in under a minute "
+                  + "while the recipe appears on screen.");
       assertThat(output(dom, "statuses")).isEqualTo("pending processing done");
     }
     // Every call reached the mock with the page's token: none was sent without its header.
     assertThat(mock.traffic().snapshot())
         .extracting(e -> e.method() + " " + e.operation() + " " + e.httpStatus())
-        .containsExactly("POST analyzeReel 202", "GET getReel 200", "GET getReel 200",
-            "GET getReel 200");
+        .containsExactly(
+            "POST analyzeReel 202", "GET getReel 200", "GET getReel 200", "GET getReel 200");
     assertThat(mock.traffic().snapshot()).extracting(TrafficEntry::rejection).containsOnlyNulls();
   }
 
@@ -80,12 +82,15 @@ class BrowserPollingIT {
 
   @Test
   void a_page_from_an_origin_that_is_not_local_is_blocked_by_the_browser() {
-    // 127.0.0.2 is loopback on Linux, but not an origin the mock allows (localhost, 127.0.0.1, ::1).
+    // 127.0.0.2 is loopback on Linux, but not an origin the mock allows (localhost, 127.0.0.1,
+    // ::1).
     LoopbackServer pages;
     try {
       pages = LoopbackServer.pages("127.0.0.2");
     } catch (RuntimeException e) {
-      RequiredTools.require(false, "a second loopback address (127.0.0.2)",
+      RequiredTools.require(
+          false,
+          "a second loopback address (127.0.0.2)",
           "this machine cannot bind 127.0.0.2: " + e.getMessage());
       return;
     }
@@ -104,14 +109,20 @@ class BrowserPollingIT {
       String dom = run("http://localhost:" + pages.port(), bare.origin(), null);
 
       assertThat(output(dom, "outcome")).as(chromium.logTail()).isEqualTo(BLOCKED);
-      assertThat(bare.requests()).as("the preflight arrived, the POST was never sent")
+      assertThat(bare.requests())
+          .as("the preflight arrived, the POST was never sent")
           .containsExactly("OPTIONS /api/v1/reels/analyze");
     }
   }
 
   private String run(String pageOrigin, String api, String extraHeader) {
-    String url = pageOrigin + "/polling.html?api=" + encode(api) + "&token="
-        + encode(mock.token()) + (extraHeader == null ? "" : "&header=" + encode(extraHeader));
+    String url =
+        pageOrigin
+            + "/polling.html?api="
+            + encode(api)
+            + "&token="
+            + encode(mock.token())
+            + (extraHeader == null ? "" : "&header=" + encode(extraHeader));
     return chromium.dumpDom(url, BUDGET);
   }
 

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The control panel at {@code /__admin/reels/ui} in headless Chromium, clicked as a person would:
- * a job submitted from the page is polled by a client and the page shows it move on its own
+ * The control panel at {@code /__admin/reels/ui} in headless Chromium, clicked as a person would: a
+ * job submitted from the page is polled by a client and the page shows it move on its own
  * refreshes; "force error", "Reset jobs" and "Advance" change the mock; a screenshot is kept in
- * {@code target/control-panel.png}. Every host but loopback is unresolvable here, so a working
- * page proves it needs no CDN.
+ * {@code target/control-panel.png}. Every host but loopback is unresolvable here, so a working page
+ * proves it needs no CDN.
  */
 class ControlPanelIT {
 
@@ -47,8 +47,10 @@ class ControlPanelIT {
     page = chromium.devTools();
     page.viewport(1280, 860);
     page.navigate(mock.baseUrl() + "/__admin/reels/ui");
-    page.evaluate("new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))"
-        + ".then(() => 'loaded')", WAIT);
+    page.evaluate(
+        "new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))"
+            + ".then(() => 'loaded')",
+        WAIT);
     page.evaluate(resource("panel-helpers.js"), WAIT);
     call("waitFor", "tr[data-job-id=\"43\"]", "data-status", null);
     mock.traffic().clear();
@@ -65,7 +67,8 @@ class ControlPanelIT {
   }
 
   @Test
-  void a_job_submitted_from_the_panel_is_seen_going_pending_processing_done_and_force_error_changes_another() {
+  void
+      a_job_submitted_from_the_panel_is_seen_going_pending_processing_done_and_force_error_changes_another() {
     call("type", "#reel-code", "DYa0IXPgnP5");
     call("click", "#submit-reel");
     String created = call("waitFor", "#message", "text", "created");
@@ -85,7 +88,8 @@ class ControlPanelIT {
     assertThat(seen).as(chromium.logTail()).containsExactly("pending", "processing", "done");
 
     call("click", "tr[data-job-id=\"43\"] button[data-force=\"error\"]");
-    assertThat(call("waitFor", "tr[data-job-id=\"43\"]", "data-status", "error")).isEqualTo("error");
+    assertThat(call("waitFor", "tr[data-job-id=\"43\"]", "data-status", "error"))
+        .isEqualTo("error");
     assertThat(mock.mock().statusOf(43)).contains(JobStatus.ERROR);
     assertThat(http.poll(mock.token(), 43).json().path("status").asText()).isEqualTo("error");
 
@@ -94,8 +98,13 @@ class ControlPanelIT {
     assertThat(call("waitFor", "#report-summary", "text", report.requests() + " requests judged"))
         .contains(report.passedCount() + " rules hold");
     assertThat(call("waitFor", "#report-verdict", "text", null))
-        .isEqualTo(report.conforms() ? "client conforms"
-            : "client breaks " + report.failedCount() + " rule" + (report.failedCount() == 1 ? "" : "s"));
+        .isEqualTo(
+            report.conforms()
+                ? "client conforms"
+                : "client breaks "
+                    + report.failedCount()
+                    + " rule"
+                    + (report.failedCount() == 1 ? "" : "s"));
     page.screenshot(SCREENSHOT);
     assertThat(SCREENSHOT).isNotEmptyFile();
   }
@@ -127,7 +136,8 @@ class ControlPanelIT {
 
   /** Calls one of the page helpers with string arguments and a generous deadline. */
   private String call(String helper, String... args) {
-    StringBuilder js = new StringBuilder("Promise.resolve(window.panelTest.").append(helper).append('(');
+    StringBuilder js =
+        new StringBuilder("Promise.resolve(window.panelTest.").append(helper).append('(');
     try {
       for (String arg : args) {
         js.append(arg == null ? "null" : JSON.writeValueAsString(arg)).append(',');

@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Just enough of the Chrome DevTools protocol to drive one page: navigate, evaluate a script,
- * take a screenshot.
- * The JDK's WebSocket client is enough, so the build needs no Node.js, npm or WebDriver.
+ * Just enough of the Chrome DevTools protocol to drive one page: navigate, evaluate a script, take
+ * a screenshot. The JDK's WebSocket client is enough, so the build needs no Node.js, npm or
+ * WebDriver.
  */
 final class DevTools implements AutoCloseable {
 
@@ -51,9 +51,10 @@ final class DevTools implements AutoCloseable {
         Thread.sleep(50);
       }
       int port = Integer.parseInt(Files.readAllLines(activePortFile).get(0).trim());
-      HttpResponse<String> targets = HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> targets =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+              HttpResponse.BodyHandlers.ofString());
       String pageSocket = null;
       for (JsonNode target : JSON.readTree(targets.body())) {
         if (target.path("type").asText().equals("page")) {
@@ -65,8 +66,10 @@ final class DevTools implements AutoCloseable {
         throw new AssertionError("Chromium has no page target: " + targets.body());
       }
       Listener listener = new Listener();
-      WebSocket socket = HTTP.newWebSocketBuilder()
-          .buildAsync(URI.create(pageSocket), listener).get(10, TimeUnit.SECONDS);
+      WebSocket socket =
+          HTTP.newWebSocketBuilder()
+              .buildAsync(URI.create(pageSocket), listener)
+              .get(10, TimeUnit.SECONDS);
       DevTools devTools = new DevTools(socket);
       listener.owner = devTools;
       return devTools;
@@ -90,31 +93,44 @@ final class DevTools implements AutoCloseable {
   }
 
   /**
-   * Evaluates a script in the page, awaiting the promise it returns; answers the value as text.
-   * A thrown error fails the test with the page's own message.
+   * Evaluates a script in the page, awaiting the promise it returns; answers the value as text. A
+   * thrown error fails the test with the page's own message.
    */
   String evaluate(String expression, Duration timeout) {
-    ObjectNode params = JSON.createObjectNode()
-        .put("expression", expression).put("awaitPromise", true).put("returnByValue", true);
+    ObjectNode params =
+        JSON.createObjectNode()
+            .put("expression", expression)
+            .put("awaitPromise", true)
+            .put("returnByValue", true);
     JsonNode result = send("Runtime.evaluate", params, timeout);
     if (result.has("exceptionDetails")) {
       JsonNode details = result.get("exceptionDetails");
-      throw new AssertionError("the page script failed: "
-          + details.path("exception").path("description").asText(details.toString()));
+      throw new AssertionError(
+          "the page script failed: "
+              + details.path("exception").path("description").asText(details.toString()));
     }
     return result.path("result").path("value").asText();
   }
 
   /** Sets the page's viewport (CSS pixels), so screenshots have a known size. */
   void viewport(int width, int height) {
-    send("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width)
-        .put("height", height).put("deviceScaleFactor", 1).put("mobile", false), Duration.ofSeconds(10));
+    send(
+        "Emulation.setDeviceMetricsOverride",
+        JSON.createObjectNode()
+            .put("width", width)
+            .put("height", height)
+            .put("deviceScaleFactor", 1)
+            .put("mobile", false),
+        Duration.ofSeconds(10));
   }
 
   /** Saves what the page shows now as a PNG. */
   void screenshot(Path png) {
-    JsonNode shot = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"),
-        Duration.ofSeconds(20));
+    JsonNode shot =
+        send(
+            "Page.captureScreenshot",
+            JSON.createObjectNode().put("format", "png"),
+            Duration.ofSeconds(20));
     try {
       Files.createDirectories(png.toAbsolutePath().getParent());
       Files.write(png, java.util.Base64.getDecoder().decode(shot.path("data").asText()));

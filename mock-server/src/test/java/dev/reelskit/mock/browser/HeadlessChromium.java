@@ -1,6 +1,5 @@
 package dev.reelskit.mock.browser;
 
-
 import dev.reelskit.buildrules.RequiredTools;
 import java.io.File;
 import java.io.IOException;
@@ -17,24 +16,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Debian's headless Chromium, run as a bounded child process: a fresh profile per run, no
- * network but loopback, and the whole process tree destroyed when the run ends.
+ * Debian's headless Chromium, run as a bounded child process: a fresh profile per run, no network
+ * but loopback, and the whole process tree destroyed when the run ends.
  */
 final class HeadlessChromium implements AutoCloseable {
 
   static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
 
   /**
-   * Flags for a root user on a machine without a network: without the background-networking
-   * flags Chromium keeps dialling Google's hosts. The resolver rule makes every non-loopback
-   * host unresolvable, so a page that needs a CDN fails here instead of quietly fetching it.
+   * Flags for a root user on a machine without a network: without the background-networking flags
+   * Chromium keeps dialling Google's hosts. The resolver rule makes every non-loopback host
+   * unresolvable, so a page that needs a CDN fails here instead of quietly fetching it.
    */
-  private static final List<String> FLAGS = List.of(
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-extensions", "--disable-dev-shm-usage",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, "
-          + "EXCLUDE 127.0.0.2");
+  private static final List<String> FLAGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-extensions",
+          "--disable-dev-shm-usage",
+          "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, "
+              + "EXCLUDE 127.0.0.2");
 
   private final Path executable;
   private final Path profile;
@@ -54,7 +61,9 @@ final class HeadlessChromium implements AutoCloseable {
   /** A Chromium to run, or the test is skipped with the reason (CI installs it in .ci/run). */
   static HeadlessChromium require() {
     Optional<Path> found = onPath("chromium");
-    RequiredTools.require(found.isPresent(), "chromium",
+    RequiredTools.require(
+        found.isPresent(),
+        "chromium",
         "Chromium is not installed: browser tests need Debian's chromium on the PATH "
             + "(apt-get install chromium; .ci/run installs it)");
     return new HeadlessChromium(found.get());
@@ -74,15 +83,17 @@ final class HeadlessChromium implements AutoCloseable {
    * costs no wall time) for up to {@code budget}, and answers the DOM as serialized HTML.
    */
   String dumpDom(String url, Duration budget) {
-    List<String> command = command(
-        "--virtual-time-budget=" + budget.toMillis(), "--dump-dom", url);
+    List<String> command = command("--virtual-time-budget=" + budget.toMillis(), "--dump-dom", url);
     Path out = profile.resolveSibling(profile.getFileName() + ".html");
     try {
-      process = new ProcessBuilder(command)
-          .redirectOutput(out.toFile()).redirectError(log.toFile()).start();
+      process =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(log.toFile())
+              .start();
       if (!process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        throw new AssertionError("Chromium did not finish within " + RUN_TIMEOUT + " on " + url
-            + "\n" + logTail());
+        throw new AssertionError(
+            "Chromium did not finish within " + RUN_TIMEOUT + " on " + url + "\n" + logTail());
       }
       String dom = Files.readString(out, StandardCharsets.UTF_8);
       Files.deleteIfExists(out);
@@ -100,9 +111,13 @@ final class HeadlessChromium implements AutoCloseable {
   /** Starts Chromium with the DevTools protocol on a free port, for pages that need clicks. */
   DevTools devTools() {
     try {
-      process = new ProcessBuilder(command("--remote-debugging-port=0", "about:blank"))
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
-      return DevTools.connect(profile.resolve("DevToolsActivePort"), process, Duration.ofSeconds(20));
+      process =
+          new ProcessBuilder(command("--remote-debugging-port=0", "about:blank"))
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(log.toFile())
+              .start();
+      return DevTools.connect(
+          profile.resolve("DevToolsActivePort"), process, Duration.ofSeconds(20));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -121,8 +136,12 @@ final class HeadlessChromium implements AutoCloseable {
   String logTail() {
     try {
       // Without a D-Bus daemon Chromium logs a dozen harmless D-Bus errors per start: drop them.
-      List<String> lines = !Files.exists(log) ? List.of() : Files.readAllLines(log).stream()
-          .filter(line -> !line.contains(":ERROR:dbus/")).toList();
+      List<String> lines =
+          !Files.exists(log)
+              ? List.of()
+              : Files.readAllLines(log).stream()
+                  .filter(line -> !line.contains(":ERROR:dbus/"))
+                  .toList();
       return "chromium stderr (last lines):\n"
           + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     } catch (IOException e) {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A JDK HTTP server on a free loopback port, either serving the test pages under {@code
- * /browser/} or standing in for an API that sends no CORS headers at all.
+ * A JDK HTTP server on a free loopback port, either serving the test pages under {@code /browser/}
+ * or standing in for an API that sends no CORS headers at all.
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -39,10 +39,12 @@ final class LoopbackServer implements AutoCloseable {
   /** Answers every request 200 with a JSON body and no CORS headers; records what arrived. */
   static LoopbackServer withoutCors(String address) {
     LoopbackServer api = new LoopbackServer(address);
-    api.server.createContext("/", exchange -> {
-      api.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-      api.send(exchange, 200, "application/json", "{\"id\":1,\"status\":\"pending\"}");
-    });
+    api.server.createContext(
+        "/",
+        exchange -> {
+          api.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+          api.send(exchange, 200, "application/json", "{\"id\":1,\"status\":\"pending\"}");
+        });
     api.server.start();
     return api;
   }
@@ -50,13 +52,18 @@ final class LoopbackServer implements AutoCloseable {
   private void serveResource(HttpExchange exchange) throws IOException {
     requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
     String name = exchange.getRequestURI().getPath().substring(1);
-    try (InputStream in = name.contains("..") || name.isEmpty() ? null
-        : LoopbackServer.class.getResourceAsStream("/browser/" + name)) {
+    try (InputStream in =
+        name.contains("..") || name.isEmpty()
+            ? null
+            : LoopbackServer.class.getResourceAsStream("/browser/" + name)) {
       if (in == null) {
         send(exchange, 404, "text/plain", "not found");
       } else {
-        send(exchange, 200, name.endsWith(".html") ? "text/html; charset=utf-8"
-            : "text/javascript; charset=utf-8", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        send(
+            exchange,
+            200,
+            name.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript; charset=utf-8",
+            new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
   }

@@ -16,13 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The mock's {@code /docs/index.html} in headless Chromium. Every host but loopback is
- * unresolvable in these runs, so a rendered UI proves its assets come from the packaged webjar.
+ * The mock's {@code /docs/index.html} in headless Chromium. Every host but loopback is unresolvable
+ * in these runs, so a rendered UI proves its assets come from the packaged webjar.
  */
 class SwaggerUiIT {
 
-  @RegisterExtension
-  static final ReelsMockExtension mock = ReelsMockExtension.builder().build();
+  @RegisterExtension static final ReelsMockExtension mock = ReelsMockExtension.builder().build();
 
   private HeadlessChromium chromium;
 
@@ -42,7 +41,8 @@ class SwaggerUiIT {
   void the_swagger_ui_renders_both_operations_from_the_packaged_webjar() {
     String dom = chromium.dumpDom(mock.baseUrl() + "/docs/index.html", Duration.ofSeconds(30));
 
-    assertThat(dom).as(chromium.logTail())
+    assertThat(dom)
+        .as(chromium.logTail())
         .contains("id=\"operations-reels-analyzeReel\"", "id=\"operations-reels-getReel\"")
         .contains("/api/v1/reels/analyze", "/api/v1/reels/{id}");
   }
@@ -52,8 +52,14 @@ class SwaggerUiIT {
     String answer;
     try (DevTools page = chromium.devTools()) {
       page.navigate(mock.baseUrl() + "/docs/index.html");
-      answer = page.evaluate("(" + resource("swagger-try-it-out.js") + ")("
-          + ReelsJson.mapper().writeValueAsString(mock.token()) + ")", Duration.ofSeconds(45));
+      answer =
+          page.evaluate(
+              "("
+                  + resource("swagger-try-it-out.js")
+                  + ")("
+                  + ReelsJson.mapper().writeValueAsString(mock.token())
+                  + ")",
+              Duration.ofSeconds(45));
     }
 
     JsonNode panel = ReelsJson.mapper().readTree(answer);

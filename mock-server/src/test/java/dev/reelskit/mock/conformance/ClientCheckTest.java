@@ -12,14 +12,17 @@ class ClientCheckTest {
   @Test
   void judges_the_traffic_recorded_once_the_client_exited() {
     AtomicBoolean read = new AtomicBoolean();
-    ClientConformanceReport report = ClientCheck.run(
-        ClientCommandTest.BASE_URL, ClientCommandTest.TOKEN,
-        ClientCommand.of("bash", "-c", "exit 0").capturingOutput(),
-        () -> {
-          read.set(true);
-          return ClientRulesTest.correctClient().entries();
-        },
-        ClientRuleSettings.defaults(), "fast");
+    ClientConformanceReport report =
+        ClientCheck.run(
+            ClientCommandTest.BASE_URL,
+            ClientCommandTest.TOKEN,
+            ClientCommand.of("bash", "-c", "exit 0").capturingOutput(),
+            () -> {
+              read.set(true);
+              return ClientRulesTest.correctClient().entries();
+            },
+            ClientRuleSettings.defaults(),
+            "fast");
 
     assertThat(read).isTrue();
     assertThat(report.conforms()).isTrue();
@@ -33,10 +36,14 @@ class ClientCheckTest {
     TrafficLog log = new TrafficLog(2);
     ClientRulesTest.correctClient().entries().forEach(log::record);
 
-    ClientConformanceReport report = ClientCheck.run(
-        ClientCommandTest.BASE_URL, ClientCommandTest.TOKEN,
-        ClientCommand.of("bash", "-c", "exit 1").capturingOutput(), log,
-        ClientRuleSettings.defaults(), "realistic");
+    ClientConformanceReport report =
+        ClientCheck.run(
+            ClientCommandTest.BASE_URL,
+            ClientCommandTest.TOKEN,
+            ClientCommand.of("bash", "-c", "exit 1").capturingOutput(),
+            log,
+            ClientRuleSettings.defaults(),
+            "realistic");
 
     assertThat(report.dropped()).isEqualTo(2);
     assertThat(report.requests()).isEqualTo(2);
@@ -46,11 +53,16 @@ class ClientCheckTest {
 
   @Test
   void a_client_that_hangs_fails_the_check() {
-    ClientConformanceReport report = ClientCheck.run(
-        ClientCommandTest.BASE_URL, ClientCommandTest.TOKEN,
-        ClientCommand.of("bash", "-c", "sleep 30").withTimeout(Duration.ofMillis(300))
-            .capturingOutput(),
-        List::of, ClientRuleSettings.defaults(), "fast");
+    ClientConformanceReport report =
+        ClientCheck.run(
+            ClientCommandTest.BASE_URL,
+            ClientCommandTest.TOKEN,
+            ClientCommand.of("bash", "-c", "sleep 30")
+                .withTimeout(Duration.ofMillis(300))
+                .capturingOutput(),
+            List::of,
+            ClientRuleSettings.defaults(),
+            "fast");
 
     assertThat(report.conforms()).isFalse();
     assertThat(report.clientRun().timedOut()).isTrue();

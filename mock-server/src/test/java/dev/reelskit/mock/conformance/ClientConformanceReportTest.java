@@ -26,10 +26,20 @@ class ClientConformanceReportTest {
 
   @Test
   void reports_polls_too_close_together_with_their_gap_and_the_status_shown() {
-    Traffic traffic = new Traffic().at(0).submit(42).at(0.1).poll(42, PENDING)
-        .at(1.3).poll(42, PROCESSING).at(6.5).poll(42, DONE);
+    Traffic traffic =
+        new Traffic()
+            .at(0)
+            .submit(42)
+            .at(0.1)
+            .poll(42, PENDING)
+            .at(1.3)
+            .poll(42, PROCESSING)
+            .at(6.5)
+            .poll(42, DONE);
 
-    assertThat(traffic.judge().toText()).isEqualTo("""
+    assertThat(traffic.judge().toText())
+        .isEqualTo(
+            """
         CC-POLL-001 Polls of one job are spaced at least the poll interval \
         (CLIENT-RULES.md#cc-poll-001)
           token     ist_****3f9a
@@ -53,7 +63,9 @@ class ClientConformanceReportTest {
   void reports_polls_after_done_with_the_response_that_showed_it() {
     Traffic traffic = ClientRulesTest.correctClient().at(18.1).poll(1, DONE).at(24.1).poll(1, DONE);
 
-    assertThat(traffic.judge().toText()).startsWith("""
+    assertThat(traffic.judge().toText())
+        .startsWith(
+            """
         CC-POLL-002 No poll of a job after it was shown done or error \
         (CLIENT-RULES.md#cc-poll-002)
           token     ist_****3f9a
@@ -71,12 +83,15 @@ class ClientConformanceReportTest {
   @Test
   void says_that_polling_at_the_documented_interval_is_twelve_requests_a_minute() {
     ClientConformanceReport report = docsLiteralClient().judge();
-    String note = "polling one job every 5 s is 12 requests per 60 s, above the documented 10:"
-        + " a client that follows the docs literally breaks the limit on a long job;"
-        + " poll every 7 s or more to stay within it (the submission counts too)";
+    String note =
+        "polling one job every 5 s is 12 requests per 60 s, above the documented 10:"
+            + " a client that follows the docs literally breaks the limit on a long job;"
+            + " poll every 7 s or more to stay within it (the submission counts too)";
 
     assertThat(report.violatedRuleIds()).containsExactly(ClientRules.RATE_LIMIT);
-    assertThat(report.toText()).startsWith("""
+    assertThat(report.toText())
+        .startsWith(
+            """
         CC-RATE-001 Stays within the rate limit in any window, per token \
         (CLIENT-RULES.md#cc-rate-001)
           token     ist_****3f9a
@@ -90,19 +105,22 @@ class ClientConformanceReportTest {
                     ... 5 more ...
                     #11 t+45.2 s GET /api/v1/reels/7 -> 200 processing
                     #12 t+50.2 s GET /api/v1/reels/7 -> 200 processing
-          note     \s""" + note + "\n");
+          note     \s"""
+                + note
+                + "\n");
     assertThat(report.notes()).containsExactly(note);
     assertThat(ClientRules.documentedIntervalNote(ClientRuleSettings.defaults())).isEqualTo(note);
   }
 
   @Test
   void shows_retry_after_and_rejection_codes_in_request_lines() {
-    Traffic traffic = new Traffic().at(0).submitRefused("rate-limited", 3).at(1).submit(1)
-        .at(1.1).poll(1, DONE);
+    Traffic traffic =
+        new Traffic().at(0).submitRefused("rate-limited", 3).at(1).submit(1).at(1.1).poll(1, DONE);
 
-    assertThat(traffic.judge().toText()).contains(
-        "  requests  #1 t+0 ms POST /api/v1/reels/analyze -> 429 rate-limited, Retry-After 3 s\n"
-            + "            #2 t+1 s POST /api/v1/reels/analyze -> 202 pending\n");
+    assertThat(traffic.judge().toText())
+        .contains(
+            "  requests  #1 t+0 ms POST /api/v1/reels/analyze -> 429 rate-limited, Retry-After 3 s\n"
+                + "            #2 t+1 s POST /api/v1/reels/analyze -> 202 pending\n");
   }
 
   @Test
@@ -123,8 +141,10 @@ class ClientConformanceReportTest {
 
   @Test
   void a_client_killed_at_its_time_bound_does_not_conform_even_with_clean_traffic() {
-    ClientConformanceReport report = ClientRulesTest.correctClient().judge()
-        .withClientRun(new ClientRun(-1, Duration.ofSeconds(30), true, ""));
+    ClientConformanceReport report =
+        ClientRulesTest.correctClient()
+            .judge()
+            .withClientRun(new ClientRun(-1, Duration.ofSeconds(30), true, ""));
 
     assertThat(report.conforms()).isFalse();
     assertThat(report.toText())
@@ -133,21 +153,26 @@ class ClientConformanceReportTest {
 
   @Test
   void says_when_the_bounded_log_dropped_evidence() {
-    ClientConformanceReport report = ClientConformance.judge(
-        ClientRulesTest.correctClient().entries(), ClientRuleSettings.defaults(), "fast", 17);
+    ClientConformanceReport report =
+        ClientConformance.judge(
+            ClientRulesTest.correctClient().entries(), ClientRuleSettings.defaults(), "fast", 17);
 
     assertThat(report.toText())
         .contains("  profile   fast\n")
         .contains("  traffic   4 requests judged, 17 dropped by the bounded log")
-        .contains("  note      evidence is partial: the bounded traffic log dropped the 17 oldest"
-            + " requests\n");
+        .contains(
+            "  note      evidence is partial: the bounded traffic log dropped the 17 oldest"
+                + " requests\n");
   }
 
   @Test
   void never_prints_a_token_that_reached_it_unmasked() {
     String secret = "ist_abcdefghijklmnopqrstuvwxyz12";
-    Traffic traffic = ClientRulesTest.correctClient().at(20).token(secret)
-        .rejected("GET", "/api/v1/reels/1", "getReel", 401, "invalid-token");
+    Traffic traffic =
+        ClientRulesTest.correctClient()
+            .at(20)
+            .token(secret)
+            .rejected("GET", "/api/v1/reels/1", "getReel", 401, "invalid-token");
     ClientConformanceReport report = traffic.judge();
 
     assertThat(report.toText()).doesNotContain(secret).contains("token     ist_****yz12");
@@ -156,8 +181,9 @@ class ClientConformanceReportTest {
 
   @Test
   void writes_json_with_the_profile_the_counts_and_the_evidence() throws Exception {
-    ClientConformanceReport report = ClientConformance.judge(
-        docsLiteralClient().entries(), ClientRuleSettings.defaults(), "realistic", 2);
+    ClientConformanceReport report =
+        ClientConformance.judge(
+            docsLiteralClient().entries(), ClientRuleSettings.defaults(), "realistic", 2);
     JsonNode json = ReelsJson.mapper().readTree(report.toJson());
 
     assertThat(json.path("conforms").asBoolean()).isFalse();
@@ -180,9 +206,12 @@ class ClientConformanceReportTest {
   void elides_long_lists_of_violations_in_text_but_not_in_json() {
     Traffic traffic = new Traffic();
     for (int i = 0; i < 7; i++) {
-      traffic.at(i * 20).token("<none>")
+      traffic
+          .at(i * 20)
+          .token("<none>")
           .rejected("POST", Traffic.ANALYZE_PATH, "analyzeReel", 401, "missing-token")
-          .token("ist_****000" + i).at(i * 20 + 1)
+          .token("ist_****000" + i)
+          .at(i * 20 + 1)
           .rejected("POST", Traffic.ANALYZE_PATH, "analyzeReel", 401, "invalid-token");
     }
     ClientConformanceReport report = traffic.judge();

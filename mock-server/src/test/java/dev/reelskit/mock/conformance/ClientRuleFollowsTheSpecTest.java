@@ -24,21 +24,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClientRuleFollowsTheSpecTest {
 
-  private static final String TERMINAL_ERROR = "          error:\n            terminal: true\n            sets: [error]\n";
-  private static final String RETRIED_ERROR = "          error:\n            next: [pending]\n            sets: [error]\n";
+  private static final String TERMINAL_ERROR =
+      "          error:\n            terminal: true\n            sets: [error]\n";
+  private static final String RETRIED_ERROR =
+      "          error:\n            next: [pending]\n            sets: [error]\n";
 
   @TempDir Path dir;
 
   @Test
-  void polling_after_error_breaks_the_rule_only_while_the_spec_says_error_is_terminal() throws Exception {
+  void polling_after_error_breaks_the_rule_only_while_the_spec_says_error_is_terminal()
+      throws Exception {
     String packaged = ReelsApiSpec.get().yaml();
     assertThat(packaged).contains(TERMINAL_ERROR);
 
     assertThat(violationsOfPollingAfterError(packaged)).isEqualTo(1);
-    assertThat(violationsOfPollingAfterError(packaged.replace(TERMINAL_ERROR, RETRIED_ERROR))).isZero();
+    assertThat(violationsOfPollingAfterError(packaged.replace(TERMINAL_ERROR, RETRIED_ERROR)))
+        .isZero();
   }
 
-  /** CC-POLL-002's violations for "poll job 1, see error, poll again", under {@code spec} as packaged. */
+  /**
+   * CC-POLL-002's violations for "poll job 1, see error, poll again", under {@code spec} as
+   * packaged.
+   */
   private int violationsOfPollingAfterError(String spec) throws Exception {
     Path root = Files.createTempDirectory(dir, "spec");
     Files.createDirectories(root.resolve("openapi"));
@@ -52,8 +59,19 @@ class ClientRuleFollowsTheSpecTest {
       Instant t0 = Instant.parse("2026-05-22T10:00:00Z");
       List<Object> traffic = new ArrayList<>();
       for (int seq = 1; seq <= 2; seq++) {
-        traffic.add(make.newInstance((long) seq, t0.plusSeconds(5L * seq), "ist_****3f9a", "GET",
-            "/api/v1/reels/1", ClientTraffic.GET, 1L, 200, error, (Duration) null, (String) null));
+        traffic.add(
+            make.newInstance(
+                (long) seq,
+                t0.plusSeconds(5L * seq),
+                "ist_****3f9a",
+                "GET",
+                "/api/v1/reels/1",
+                ClientTraffic.GET,
+                1L,
+                200,
+                error,
+                (Duration) null,
+                (String) null));
       }
       Class<?> ruleType = load(loader, PollAfterTerminalRule.class.getName());
       Constructor<?> newRule = ruleType.getDeclaredConstructor();
@@ -62,7 +80,8 @@ class ClientRuleFollowsTheSpecTest {
       Class<?> settings = load(loader, ClientRuleSettings.class.getName());
       Method check = ruleType.getMethod("check", List.class, settings);
       check.setAccessible(true);
-      return ((List<?>) check.invoke(rule, traffic, settings.getMethod("defaults").invoke(null))).size();
+      return ((List<?>) check.invoke(rule, traffic, settings.getMethod("defaults").invoke(null)))
+          .size();
     }
   }
 

@@ -19,7 +19,8 @@ class ClientRulesCatalogueTest {
 
     for (ClientRule rule : ClientRules.all()) {
       String anchor = rule.anchor().substring(rule.anchor().indexOf('#') + 1);
-      assertThat(text).as(rule.id())
+      assertThat(text)
+          .as(rule.id())
           .contains("<a id=\"" + anchor + "\"></a>\n### " + rule.id() + " " + rule.title() + "\n");
     }
   }

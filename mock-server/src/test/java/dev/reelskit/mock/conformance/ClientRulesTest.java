@@ -17,10 +17,14 @@ class ClientRulesTest {
   /** A client that follows the docs and the limits: submit, poll at once, then every 6 s. */
   static Traffic correctClient() {
     return new Traffic()
-        .at(0).submit(1)
-        .at(0.1).poll(1, PENDING)
-        .at(6.1).poll(1, PROCESSING)
-        .at(12.1).poll(1, DONE);
+        .at(0)
+        .submit(1)
+        .at(0.1)
+        .poll(1, PENDING)
+        .at(6.1)
+        .poll(1, PROCESSING)
+        .at(12.1)
+        .poll(1, DONE);
   }
 
   @Test
@@ -34,9 +38,18 @@ class ClientRulesTest {
 
   @Test
   void the_catalogue_ids_are_stable() {
-    assertThat(ClientRules.all()).extracting(ClientRule::id)
-        .containsExactly("CC-TRAFFIC-001", "CC-AUTH-001", "CC-SPEC-001", "CC-SPEC-002",
-            "CC-POLL-001", "CC-POLL-002", "CC-POLL-003", "CC-RATE-001", "CC-JOBS-001",
+    assertThat(ClientRules.all())
+        .extracting(ClientRule::id)
+        .containsExactly(
+            "CC-TRAFFIC-001",
+            "CC-AUTH-001",
+            "CC-SPEC-001",
+            "CC-SPEC-002",
+            "CC-POLL-001",
+            "CC-POLL-002",
+            "CC-POLL-003",
+            "CC-RATE-001",
+            "CC-JOBS-001",
             "CC-RETRY-001");
     assertThat(ClientRules.byId("CC-POLL-001").anchor()).isEqualTo("CLIENT-RULES.md#cc-poll-001");
   }
@@ -55,16 +68,22 @@ class ClientRulesTest {
 
     @Test
     void fails_on_a_request_without_a_token() {
-      Traffic traffic = correctClient().at(20).token("<none>")
-          .rejected("POST", Traffic.ANALYZE_PATH, "analyzeReel", 401, "missing-token");
+      Traffic traffic =
+          correctClient()
+              .at(20)
+              .token("<none>")
+              .rejected("POST", Traffic.ANALYZE_PATH, "analyzeReel", 401, "missing-token");
 
       assertThat(traffic.judge().violatedRuleIds()).containsExactly(ClientRules.AUTH);
     }
 
     @Test
     void fails_on_a_token_the_api_refuses() {
-      Traffic traffic = correctClient().at(20).token("ist_****dead")
-          .rejected("GET", "/api/v1/reels/1", "getReel", 401, "invalid-token");
+      Traffic traffic =
+          correctClient()
+              .at(20)
+              .token("ist_****dead")
+              .rejected("GET", "/api/v1/reels/1", "getReel", 401, "invalid-token");
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.AUTH);
@@ -86,8 +105,10 @@ class ClientRulesTest {
 
     @Test
     void fails_on_a_wrong_method() {
-      Traffic traffic = correctClient().at(20)
-          .rejected("DELETE", "/api/v1/reels/1", null, 405, "method-not-allowed");
+      Traffic traffic =
+          correctClient()
+              .at(20)
+              .rejected("DELETE", "/api/v1/reels/1", null, 405, "method-not-allowed");
 
       assertThat(traffic.judge().violatedRuleIds()).containsExactly(ClientRules.OPERATION);
     }
@@ -98,16 +119,20 @@ class ClientRulesTest {
 
     @Test
     void fails_on_a_url_that_is_not_instagram() {
-      Traffic traffic = correctClient().at(20)
-          .rejected("POST", Traffic.ANALYZE_PATH, "analyzeReel", 400, "url-not-instagram");
+      Traffic traffic =
+          correctClient()
+              .at(20)
+              .rejected("POST", Traffic.ANALYZE_PATH, "analyzeReel", 400, "url-not-instagram");
 
       assertThat(traffic.judge().violatedRuleIds()).containsExactly(ClientRules.SUBMIT_BODY);
     }
 
     @Test
     void fails_on_a_body_that_is_not_json() {
-      Traffic traffic = correctClient().at(20)
-          .rejected("POST", Traffic.ANALYZE_PATH, "analyzeReel", 415, "unsupported-media-type");
+      Traffic traffic =
+          correctClient()
+              .at(20)
+              .rejected("POST", Traffic.ANALYZE_PATH, "analyzeReel", 415, "unsupported-media-type");
 
       assertThat(traffic.judge().violatedRuleIds()).containsExactly(ClientRules.SUBMIT_BODY);
     }
@@ -118,16 +143,32 @@ class ClientRulesTest {
 
     @Test
     void passes_a_gap_shorter_than_the_interval_by_less_than_the_tolerance() {
-      Traffic traffic = new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING)
-          .at(4.7).poll(1, PROCESSING).at(9.3).poll(1, DONE);
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submit(1)
+              .at(0.1)
+              .poll(1, PENDING)
+              .at(4.7)
+              .poll(1, PROCESSING)
+              .at(9.3)
+              .poll(1, DONE);
 
       assertThat(traffic.judge().violatedRuleIds()).isEmpty();
     }
 
     @Test
     void fails_a_gap_shorter_than_the_interval_minus_the_tolerance() {
-      Traffic traffic = new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING)
-          .at(4.5).poll(1, PROCESSING).at(10).poll(1, DONE);
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submit(1)
+              .at(0.1)
+              .poll(1, PENDING)
+              .at(4.5)
+              .poll(1, PROCESSING)
+              .at(10)
+              .poll(1, DONE);
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.POLL_SPACING);
@@ -139,22 +180,31 @@ class ClientRulesTest {
 
     @Test
     void counts_a_refused_poll_recorded_without_a_job_id_by_the_id_in_its_path() {
-      Traffic traffic = new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING)
-          .at(5.1).rejected("GET", "/api/v1/reels/1", ClientTraffic.GET, 429, "rate-limited")
-          .at(6.1).poll(1, DONE);
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submit(1)
+              .at(0.1)
+              .poll(1, PENDING)
+              .at(5.1)
+              .rejected("GET", "/api/v1/reels/1", ClientTraffic.GET, 429, "rate-limited")
+              .at(6.1)
+              .poll(1, DONE);
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).contains(ClientRules.POLL_SPACING);
       assertThat(report.result(ClientRules.POLL_SPACING).violations().get(0).requests())
-          .extracting(TrafficEntry::seq).containsExactly(3L, 4L);
+          .extracting(TrafficEntry::seq)
+          .containsExactly(3L, 4L);
     }
 
     @Test
     void follows_the_configured_interval() {
-      Traffic traffic = new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING)
-          .at(1.1).poll(1, DONE);
+      Traffic traffic =
+          new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING).at(1.1).poll(1, DONE);
       ClientRuleSettings fast =
-          ClientRuleSettings.defaults().withPollInterval(Duration.ofSeconds(1))
+          ClientRuleSettings.defaults()
+              .withPollInterval(Duration.ofSeconds(1))
               .withTolerance(Duration.ofMillis(100));
 
       assertThat(traffic.judge(fast).violatedRuleIds()).isEmpty();
@@ -175,12 +225,12 @@ class ClientRulesTest {
 
     @Test
     void fails_when_the_client_polls_after_it_was_shown_error() {
-      Traffic traffic = new Traffic().at(0).submit(1).at(0.1).poll(1, ERROR)
-          .at(6).poll(1, ERROR);
+      Traffic traffic = new Traffic().at(0).submit(1).at(0.1).poll(1, ERROR).at(6).poll(1, ERROR);
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.POLL_AFTER_TERMINAL);
-      assertThat(report.result(ClientRules.POLL_AFTER_TERMINAL).violations().get(0).shown()).isEqualTo(ERROR);
+      assertThat(report.result(ClientRules.POLL_AFTER_TERMINAL).violations().get(0).shown())
+          .isEqualTo(ERROR);
     }
 
     @Test
@@ -195,8 +245,19 @@ class ClientRulesTest {
   class give_up {
 
     static Traffic slowPolls(double last) {
-      return new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING).at(30).poll(1, PROCESSING)
-          .at(60).poll(1, PROCESSING).at(90).poll(1, PROCESSING).at(last).poll(1, PROCESSING);
+      return new Traffic()
+          .at(0)
+          .submit(1)
+          .at(0.1)
+          .poll(1, PENDING)
+          .at(30)
+          .poll(1, PROCESSING)
+          .at(60)
+          .poll(1, PROCESSING)
+          .at(90)
+          .poll(1, PROCESSING)
+          .at(last)
+          .poll(1, PROCESSING);
     }
 
     @Test
@@ -254,8 +315,16 @@ class ClientRulesTest {
 
     @Test
     void fails_a_fourth_submission_while_three_jobs_are_unfinished() {
-      Traffic traffic = new Traffic().at(0).submit(1).at(0.5).submit(2).at(1).submit(3)
-          .at(1.5).submitRefused("too-many-jobs", 10);
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submit(1)
+              .at(0.5)
+              .submit(2)
+              .at(1)
+              .submit(3)
+              .at(1.5)
+              .submitRefused("too-many-jobs", 10);
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.UNFINISHED_JOBS);
@@ -265,16 +334,26 @@ class ClientRulesTest {
 
     @Test
     void passes_a_fourth_submission_once_a_job_was_shown_done() {
-      Traffic traffic = new Traffic().at(0).submit(1).at(0.5).submit(2).at(1).submit(3)
-          .at(1.5).poll(1, DONE).at(2).submit(4);
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submit(1)
+              .at(0.5)
+              .submit(2)
+              .at(1)
+              .submit(3)
+              .at(1.5)
+              .poll(1, DONE)
+              .at(2)
+              .submit(4);
 
       assertThat(traffic.judge().violatedRuleIds()).isEmpty();
     }
 
     @Test
     void passes_a_fourth_submission_once_the_unseen_jobs_passed_the_give_up_bound() {
-      Traffic traffic = new Traffic().at(0).submit(1).at(0.5).submit(2).at(1).submit(3)
-          .at(121).submit(4);
+      Traffic traffic =
+          new Traffic().at(0).submit(1).at(0.5).submit(2).at(1).submit(3).at(121).submit(4);
 
       assertThat(traffic.judge().violatedRuleIds()).isEmpty();
     }
@@ -285,8 +364,14 @@ class ClientRulesTest {
 
     @Test
     void fails_a_request_sooner_than_retry_after() {
-      Traffic traffic = new Traffic().at(0).submitRefused("rate-limited", 3).at(1).submit(1)
-          .at(1.1).poll(1, DONE);
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submitRefused("rate-limited", 3)
+              .at(1)
+              .submit(1)
+              .at(1.1)
+              .poll(1, DONE);
 
       ClientConformanceReport report = traffic.judge();
       assertThat(report.violatedRuleIds()).containsExactly(ClientRules.RETRY_AFTER);
@@ -296,8 +381,14 @@ class ClientRulesTest {
 
     @Test
     void passes_a_request_after_retry_after_less_the_tolerance() {
-      Traffic traffic = new Traffic().at(0).submitRefused("rate-limited", 3).at(2.6).submit(1)
-          .at(2.7).poll(1, DONE);
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submitRefused("rate-limited", 3)
+              .at(2.6)
+              .submit(1)
+              .at(2.7)
+              .poll(1, DONE);
 
       assertThat(traffic.judge().violatedRuleIds()).isEmpty();
     }

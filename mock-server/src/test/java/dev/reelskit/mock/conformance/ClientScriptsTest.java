@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.buildrules.RequiredTools;
 import dev.reelskit.mock.Http;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.settings.MockServerSettings;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The real client scripts against the real mock, its limits emulated (429 + Retry-After), judged
  * with the documented rules on the mock's clock. The mock runs the {@code quick} profile sped up
  * (x25: a 5 s poll interval is 200 ms of real time), so the whole class takes seconds. Each wrong
- * client is caught by exactly the rule it breaks; the correct ones pass, also when refused first.
- * A missing runtime skips its case with the reason, never passes it.
+ * client is caught by exactly the rule it breaks; the correct ones pass, also when refused first. A
+ * missing runtime skips its case with the reason, never passes it.
  */
 class ClientScriptsTest {
 
@@ -37,18 +37,28 @@ class ClientScriptsTest {
    *
    * @param script the client, from {@code src/test/resources/clients}
    * @param broken the rules it must break, exactly
-   * @param refusedFirst whether another caller has used up the token's budget, so that the
-   *     client's first request is refused with 429 and a Retry-After
+   * @param refusedFirst whether another caller has used up the token's budget, so that the client's
+   *     first request is refused with 429 and a Retry-After
    * @param scale the mock's time scale for this run
    * @param rateLimit requests per 60 s, emulated and judged
    * @param env extra environment for the client
    */
-  record Case(String script, List<String> broken, boolean refusedFirst, double scale,
-      int rateLimit, Map<String, String> env) {
+  record Case(
+      String script,
+      List<String> broken,
+      boolean refusedFirst,
+      double scale,
+      int rateLimit,
+      Map<String, String> env) {
 
     static Case of(String script, String... broken) {
-      return new Case(script, List.of(broken), false, SCALE,
-          MockServerSettings.DOCUMENTED_RATE_LIMIT, Map.of());
+      return new Case(
+          script,
+          List.of(broken),
+          false,
+          SCALE,
+          MockServerSettings.DOCUMENTED_RATE_LIMIT,
+          Map.of());
     }
 
     Case withRefusal() {
@@ -69,7 +79,9 @@ class ClientScriptsTest {
 
     @Override
     public String toString() {
-      return script + (env.isEmpty() ? "" : " " + env) + (refusedFirst ? " refused first with 429" : "")
+      return script
+          + (env.isEmpty() ? "" : " " + env)
+          + (refusedFirst ? " refused first with 429" : "")
           + (broken.isEmpty() ? " breaks no rule" : " breaks exactly " + broken);
     }
   }
@@ -88,7 +100,8 @@ class ClientScriptsTest {
         Case.of("wrong-no-token.sh", ClientRules.AUTH),
         Case.of("wrong-guesses-a-list-endpoint.sh", ClientRules.OPERATION),
         Case.of("wrong-submits-a-bad-body.sh", ClientRules.SUBMIT_BODY),
-        Case.of("wrong-submits-a-bad-body.sh", ClientRules.SUBMIT_BODY).withEnvironment("MISTAKE", "too-large"),
+        Case.of("wrong-submits-a-bad-body.sh", ClientRules.SUBMIT_BODY)
+            .withEnvironment("MISTAKE", "too-large"),
         // Its second poll 150 s of mock time after the first.
         Case.of("wrong-polls-past-the-bound.sh", ClientRules.GIVE_UP)
             .withEnvironment("LATE_MS", Long.toString(Math.round(150_000 / SCALE))),
@@ -98,7 +111,8 @@ class ClientScriptsTest {
         // Two jobs back to back are 8 requests, 7 s of mock time apart plus each request's own
         // time: a limit of 5 needs 6 of them within 60 s. At x5 a loaded machine's 1 s per curl
         // is 5 s of mock time, well inside that; at x25 it would be 25 s and no flood at all.
-        Case.of("wrong-floods-rate.sh", ClientRules.RATE_LIMIT).atScale(5)
+        Case.of("wrong-floods-rate.sh", ClientRules.RATE_LIMIT)
+            .atScale(5)
             .withRateLimit(5, Map.of("JOBS", "2")));
   }
 
@@ -106,11 +120,17 @@ class ClientScriptsTest {
   @MethodSource("clients")
   void each_client_breaks_exactly_its_rules(Case c) throws Exception {
     List<String> command = command(c.script());
-    MockServerSettings settings = MockServerSettings.builder().port(0)
-        .profile(TimingProfile.QUICK).timeScale(c.scale()).rateLimit(true)
-        .limits(c.rateLimit(), MockServerSettings.DOCUMENTED_MAX_UNFINISHED_JOBS).build();
+    MockServerSettings settings =
+        MockServerSettings.builder()
+            .port(0)
+            .profile(TimingProfile.QUICK)
+            .timeScale(c.scale())
+            .rateLimit(true)
+            .limits(c.rateLimit(), MockServerSettings.DOCUMENTED_MAX_UNFINISHED_JOBS)
+            .build();
     HeldClock wall = new HeldClock();
-    try (ReelsMock mock = ReelsMock.start(settings, new MockClock(wall, c.scale(), wall.instant()))) {
+    try (ReelsMock mock =
+        ReelsMock.start(settings, new MockClock(wall, c.scale(), wall.instant()))) {
       CompletableFuture<Void> released;
       if (c.refusedFirst()) {
         useUpBudget(mock, c.rateLimit());
@@ -119,17 +139,26 @@ class ClientScriptsTest {
         wall.release();
         released = CompletableFuture.completedFuture(null);
       }
-      ClientCommand client = ClientCommand.of(command).withTimeout(Duration.ofSeconds(30))
-          .capturingOutput()
-          // 7 s of mock time, as the clients' default is in real time; they give up after 60 s,
-          // half the 120 s bound, so that a loaded machine cannot push a correct client past it.
-          .withEnvironment("POLL_INTERVAL_MS", Long.toString(Math.round(7000 / c.scale())))
-          .withEnvironment("TIMEOUT_MS", Long.toString(Math.round(60_000 / c.scale())));
+      ClientCommand client =
+          ClientCommand.of(command)
+              .withTimeout(Duration.ofSeconds(30))
+              .capturingOutput()
+              // 7 s of mock time, as the clients' default is in real time; they give up after 60 s,
+              // half the 120 s bound, so that a loaded machine cannot push a correct client past
+              // it.
+              .withEnvironment("POLL_INTERVAL_MS", Long.toString(Math.round(7000 / c.scale())))
+              .withEnvironment("TIMEOUT_MS", Long.toString(Math.round(60_000 / c.scale())));
       for (Map.Entry<String, String> e : c.env().entrySet()) {
         client = client.withEnvironment(e.getKey(), e.getValue());
       }
-      ClientConformanceReport report = ClientCheck.run(mock.baseUrl(), TOKEN, client,
-          mock.traffic(), mock.clientRuleSettings(), mock.profileLabel());
+      ClientConformanceReport report =
+          ClientCheck.run(
+              mock.baseUrl(),
+              TOKEN,
+              client,
+              mock.traffic(),
+              mock.clientRuleSettings(),
+              mock.profileLabel());
       wall.release();
       released.join();
 
@@ -149,9 +178,9 @@ class ClientScriptsTest {
 
   /**
    * Another caller with the same token sends the whole budget, then 40 s of mock time pass: the
-   * client's first request is refused for about 20 s (mock), Retry-After 1 s (real). The
-   * caller's requests are then forgotten, so only the client is judged. The wall clock stands
-   * still until that first request has been answered, so a slow start cannot outlast the refusal.
+   * client's first request is refused for about 20 s (mock), Retry-After 1 s (real). The caller's
+   * requests are then forgotten, so only the client is judged. The wall clock stands still until
+   * that first request has been answered, so a slow start cannot outlast the refusal.
    */
   private static void useUpBudget(ReelsMock mock, int limit) {
     Http http = new Http(mock.baseUrl());

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * Wall time that stands still until released, then runs on from where it stood. A test can set
- * up a state that expires with time (a used-up request budget) and know it still holds when a
+ * Wall time that stands still until released, then runs on from where it stood. A test can set up a
+ * state that expires with time (a used-up request budget) and know it still holds when a
  * slow-starting client sends its first request, however loaded the machine.
  */
 final class HeldClock extends Clock {

@@ -3,10 +3,10 @@ package dev.reelskit.mock.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.mock.Http;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.settings.MockServerSettings;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +32,14 @@ class RefusedRequestsTest {
 
   @BeforeEach
   void start_the_mock_with_the_documented_limits() {
-    mock = ReelsMock.start(MockServerSettings.builder().port(0).profile(TimingProfile.QUICK)
-        .rateLimit(true).build(), clock);
+    mock =
+        ReelsMock.start(
+            MockServerSettings.builder()
+                .port(0)
+                .profile(TimingProfile.QUICK)
+                .rateLimit(true)
+                .build(),
+            clock);
     http = new Http(mock.baseUrl());
   }
 
@@ -43,9 +49,9 @@ class RefusedRequestsTest {
   }
 
   /**
-   * 8 requests 54 s before the client starts (then forgotten by the report) leave the client two
-   * of its ten: the submission and the first poll at 0 s. Its poll at 5 s is refused until the
-   * first of those 8 is 60 s old, at 6 s: Retry-After 1.
+   * 8 requests 54 s before the client starts (then forgotten by the report) leave the client two of
+   * its ten: the submission and the first poll at 0 s. Its poll at 5 s is refused until the first
+   * of those 8 is 60 s old, at 6 s: Retry-After 1.
    */
   private long submit_and_poll_with_two_requests_of_the_budget_left() {
     for (int i = 0; i < 8; i++) {
@@ -69,10 +75,16 @@ class RefusedRequestsTest {
     assertThat(http.poll(TOKEN, id).status()).isEqualTo(200);
 
     ClientConformanceReport report = mock.clientReport();
-    assertThat(report.violatedRuleIds()).as(report.toText()).containsExactly(ClientRules.POLL_SPACING);
-    ClientViolation violation = report.results().stream()
-        .filter(r -> r.rule().id().equals(ClientRules.POLL_SPACING))
-        .findFirst().orElseThrow().violations().get(0);
+    assertThat(report.violatedRuleIds())
+        .as(report.toText())
+        .containsExactly(ClientRules.POLL_SPACING);
+    ClientViolation violation =
+        report.results().stream()
+            .filter(r -> r.rule().id().equals(ClientRules.POLL_SPACING))
+            .findFirst()
+            .orElseThrow()
+            .violations()
+            .get(0);
     assertThat(violation.jobId()).isEqualTo(id);
     assertThat(violation.actual()).isEqualTo("gap 1 s (1 of 2 gaps too short)");
     assertThat(violation.requests()).extracting(TrafficEntry::httpStatus).containsExactly(429, 200);
@@ -89,24 +101,38 @@ class RefusedRequestsTest {
   }
 
   @ParameterizedTest(name = "a submission refused as {0} breaks exactly CC-SPEC-002")
-  @CsvSource(delimiter = '|', value = {
-      "unsupported-media-type|text/plain|{\"url\":\"https://www.instagram.com/reel/abc/\"}",
-      "body-too-large|application/json|LARGE",
-      "malformed-json|application/json|{\"url\":",
-      "url-required|application/json|{}",
-      "url-not-string|application/json|{\"url\": 42}",
-      "url-not-instagram|application/json|{\"url\":\"https://example.com/reel/abc/\"}"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unsupported-media-type|text/plain|{\"url\":\"https://www.instagram.com/reel/abc/\"}",
+        "body-too-large|application/json|LARGE",
+        "malformed-json|application/json|{\"url\":",
+        "url-required|application/json|{}",
+        "url-not-string|application/json|{\"url\": 42}",
+        "url-not-instagram|application/json|{\"url\":\"https://example.com/reel/abc/\"}"
+      })
   void every_body_the_mock_refuses_is_judged_by_cc_spec_002(String code, String type, String body) {
-    String sent = body.equals("LARGE")
-        ? "{\"url\":\"https://www.instagram.com/reel/abc/\",\"pad\":\"" + "a".repeat(17 * 1024) + "\"}"
-        : body;
-    Http.Response r = http.post("/api/v1/reels/analyze", sent,
-        "Authorization", "Bearer " + TOKEN, "Content-Type", type);
+    String sent =
+        body.equals("LARGE")
+            ? "{\"url\":\"https://www.instagram.com/reel/abc/\",\"pad\":\""
+                + "a".repeat(17 * 1024)
+                + "\"}"
+            : body;
+    Http.Response r =
+        http.post(
+            "/api/v1/reels/analyze",
+            sent,
+            "Authorization",
+            "Bearer " + TOKEN,
+            "Content-Type",
+            type);
     assertThat(r.status()).isEqualTo(400);
 
     ClientConformanceReport report = mock.clientReport();
     assertThat(mock.traffic().snapshot()).extracting(TrafficEntry::rejection).containsExactly(code);
-    assertThat(report.violatedRuleIds()).as(report.toText()).containsExactly(ClientRules.SUBMIT_BODY);
+    assertThat(report.violatedRuleIds())
+        .as(report.toText())
+        .containsExactly(ClientRules.SUBMIT_BODY);
     assertThat(report.toText()).contains("1 of 1 requests rejected as " + code);
   }
 }

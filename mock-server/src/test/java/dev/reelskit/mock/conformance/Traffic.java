@@ -39,18 +39,43 @@ final class Traffic {
   }
 
   Traffic submitRefused(String rejection, double retryAfterSeconds) {
-    return add("POST", ANALYZE_PATH, ClientTraffic.ANALYZE, null, 429, null,
-        Duration.ofMillis(Math.round(retryAfterSeconds * 1000)), rejection);
+    return add(
+        "POST",
+        ANALYZE_PATH,
+        ClientTraffic.ANALYZE,
+        null,
+        429,
+        null,
+        Duration.ofMillis(Math.round(retryAfterSeconds * 1000)),
+        rejection);
   }
 
   Traffic rejected(String method, String path, String operation, int status, String rejection) {
     return add(method, path, operation, null, status, null, null, rejection);
   }
 
-  Traffic add(String method, String path, String operation, Long jobId, int status,
-      JobStatus shown, Duration retryAfter, String rejection) {
-    entries.add(new TrafficEntry(entries.size() + 1, now, token, method, path, operation, jobId,
-        status, shown, retryAfter, rejection));
+  Traffic add(
+      String method,
+      String path,
+      String operation,
+      Long jobId,
+      int status,
+      JobStatus shown,
+      Duration retryAfter,
+      String rejection) {
+    entries.add(
+        new TrafficEntry(
+            entries.size() + 1,
+            now,
+            token,
+            method,
+            path,
+            operation,
+            jobId,
+            status,
+            shown,
+            retryAfter,
+            rejection));
     return this;
   }
 

@@ -14,7 +14,16 @@ class TrafficLogTest {
 
   private static TrafficEntry entry(long seq) {
     return new TrafficEntry(
-        seq, Instant.EPOCH.plusSeconds(seq), "<none>", "GET", "/x", null, null, 404, null, null,
+        seq,
+        Instant.EPOCH.plusSeconds(seq),
+        "<none>",
+        "GET",
+        "/x",
+        null,
+        null,
+        404,
+        null,
+        null,
         null);
   }
 

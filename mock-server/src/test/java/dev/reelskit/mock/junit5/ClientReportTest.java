@@ -38,8 +38,7 @@ class ClientReportTest {
   @Nested
   class with_the_fast_profile {
 
-    @RegisterExtension
-    ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock().build();
+    @RegisterExtension ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock().build();
 
     @Test
     void a_client_that_polls_at_the_interval_conforms() {
@@ -53,7 +52,8 @@ class ClientReportTest {
       pollToDone(mock, Duration.ofSeconds(1));
       assertThatThrownBy(mock::assertClientConforms)
           .isInstanceOf(AssertionFailedError.class)
-          .hasMessageContaining("CC-POLL-001 Polls of one job are spaced at least the poll interval")
+          .hasMessageContaining(
+              "CC-POLL-001 Polls of one job are spaced at least the poll interval")
           .hasMessageContaining("actual    gap 1 s (2 of 2 gaps too short)")
           .hasMessageContaining("9 passed, 1 failed")
           .hasMessageNotContaining(TOKEN);
@@ -62,9 +62,11 @@ class ClientReportTest {
     @Test
     void the_rules_can_be_configured_and_the_record_reset() {
       pollToDone(mock, Duration.ofSeconds(6));
-      ClientRuleSettings slower = ClientRuleSettings.defaults().withPollInterval(Duration.ofSeconds(10));
+      ClientRuleSettings slower =
+          ClientRuleSettings.defaults().withPollInterval(Duration.ofSeconds(10));
       assertThat(mock.clientReport(slower).violatedRuleIds()).containsExactly("CC-POLL-001");
-      assertThatThrownBy(() -> mock.assertClientConforms(slower)).hasMessageContaining("CC-POLL-001");
+      assertThatThrownBy(() -> mock.assertClientConforms(slower))
+          .hasMessageContaining("CC-POLL-001");
 
       mock.resetClientReport();
       assertThat(mock.clientReport().violatedRuleIds()).containsExactly("CC-TRAFFIC-001");
@@ -79,14 +81,19 @@ class ClientReportTest {
   class polling_a_long_job_at_the_documented_interval {
 
     @RegisterExtension
-    ReelsMockExtension mock = ReelsMockExtension.builder().profile(TimingProfile.REALISTIC)
-        .frozenClock().seedJobs(false).build();
+    ReelsMockExtension mock =
+        ReelsMockExtension.builder()
+            .profile(TimingProfile.REALISTIC)
+            .frozenClock()
+            .seedJobs(false)
+            .build();
 
     /** Submits (and forgets) jobs until the next one takes at least a minute and a half. */
     long nextJobIsLong() {
       Http http = new Http(mock.baseUrl());
       long next = 100;
-      while (total(TimingProfile.REALISTIC.timingFor(next, 42)).compareTo(Duration.ofSeconds(75)) < 0) {
+      while (total(TimingProfile.REALISTIC.timingFor(next, 42)).compareTo(Duration.ofSeconds(75))
+          < 0) {
         next = http.submit(TOKEN, REEL) + 1;
         mock.mock().forceState(next - 1, JobStatus.DONE);
       }
@@ -106,10 +113,11 @@ class ClientReportTest {
       ClientConformanceReport report = mock.clientReport();
       assertThat(polls).isGreaterThan(12);
       assertThat(report.violatedRuleIds()).containsExactly("CC-RATE-001");
-      assertThat(report.toText()).contains(
-          "polling one job every 5 s is 12 requests per 60 s, above the documented 10: a client"
-              + " that follows the docs literally breaks the limit on a long job;"
-              + " poll every 7 s or more to stay within it (the submission counts too)");
+      assertThat(report.toText())
+          .contains(
+              "polling one job every 5 s is 12 requests per 60 s, above the documented 10: a client"
+                  + " that follows the docs literally breaks the limit on a long job;"
+                  + " poll every 7 s or more to stay within it (the submission counts too)");
       assertThat(report.notes()).hasSize(1);
       assertThat(report.profile()).isEqualTo("realistic (frozen clock)");
     }

@@ -23,19 +23,22 @@ class ReelsMockExtensionTest {
   @RegisterExtension
   static ReelsMockExtension perClass = ReelsMockExtension.builder().frozenClock().build();
 
-  @RegisterExtension
-  ReelsMockExtension perTest = ReelsMockExtension.builder().build();
+  @RegisterExtension ReelsMockExtension perTest = ReelsMockExtension.builder().build();
 
   @Test
   void an_instance_field_gives_a_fresh_mock_per_test_and_stops_each_after_its_test() {
     TwoTestsWithAPerTestMock.SEEN.clear();
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoTestsWithAPerTestMock.class))
-        .execute().testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(TwoTestsWithAPerTestMock.class))
+        .execute()
+        .testEvents()
+        .assertStatistics(stats -> stats.started(2).succeeded(2));
 
     List<Seen> seen = List.copyOf(TwoTestsWithAPerTestMock.SEEN);
     assertThat(seen).hasSize(2);
     assertThat(seen.get(1).mock()).isNotSameAs(seen.get(0).mock());
-    assertThat(seen.get(1).earlierStillRunning()).as("the first test's mock, seen from the second")
+    assertThat(seen.get(1).earlierStillRunning())
+        .as("the first test's mock, seen from the second")
         .isFalse();
     assertThat(seen).allSatisfy(s -> assertThat(s.runningInItsTest()).isTrue());
     assertThat(seen).allSatisfy(s -> assertThat(s.mock().isRunning()).isFalse());
@@ -48,8 +51,7 @@ class ReelsMockExtensionTest {
   static class TwoTestsWithAPerTestMock {
     static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
 
-    @RegisterExtension
-    ReelsMockExtension perTest = ReelsMockExtension.builder().build();
+    @RegisterExtension ReelsMockExtension perTest = ReelsMockExtension.builder().build();
 
     @Test
     void one() {
@@ -76,8 +78,9 @@ class ReelsMockExtensionTest {
 
   @Test
   void a_stub_from_wiremock_s_dsl_wins_for_one_job_and_other_jobs_keep_the_api() {
-    perTest.stubFor(get(urlPathEqualTo("/api/v1/reels/42")).willReturn(aResponse()
-        .withStatus(503).withHeader("Retry-After", "1")));
+    perTest.stubFor(
+        get(urlPathEqualTo("/api/v1/reels/42"))
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
     Http http = new Http(perTest.baseUrl());
     assertThat(http.poll(perTest.token(), 42).status()).isEqualTo(503);
     assertThat(http.poll(perTest.token(), 99).json().get("status").asText()).isEqualTo("done");
@@ -86,8 +89,11 @@ class ReelsMockExtensionTest {
 
   @Test
   void with_configure_static_dsl_wiremock_s_static_stub_for_reaches_this_mock() {
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(StaticDslUser.class))
-        .execute().testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(StaticDslUser.class))
+        .execute()
+        .testEvents()
+        .assertStatistics(stats -> stats.started(1).succeeded(1));
   }
 
   // Run only through EngineTestKit above: WireMock's habit, the static DSL, with no client set up.
@@ -97,7 +103,8 @@ class ReelsMockExtensionTest {
 
     @Test
     void static_stub_for_wins_over_the_api() {
-      WireMock.stubFor(get(urlPathEqualTo("/api/v1/reels/43")).willReturn(aResponse().withStatus(418)));
+      WireMock.stubFor(
+          get(urlPathEqualTo("/api/v1/reels/43")).willReturn(aResponse().withStatus(418)));
       Http http = new Http(mock.baseUrl());
       assertThat(http.poll(mock.token(), 43).status()).isEqualTo(418);
       assertThat(http.poll(mock.token(), 42).json().get("status").asText()).isEqualTo("done");

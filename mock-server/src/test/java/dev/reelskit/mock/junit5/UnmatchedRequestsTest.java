@@ -17,7 +17,9 @@ import org.junit.platform.testkit.engine.Events;
 class UnmatchedRequestsTest {
 
   private static Events run(Class<?> testClass) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute()
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(testClass))
+        .execute()
         .testEvents();
   }
 
@@ -26,10 +28,18 @@ class UnmatchedRequestsTest {
     Events events = run(CallsAnUnknownPath.class);
 
     events.assertStatistics(s -> s.succeeded(1).failed(1));
-    events.assertThatEvents().haveExactly(1, event(test("calls_an_unknown_path"),
-        finishedWithFailure(message(m -> m.startsWith(
-            "1 request(s) to the Reels mock matched no documented operation")
-            && m.contains("GET /api/v1/reels/42/comments -> 404")))));
+    events
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("calls_an_unknown_path"),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.startsWith(
+                                    "1 request(s) to the Reels mock matched no documented operation")
+                                && m.contains("GET /api/v1/reels/42/comments -> 404")))));
   }
 
   @Test
@@ -39,8 +49,7 @@ class UnmatchedRequestsTest {
 
   // Run only through EngineTestKit above (surefire skips nested classes).
   static class CallsAnUnknownPath {
-    @RegisterExtension
-    static ReelsMockExtension mock = ReelsMockExtension.builder().build();
+    @RegisterExtension static ReelsMockExtension mock = ReelsMockExtension.builder().build();
 
     @Test
     void calls_only_documented_operations() {
@@ -49,20 +58,20 @@ class UnmatchedRequestsTest {
 
     @Test
     void calls_an_unknown_path() {
-      new Http(mock.baseUrl()).get("/api/v1/reels/42/comments", "Authorization",
-          "Bearer " + mock.token());
+      new Http(mock.baseUrl())
+          .get("/api/v1/reels/42/comments", "Authorization", "Bearer " + mock.token());
     }
   }
 
   static class ProbesOnPurpose {
     @RegisterExtension
-    static ReelsMockExtension mock = ReelsMockExtension.builder().failOnUnmatchedRequests(false)
-        .build();
+    static ReelsMockExtension mock =
+        ReelsMockExtension.builder().failOnUnmatchedRequests(false).build();
 
     @Test
     void calls_an_unknown_path() {
-      new Http(mock.baseUrl()).get("/api/v1/reels/42/comments", "Authorization",
-          "Bearer " + mock.token());
+      new Http(mock.baseUrl())
+          .get("/api/v1/reels/42/comments", "Authorization", "Bearer " + mock.token());
     }
   }
 }

@@ -13,10 +13,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.reelskit.mock.Http;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.settings.MockServerSettings;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,16 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * WireMock habits work on the mock: a user's stub from the Java DSL, {@code POST
- * /__admin/mappings} or a {@code mappings/} file wins over the built-in API for what it matches,
- * with everything a WireMock stub can do, while other requests keep the stateful API.
+ * WireMock habits work on the mock: a user's stub from the Java DSL, {@code POST /__admin/mappings}
+ * or a {@code mappings/} file wins over the built-in API for what it matches, with everything a
+ * WireMock stub can do, while other requests keep the stateful API.
  */
 class UserStubsTest {
 
   private static final String TOKEN = "Bearer ist_your_token";
-  private static final String FIXED = "{\"id\":42,\"url\":\"https://www.instagram.com/reel/FIXED/\","
-      + "\"status\":\"processing\",\"error\":null,\"result\":null,"
-      + "\"created_at\":\"2026-05-22T10:00:00Z\"}";
+  private static final String FIXED =
+      "{\"id\":42,\"url\":\"https://www.instagram.com/reel/FIXED/\","
+          + "\"status\":\"processing\",\"error\":null,\"result\":null,"
+          + "\"created_at\":\"2026-05-22T10:00:00Z\"}";
 
   private ReelsMock mock;
   private Http http;
@@ -73,7 +74,8 @@ class UserStubsTest {
 
     @Test
     void a_fixed_body_overrides_one_job_while_others_keep_their_lifecycle() {
-      StubMapping stub = mock.stubFor(get(urlPathEqualTo("/api/v1/reels/42")).willReturn(okJson(FIXED)));
+      StubMapping stub =
+          mock.stubFor(get(urlPathEqualTo("/api/v1/reels/42")).willReturn(okJson(FIXED)));
       long other = http.submit("ist_your_token", "https://www.instagram.com/reel/OTHER1/");
 
       assertThat(poll(42).body()).isEqualTo(FIXED);
@@ -87,26 +89,31 @@ class UserStubsTest {
 
     @Test
     void a_fault_breaks_the_connection_for_that_job_only() {
-      mock.stubFor(get(urlPathEqualTo("/api/v1/reels/43"))
-          .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+      mock.stubFor(
+          get(urlPathEqualTo("/api/v1/reels/43"))
+              .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
       assertThatThrownBy(() -> poll(43)).isInstanceOf(UncheckedIOException.class);
       assertTheBuiltInApiAnswers(42, "done");
     }
 
     @Test
     void fixed_uniform_and_lognormal_delays_and_chunked_dribble_hold_the_answer_back() {
-      mock.stubFor(get(urlPathEqualTo("/api/v1/reels/42"))
-          .willReturn(okJson(FIXED).withFixedDelay(700)));
-      mock.stubFor(get(urlPathEqualTo("/api/v1/reels/43"))
-          .willReturn(okJson(FIXED).withUniformRandomDelay(600, 800)));
-      mock.stubFor(get(urlPathEqualTo("/api/v1/reels/44"))
-          .willReturn(okJson(FIXED).withLogNormalRandomDelay(700, 0.01)));
-      mock.stubFor(get(urlPathEqualTo("/api/v1/reels/45"))
-          .willReturn(okJson(FIXED).withChunkedDribbleDelay(5, 700)));
+      mock.stubFor(
+          get(urlPathEqualTo("/api/v1/reels/42")).willReturn(okJson(FIXED).withFixedDelay(700)));
+      mock.stubFor(
+          get(urlPathEqualTo("/api/v1/reels/43"))
+              .willReturn(okJson(FIXED).withUniformRandomDelay(600, 800)));
+      mock.stubFor(
+          get(urlPathEqualTo("/api/v1/reels/44"))
+              .willReturn(okJson(FIXED).withLogNormalRandomDelay(700, 0.01)));
+      mock.stubFor(
+          get(urlPathEqualTo("/api/v1/reels/45"))
+              .willReturn(okJson(FIXED).withChunkedDribbleDelay(5, 700)));
       for (long id = 42; id <= 45; id++) {
         long started = System.nanoTime();
         assertThat(poll(id).body()).isEqualTo(FIXED);
-        assertThat((System.nanoTime() - started) / 1_000_000).as("job %d", id)
+        assertThat((System.nanoTime() - started) / 1_000_000)
+            .as("job %d", id)
             .isGreaterThanOrEqualTo(550);
       }
       long started = System.nanoTime();
@@ -116,11 +123,15 @@ class UserStubsTest {
 
     @Test
     void a_templated_stub_answers_any_id_with_that_id() {
-      mock.stubFor(get(urlPathMatching("/api/v1/reels/7[0-9]{3}")).willReturn(aResponse()
-          .withHeader("Content-Type", "application/json")
-          .withBody("{\"id\":{{request.pathSegments.[3]}},\"status\":\"error\","
-              + "\"error\":\"templated\",\"result\":null,\"url\":\"u\",\"created_at\":\"c\"}")
-          .withTransformers("response-template")));
+      mock.stubFor(
+          get(urlPathMatching("/api/v1/reels/7[0-9]{3}"))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(
+                          "{\"id\":{{request.pathSegments.[3]}},\"status\":\"error\","
+                              + "\"error\":\"templated\",\"result\":null,\"url\":\"u\",\"created_at\":\"c\"}")
+                      .withTransformers("response-template")));
       Http.Response r = poll(7123);
       assertThat(r.json().get("id").asLong()).isEqualTo(7123);
       assertThat(r.json().get("error").asText()).isEqualTo("templated");
@@ -129,12 +140,14 @@ class UserStubsTest {
 
     @Test
     void a_proxying_stub_forwards_to_another_server() {
-      WireMockServer upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+      WireMockServer upstream =
+          new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
       upstream.start();
       try {
         upstream.stubFor(get(urlPathEqualTo("/api/v1/reels/42")).willReturn(okJson(FIXED)));
-        mock.stubFor(get(urlPathEqualTo("/api/v1/reels/42"))
-            .willReturn(aResponse().proxiedFrom(upstream.baseUrl())));
+        mock.stubFor(
+            get(urlPathEqualTo("/api/v1/reels/42"))
+                .willReturn(aResponse().proxiedFrom(upstream.baseUrl())));
         assertThat(poll(42).body()).isEqualTo(FIXED);
       } finally {
         upstream.stop();
@@ -178,10 +191,16 @@ class UserStubsTest {
 
     @Test
     void a_posted_mapping_wins_is_listed_alone_and_its_removal_restores_the_api() {
-      Http.Response created = http.post("/__admin/mappings", "{\"request\":{\"method\":\"GET\","
-          + "\"urlPath\":\"/api/v1/reels/44\"},\"response\":{\"status\":200,"
-          + "\"headers\":{\"Content-Type\":\"application/json\"},\"body\":" + quote(FIXED) + "}}",
-          "Content-Type", "application/json");
+      Http.Response created =
+          http.post(
+              "/__admin/mappings",
+              "{\"request\":{\"method\":\"GET\","
+                  + "\"urlPath\":\"/api/v1/reels/44\"},\"response\":{\"status\":200,"
+                  + "\"headers\":{\"Content-Type\":\"application/json\"},\"body\":"
+                  + quote(FIXED)
+                  + "}}",
+              "Content-Type",
+              "application/json");
       assertThat(created.status()).isEqualTo(201);
 
       assertThat(poll(44).body()).isEqualTo(FIXED);
@@ -196,9 +215,13 @@ class UserStubsTest {
 
     @Test
     void a_posted_delay_holds_one_job_back() {
-      http.post("/__admin/mappings", "{\"request\":{\"method\":\"GET\",\"urlPath\":"
-          + "\"/api/v1/reels/43\"},\"response\":{\"status\":200,\"fixedDelayMilliseconds\":700,"
-          + "\"body\":\"slow\"}}", "Content-Type", "application/json");
+      http.post(
+          "/__admin/mappings",
+          "{\"request\":{\"method\":\"GET\",\"urlPath\":"
+              + "\"/api/v1/reels/43\"},\"response\":{\"status\":200,\"fixedDelayMilliseconds\":700,"
+              + "\"body\":\"slow\"}}",
+          "Content-Type",
+          "application/json");
       long started = System.nanoTime();
       assertThat(poll(43).body()).isEqualTo("slow");
       assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(650);
@@ -206,24 +229,35 @@ class UserStubsTest {
 
     @Test
     void a_scenario_in_a_user_s_stubs_moves_as_in_plain_wiremock() {
-      String base = "{\"scenarioName\":\"retry\",\"request\":{\"method\":\"GET\",\"urlPath\":"
-          + "\"/api/v1/reels/45\"},";
-      http.post("/__admin/mappings", base + "\"requiredScenarioState\":\"Started\","
-          + "\"newScenarioState\":\"second\",\"response\":{\"status\":503}}",
-          "Content-Type", "application/json");
-      http.post("/__admin/mappings", base + "\"requiredScenarioState\":\"second\","
-          + "\"response\":{\"status\":200,\"body\":\"ok\"}}", "Content-Type", "application/json");
+      String base =
+          "{\"scenarioName\":\"retry\",\"request\":{\"method\":\"GET\",\"urlPath\":"
+              + "\"/api/v1/reels/45\"},";
+      http.post(
+          "/__admin/mappings",
+          base
+              + "\"requiredScenarioState\":\"Started\","
+              + "\"newScenarioState\":\"second\",\"response\":{\"status\":503}}",
+          "Content-Type",
+          "application/json");
+      http.post(
+          "/__admin/mappings",
+          base
+              + "\"requiredScenarioState\":\"second\","
+              + "\"response\":{\"status\":200,\"body\":\"ok\"}}",
+          "Content-Type",
+          "application/json");
       assertThat(poll(45).status()).isEqualTo(503);
       assertThat(poll(45).body()).isEqualTo("ok");
-      assertThat(http.get("/__admin/scenarios").body()).contains("\"retry\"").contains("reel-job-42");
+      assertThat(http.get("/__admin/scenarios").body())
+          .contains("\"retry\"")
+          .contains("reel-job-42");
     }
   }
 
   @Nested
   class from_a_root_dir {
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     @Test
     void mappings_and_files_under_it_are_served_and_other_jobs_keep_their_lifecycle()
@@ -231,11 +265,15 @@ class UserStubsTest {
       Files.createDirectories(root.resolve("mappings"));
       Files.createDirectories(root.resolve("__files"));
       Files.writeString(root.resolve("__files/job42.json"), FIXED);
-      Files.writeString(root.resolve("mappings/job42.json"), "{\"request\":{\"method\":\"GET\","
-          + "\"urlPath\":\"/api/v1/reels/42\"},\"response\":{\"status\":200,"
-          + "\"headers\":{\"Content-Type\":\"application/json\"},\"bodyFileName\":\"job42.json\"}}");
-      Files.writeString(root.resolve("mappings/fault43.json"), "{\"request\":{\"method\":\"GET\","
-          + "\"urlPath\":\"/api/v1/reels/43\"},\"response\":{\"fault\":\"EMPTY_RESPONSE\"}}");
+      Files.writeString(
+          root.resolve("mappings/job42.json"),
+          "{\"request\":{\"method\":\"GET\","
+              + "\"urlPath\":\"/api/v1/reels/42\"},\"response\":{\"status\":200,"
+              + "\"headers\":{\"Content-Type\":\"application/json\"},\"bodyFileName\":\"job42.json\"}}");
+      Files.writeString(
+          root.resolve("mappings/fault43.json"),
+          "{\"request\":{\"method\":\"GET\","
+              + "\"urlPath\":\"/api/v1/reels/43\"},\"response\":{\"fault\":\"EMPTY_RESPONSE\"}}");
       mock.close();
       start(MockServerSettings.builder().port(0).profile(TimingProfile.FAST).rootDir(root).build());
 

@@ -1,5 +1,6 @@
 package dev.reelskit.contract.internal.cli;
 
+import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Masker;
 import dev.reelskit.contract.internal.report.ConsoleReporter;
 import dev.reelskit.contract.internal.report.RunOutcome;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import picocli.CommandLine;
-import dev.reelskit.contract.cli.ContractTestSettings;
 
 /** What {@code java -jar reels-contract-tests.jar} does, without {@code System.exit}. */
 public final class ContractRunner {
@@ -90,14 +90,19 @@ public final class ContractRunner {
   }
 
   private String maskTokens(String text) {
-    String masked = new Masker(java.util.Arrays.asList(env.get(SettingsResolver.TOKEN_VARIABLE),
-        env.get(SettingsResolver.FORBIDDEN_TOKEN_VARIABLE))).text(text);
+    String masked =
+        new Masker(
+                java.util.Arrays.asList(
+                    env.get(SettingsResolver.TOKEN_VARIABLE),
+                    env.get(SettingsResolver.FORBIDDEN_TOKEN_VARIABLE)))
+            .text(text);
     return TOKEN_SHAPE.matcher(masked).replaceAll(m -> ContractTestSettings.mask(m.group()));
   }
 
   /** A TCP connect costs no request from the budget; null when the server answers. */
   private static String unreachable(URI baseUrl) {
-    int port = baseUrl.getPort() > 0 ? baseUrl.getPort() : "https".equals(baseUrl.getScheme()) ? 443 : 80;
+    int port =
+        baseUrl.getPort() > 0 ? baseUrl.getPort() : "https".equals(baseUrl.getScheme()) ? 443 : 80;
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(baseUrl.getHost(), port), 5_000);
       return null;

@@ -21,10 +21,20 @@ final class LaunchParameters {
   static final String TOKEN = "reels.contract.token";
   static final String FORBIDDEN_TOKEN = "reels.contract.forbidden-token";
 
-  private static final List<String> OPTIONS = List.of("base-url", "poll-interval", "job-timeout",
-      "terminal-repolls", "rate-limit", "max-unfinished-jobs", "error-reel-url",
-      "server-error-reel-url", "unknown-token", "reports-dir", "request-timeout",
-      "max-response-bytes");
+  private static final List<String> OPTIONS =
+      List.of(
+          "base-url",
+          "poll-interval",
+          "job-timeout",
+          "terminal-repolls",
+          "rate-limit",
+          "max-unfinished-jobs",
+          "error-reel-url",
+          "server-error-reel-url",
+          "unknown-token",
+          "reports-dir",
+          "request-timeout",
+          "max-response-bytes");
 
   private LaunchParameters() {}
 
@@ -37,7 +47,8 @@ final class LaunchParameters {
     p.put("rate-limit", s.rateLimit().toString());
     p.put("max-unfinished-jobs", String.valueOf(s.maxUnfinishedJobs()));
     p.put("error-reel-url", s.errorReelUrl() == null ? "none" : s.errorReelUrl());
-    p.put("server-error-reel-url", s.serverErrorReelUrl() == null ? "none" : s.serverErrorReelUrl());
+    p.put(
+        "server-error-reel-url", s.serverErrorReelUrl() == null ? "none" : s.serverErrorReelUrl());
     p.put("unknown-token", s.unknownToken() == null ? "" : s.unknownToken());
     p.put("reports-dir", s.reportsDir().toString());
     p.put("request-timeout", Durations.format(s.requestTimeout()));
@@ -51,7 +62,10 @@ final class LaunchParameters {
     return params;
   }
 
-  /** The settings a launch was given, read through {@code ExtensionContext::getConfigurationParameter}. */
+  /**
+   * The settings a launch was given, read through {@code
+   * ExtensionContext::getConfigurationParameter}.
+   */
   static ContractTestSettings read(Function<String, Optional<String>> parameter) {
     Map<String, String> properties = new HashMap<>();
     for (String option : OPTIONS) {
@@ -60,11 +74,14 @@ final class LaunchParameters {
     }
     Map<String, String> env = new HashMap<>();
     parameter.apply(TOKEN).ifPresent(t -> env.put(SettingsResolver.TOKEN_VARIABLE, t));
-    parameter.apply(FORBIDDEN_TOKEN).ifPresent(t -> env.put(SettingsResolver.FORBIDDEN_TOKEN_VARIABLE, t));
+    parameter
+        .apply(FORBIDDEN_TOKEN)
+        .ifPresent(t -> env.put(SettingsResolver.FORBIDDEN_TOKEN_VARIABLE, t));
     try {
       return new SettingsResolver(env, properties).resolve(new CliOptions());
     } catch (UsageException e) {
-      throw new IllegalStateException("the suite was not launched with settings: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the suite was not launched with settings: " + e.getMessage(), e);
     }
   }
 }

@@ -24,10 +24,12 @@ final class LaunchedReelsApiContract extends ReelsApiContract {
   static final class Settings implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
-      context.getTestInstance()
+      context
+          .getTestInstance()
           .filter(LaunchedReelsApiContract.class::isInstance)
           .map(LaunchedReelsApiContract.class::cast)
-          .ifPresent(suite -> suite.settings = LaunchParameters.read(context::getConfigurationParameter));
+          .ifPresent(
+              suite -> suite.settings = LaunchParameters.read(context::getConfigurationParameter));
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.reelskit.contract.internal.cli;
 
+import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.cli.RateLimit;
+import dev.reelskit.contract.internal.time.Durations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +11,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import dev.reelskit.contract.cli.ContractTestSettings;
-import dev.reelskit.contract.cli.RateLimit;
-import dev.reelskit.contract.internal.time.Durations;
 
 /**
  * Resolves {@link ContractTestSettings} once: CLI flag > {@code -Dreels.<option>} property > {@code
@@ -53,34 +53,58 @@ final class SettingsResolver {
       }
       defaults = ContractTestSettings.forTarget(baseUrl, token(cli));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--base-url " + baseUrl + " is not an http(s) URL: " + e.getMessage());
+      throw new UsageException(
+          "--base-url " + baseUrl + " is not an http(s) URL: " + e.getMessage());
     }
     try {
       return defaults.toBuilder()
-          .pollInterval(parsed("poll-interval", cli.pollInterval, Durations::parse, defaults.pollInterval()))
-          .jobTimeout(parsed("job-timeout", cli.jobTimeout, Durations::parse, defaults.jobTimeout()))
-          .terminalRepolls(parsed("terminal-repolls", cli.terminalRepolls, Integer::parseInt,
-              defaults.terminalRepolls()))
+          .pollInterval(
+              parsed("poll-interval", cli.pollInterval, Durations::parse, defaults.pollInterval()))
+          .jobTimeout(
+              parsed("job-timeout", cli.jobTimeout, Durations::parse, defaults.jobTimeout()))
+          .terminalRepolls(
+              parsed(
+                  "terminal-repolls",
+                  cli.terminalRepolls,
+                  Integer::parseInt,
+                  defaults.terminalRepolls()))
           .rateLimit(parsed("rate-limit", cli.rateLimit, RateLimit::parse, defaults.rateLimit()))
-          .maxUnfinishedJobs(parsed("max-unfinished-jobs", cli.maxUnfinishedJobs, Integer::parseInt,
-              defaults.maxUnfinishedJobs()))
-          .errorReelUrl(orDefault(value("error-reel-url", cli.errorReelUrl), defaults.errorReelUrl()))
-          .serverErrorReelUrl(orDefault(value("server-error-reel-url", cli.serverErrorReelUrl),
-              defaults.serverErrorReelUrl()))
+          .maxUnfinishedJobs(
+              parsed(
+                  "max-unfinished-jobs",
+                  cli.maxUnfinishedJobs,
+                  Integer::parseInt,
+                  defaults.maxUnfinishedJobs()))
+          .errorReelUrl(
+              orDefault(value("error-reel-url", cli.errorReelUrl), defaults.errorReelUrl()))
+          .serverErrorReelUrl(
+              orDefault(
+                  value("server-error-reel-url", cli.serverErrorReelUrl),
+                  defaults.serverErrorReelUrl()))
           .unknownToken(value("unknown-token", cli.unknownToken))
           .forbiddenToken(forbiddenToken(cli))
           .reportsDir(parsed("reports-dir", cli.reportsDir, Path::of, defaults.reportsDir()))
-          .requestTimeout(parsed("request-timeout", cli.requestTimeout, Durations::parse,
-              defaults.requestTimeout()))
-          .maxResponseBytes(parsed("max-response-bytes", cli.maxResponseBytes, Long::parseLong,
-              defaults.maxResponseBytes()))
+          .requestTimeout(
+              parsed(
+                  "request-timeout",
+                  cli.requestTimeout,
+                  Durations::parse,
+                  defaults.requestTimeout()))
+          .maxResponseBytes(
+              parsed(
+                  "max-response-bytes",
+                  cli.maxResponseBytes,
+                  Long::parseLong,
+                  defaults.maxResponseBytes()))
           .build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
   }
 
-  /** The token: from --token-file (any layer) if given, else REELS_TOKEN. Never from a flag value. */
+  /**
+   * The token: from --token-file (any layer) if given, else REELS_TOKEN. Never from a flag value.
+   */
   private String token(CliOptions cli) throws UsageException {
     String file = value("token-file", cli.tokenFile);
     if (file != null && !file.isBlank()) {
@@ -88,15 +112,18 @@ final class SettingsResolver {
     }
     String token = env.get(TOKEN_VARIABLE);
     if (token == null || token.isBlank()) {
-      throw new UsageException("no token: set the environment variable " + TOKEN_VARIABLE
-          + " or pass --token-file FILE");
+      throw new UsageException(
+          "no token: set the environment variable "
+              + TOKEN_VARIABLE
+              + " or pass --token-file FILE");
     }
     return token.trim();
   }
 
   /**
    * The token without permission, a secret like the token and read the same way: from
-   * --forbidden-token-file (any layer) if given, else REELS_FORBIDDEN_TOKEN; null when neither is set.
+   * --forbidden-token-file (any layer) if given, else REELS_FORBIDDEN_TOKEN; null when neither is
+   * set.
    */
   private String forbiddenToken(CliOptions cli) throws UsageException {
     String file = value("forbidden-token-file", cli.forbiddenTokenFile);
@@ -109,8 +136,12 @@ final class SettingsResolver {
 
   private static String firstLine(String file, String what) throws UsageException {
     try {
-      String secret = Files.readString(Path.of(file), StandardCharsets.UTF_8).lines()
-          .findFirst().orElse("").trim();
+      String secret =
+          Files.readString(Path.of(file), StandardCharsets.UTF_8)
+              .lines()
+              .findFirst()
+              .orElse("")
+              .trim();
       if (secret.isEmpty()) {
         throw new UsageException("the " + what + " " + file + " is empty");
       }
@@ -147,5 +178,4 @@ final class SettingsResolver {
   private static String orDefault(String value, String fallback) {
     return value == null ? fallback : value;
   }
-
 }

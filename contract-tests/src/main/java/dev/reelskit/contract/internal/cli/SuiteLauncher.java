@@ -2,6 +2,7 @@ package dev.reelskit.contract.internal.cli;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.report.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import dev.reelskit.contract.cli.ContractTestSettings;
 
 /**
  * Runs the shipped suite through the JUnit Platform Launcher against the given settings, handed to
@@ -21,11 +21,14 @@ public final class SuiteLauncher {
   private SuiteLauncher() {}
 
   /** Runs every rule once; {@code outcome} and the other listeners hear of every result. */
-  public static RunOutcome launch(ContractTestSettings settings, TestExecutionListener... listeners) {
+  public static RunOutcome launch(
+      ContractTestSettings settings, TestExecutionListener... listeners) {
     return launch(settings, new RunOutcome(), listeners);
   }
 
-  /** Runs every rule once, recording into {@code outcome}; listeners do not depend on each other. */
+  /**
+   * Runs every rule once, recording into {@code outcome}; listeners do not depend on each other.
+   */
   public static RunOutcome launch(
       ContractTestSettings settings, RunOutcome outcome, TestExecutionListener... listeners) {
     LauncherDiscoveryRequest request =

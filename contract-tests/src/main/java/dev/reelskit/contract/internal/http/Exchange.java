@@ -54,7 +54,10 @@ public record Exchange(
     }
   }
 
-  /** A value at a JSON pointer, rendered as JSON ({@code "x"}, {@code 42}, {@code null}), or "absent". */
+  /**
+   * A value at a JSON pointer, rendered as JSON ({@code "x"}, {@code 42}, {@code null}), or
+   * "absent".
+   */
   public String render(String pointer) {
     JsonNode json = json();
     if (json == null) {

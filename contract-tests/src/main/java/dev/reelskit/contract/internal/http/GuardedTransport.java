@@ -34,11 +34,12 @@ final class GuardedTransport {
   }
 
   private static final ScheduledExecutorService WATCHDOG =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "reels-contract-request-deadline");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "reels-contract-request-deadline");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final Duration deadline;
   private final long maxBytes;
@@ -107,7 +108,10 @@ final class GuardedTransport {
     }
   }
 
-  /** One exchange sent from this thread, its deadline armed when it connects; close it when the answer is in. */
+  /**
+   * One exchange sent from this thread, its deadline armed when it connects; close it when the
+   * answer is in.
+   */
   Deadline begin() {
     Deadline exchange = new Deadline(deadline, current);
     current.set(exchange);
@@ -124,17 +128,18 @@ final class GuardedTransport {
     }
     exchange.attach(client);
     client.addRequestInterceptor((request, ctx) -> exchange.arm());
-    client.addResponseInterceptor((HttpResponse response, org.apache.http.protocol.HttpContext ctx) -> {
-      HttpEntity entity = response.getEntity();
-      if (entity == null) {
-        exchange.disarm();
-        return;
-      }
-      if (entity.getContentLength() > maxBytes) {
-        throw new ResponseTooLarge(maxBytes);
-      }
-      response.setEntity(new Capped(entity, maxBytes, exchange::disarm));
-    });
+    client.addResponseInterceptor(
+        (HttpResponse response, org.apache.http.protocol.HttpContext ctx) -> {
+          HttpEntity entity = response.getEntity();
+          if (entity == null) {
+            exchange.disarm();
+            return;
+          }
+          if (entity.getContentLength() > maxBytes) {
+            throw new ResponseTooLarge(maxBytes);
+          }
+          response.setEntity(new Capped(entity, maxBytes, exchange::disarm));
+        });
     return client;
   }
 

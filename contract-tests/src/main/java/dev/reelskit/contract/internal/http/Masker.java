@@ -30,7 +30,10 @@ public final class Masker {
     }
     int space = value.indexOf(' ');
     if (space > 0) {
-      return name + ": " + value.substring(0, space) + " "
+      return name
+          + ": "
+          + value.substring(0, space)
+          + " "
           + ContractTestSettings.mask(value.substring(space + 1));
     }
     return name + ": " + ContractTestSettings.mask(value);

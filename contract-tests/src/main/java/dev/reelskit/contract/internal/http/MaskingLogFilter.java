@@ -8,7 +8,9 @@ import io.restassured.specification.FilterableResponseSpecification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs every request and response at DEBUG, secrets masked. Part of the one shared request spec. */
+/**
+ * Logs every request and response at DEBUG, secrets masked. Part of the one shared request spec.
+ */
 final class MaskingLogFilter implements Filter {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.internal.http");
@@ -25,9 +27,11 @@ final class MaskingLogFilter implements Filter {
       FilterableResponseSpecification responseSpec,
       FilterContext ctx) {
     if (LOG.isDebugEnabled()) {
-      StringBuilder line = new StringBuilder("> ").append(request.getMethod()).append(' ')
-          .append(request.getURI());
-      request.getHeaders().forEach(h -> line.append(" | ").append(masker.header(h.getName(), h.getValue())));
+      StringBuilder line =
+          new StringBuilder("> ").append(request.getMethod()).append(' ').append(request.getURI());
+      request
+          .getHeaders()
+          .forEach(h -> line.append(" | ").append(masker.header(h.getName(), h.getValue())));
       LOG.debug(line.toString());
     }
     Response response = ctx.next(request, responseSpec);

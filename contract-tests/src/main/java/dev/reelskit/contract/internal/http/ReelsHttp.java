@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class ReelsHttp {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.progress");
+
   /** A syntactically broken token: not alphanumeric after the prefix. */
   static final String MALFORMED_TOKEN = "ist_not-alphanumeric!";
+
   /** The header a server may send to say which version of the API document it implements. */
   public static final String API_VERSION_HEADER = "X-Reels-Api-Version";
 
@@ -48,7 +50,8 @@ public final class ReelsHttp {
   public ReelsHttp(ContractTestSettings settings, Consumer<Exchange> recorder) {
     this.settings = settings;
     this.budget =
-        RequestBudget.forTarget(settings.baseUrl().toString(), settings.token(), settings.rateLimit());
+        RequestBudget.forTarget(
+            settings.baseUrl().toString(), settings.token(), settings.rateLimit());
     // The forbidden token is a credential too; Masker drops the null when it is not configured.
     this.masker = new Masker(Arrays.asList(settings.token(), settings.forbiddenToken()));
     this.recorder = recorder;
@@ -99,7 +102,8 @@ public final class ReelsHttp {
 
   private Exchange send(String label, Auth auth, String method, String path, String body) {
     Duration waited = Duration.ZERO;
-    // Long enough for any honest Retry-After, bounded so a server that only says 429 cannot hang CI.
+    // Long enough for any honest Retry-After, bounded so a server that only says 429 cannot hang
+    // CI.
     Duration window = settings.rateLimit().per().multipliedBy(2);
     Duration cap = settings.jobTimeout().compareTo(window) > 0 ? settings.jobTimeout() : window;
     int attempt = 0;
@@ -108,7 +112,8 @@ public final class ReelsHttp {
         budget.acquire();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ContractConfigurationException("interrupted while waiting for the request budget", e);
+        throw new ContractConfigurationException(
+            "interrupted while waiting for the request budget", e);
       }
       Exchange exchange;
       try {
@@ -122,18 +127,28 @@ public final class ReelsHttp {
       }
       Duration wait = retryAfter(exchange.retryAfter(), attempt++);
       if (waited.plus(wait).compareTo(cap) > 0) {
-        LOG.warn("{} {}: still 429 after waiting {} ms; giving up on this request", method, path,
+        LOG.warn(
+            "{} {}: still 429 after waiting {} ms; giving up on this request",
+            method,
+            path,
             waited.toMillis());
         return exchange;
       }
-      LOG.info("429 on {} {}: waiting {} ms (Retry-After: {})", method, path, wait.toMillis(),
+      LOG.info(
+          "429 on {} {}: waiting {} ms (Retry-After: {})",
+          method,
+          path,
+          wait.toMillis(),
           exchange.retryAfter() == null ? "absent" : exchange.retryAfter());
       waited = waited.plus(wait);
       budget.pauseFor(wait);
     }
   }
 
-  /** Retry-After in seconds as the spec says; without one, back off exponentially from the poll interval. */
+  /**
+   * Retry-After in seconds as the spec says; without one, back off exponentially from the poll
+   * interval.
+   */
   private Duration retryAfter(String header, int attempt) {
     if (header != null) {
       try {
@@ -164,7 +179,8 @@ public final class ReelsHttp {
       response = "POST".equals(method) ? request.post(path) : request.get(path);
       responseBody = response.getBody().asString();
     } catch (Exception e) {
-      throw new ContractConfigurationException(transportFailure(method, path, e, guard.expired()), e);
+      throw new ContractConfigurationException(
+          transportFailure(method, path, e, guard.expired()), e);
     }
     return new Exchange(
         label,
@@ -182,11 +198,16 @@ public final class ReelsHttp {
         response.getHeader(API_VERSION_HEADER));
   }
 
-  /** One line saying what went wrong below HTTP: the run cannot judge a server it cannot talk to. */
+  /**
+   * One line saying what went wrong below HTTP: the run cannot judge a server it cannot talk to.
+   */
   private String transportFailure(String method, String path, Exception e, boolean expired) {
     String target = method + " " + settings.baseUrl() + path;
     if (expired) {
-      return "no complete answer to " + target + " within " + settings.requestTimeout().toMillis()
+      return "no complete answer to "
+          + target
+          + " within "
+          + settings.requestTimeout().toMillis()
           + " ms (--request-timeout)";
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -198,13 +219,18 @@ public final class ReelsHttp {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String why = root.getClass().getSimpleName()
-        + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    String why =
+        root.getClass().getSimpleName()
+            + (root.getMessage() == null ? "" : ": " + root.getMessage());
     if (root instanceof org.apache.http.ProtocolException
         || String.valueOf(root.getMessage()).contains("line length limit")) {
       why = "the answer is not HTTP (" + why + ")";
     }
-    return "cannot reach " + settings.baseUrl() + " (" + target + "): "
+    return "cannot reach "
+        + settings.baseUrl()
+        + " ("
+        + target
+        + "): "
         + masker.text(why).replaceAll("\\s+", " ");
   }
 
@@ -239,9 +265,10 @@ public final class ReelsHttp {
       url = request.getURI();
       request.getHeaders().forEach(h -> headers.add(masker.header(h.getName(), h.getValue())));
       Response response = ctx.next(request, responseSpec);
-      specErrors = SpecValidator.validateResponse(path, request.getMethod(), response).stream()
-          .map(masker::text)
-          .toList();
+      specErrors =
+          SpecValidator.validateResponse(path, request.getMethod(), response).stream()
+              .map(masker::text)
+              .toList();
       return response;
     }
   }

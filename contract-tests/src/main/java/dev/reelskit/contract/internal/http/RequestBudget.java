@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A sliding-window request budget shared by every request sent with one token to one server, so
- * two suites in one JVM never add up to more than the limit. A 429 pauses the whole budget.
+ * A sliding-window request budget shared by every request sent with one token to one server, so two
+ * suites in one JVM never add up to more than the limit. A 429 pauses the whole budget.
  */
 public final class RequestBudget {
 
@@ -32,8 +32,8 @@ public final class RequestBudget {
 
   /**
    * Blocks until one more request fits in the window and holds its slot until {@link #release()}.
-   * The slot's time is when the answer came, not when the request left: the server may have seen
-   * it arrive any time in between, and its window must never hold more than the limit.
+   * The slot's time is when the answer came, not when the request left: the server may have seen it
+   * arrive any time in between, and its window must never hold more than the limit.
    */
   public synchronized void acquire() throws InterruptedException {
     long window = limit.per().toNanos();

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Atlassian's OpenAPI validator over the packaged spec, for responses only: the suite sends
- * deliberately bad requests (no token, no url) whose request-side findings are the point, not a fault.
+ * deliberately bad requests (no token, no url) whose request-side findings are the point, not a
+ * fault.
  */
 final class SpecValidator {
 
@@ -22,7 +23,9 @@ final class SpecValidator {
 
   static List<String> validateResponse(String path, String method, Response response) {
     ValidationReport report =
-        get().validateResponse(path, Request.Method.valueOf(method), RestAssuredResponse.of(response));
+        get()
+            .validateResponse(
+                path, Request.Method.valueOf(method), RestAssuredResponse.of(response));
     return report.getMessages().stream()
         .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
         .map(m -> m.getKey() + ": " + m.getMessage())
@@ -37,14 +40,16 @@ final class SpecValidator {
         if (validator == null) {
           try {
             validator =
-                OpenApiInteractionValidator.createForInlineApiSpecification(ReelsApiSpec.get().validationYaml())
+                OpenApiInteractionValidator.createForInlineApiSpecification(
+                        ReelsApiSpec.get().validationYaml())
                     .withLevelResolver(
                         LevelResolver.create()
                             .withLevel("validation.request", ValidationReport.Level.IGNORE)
                             .build())
                     .build();
           } catch (RuntimeException | ExceptionInInitializerError e) {
-            throw new ContractConfigurationException("the OpenAPI document cannot be read: " + e, e);
+            throw new ContractConfigurationException(
+                "the OpenAPI document cannot be read: " + e, e);
           }
         }
         v = validator;

@@ -2,7 +2,7 @@
  * HTTP to the server under test: exchanges, masking, the request budget and spec validation.
  *
  * <p><b>Not API.</b> Everything under {@code dev.reelskit.contract.internal} may change or
- * disappear in any release without notice; depend on {@code dev.reelskit.contract.suites},
- * {@code .cli.ContractTestSettings} and {@code .rules} instead (STYLE.md rule 3).
+ * disappear in any release without notice; depend on {@code dev.reelskit.contract.suites}, {@code
+ * .cli.ContractTestSettings} and {@code .rules} instead (STYLE.md rule 3).
  */
 package dev.reelskit.contract.internal.http;

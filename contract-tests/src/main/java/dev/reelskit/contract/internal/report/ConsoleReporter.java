@@ -6,8 +6,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints each rule as it is judged, with its evidence when it fails, and a summary table at the end.
- * It keeps its own record of results, so it works beside any other listener in any order.
+ * Prints each rule as it is judged, with its evidence when it fails, and a summary table at the
+ * end. It keeps its own record of results, so it works beside any other listener in any order.
  */
 public final class ConsoleReporter implements TestExecutionListener {
 
@@ -62,8 +62,9 @@ public final class ConsoleReporter implements TestExecutionListener {
     }
     long failed = results.stream().filter(r -> r.status() == RuleResult.Status.FAILED).count();
     long skipped = results.stream().filter(r -> r.status() == RuleResult.Status.SKIPPED).count();
-    out.printf("  %d checks: %d passed, %d failed, %d skipped%n", results.size(),
-        results.size() - failed - skipped, failed, skipped);
+    out.printf(
+        "  %d checks: %d passed, %d failed, %d skipped%n",
+        results.size(), results.size() - failed - skipped, failed, skipped);
     // One setup failure fails every group with the same exception: say it once, on one line.
     outcome.containerFailures().stream()
         .map(t -> String.valueOf(t.getMessage()).lines().findFirst().orElse(""))
@@ -81,6 +82,9 @@ public final class ConsoleReporter implements TestExecutionListener {
   }
 
   private static String indent(String text) {
-    return text.lines().map(l -> "    " + l).reduce((a, b) -> a + System.lineSeparator() + b).orElse("");
+    return text.lines()
+        .map(l -> "    " + l)
+        .reduce((a, b) -> a + System.lineSeparator() + b)
+        .orElse("");
   }
 }

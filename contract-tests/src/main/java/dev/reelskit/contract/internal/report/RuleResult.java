@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  *
  * @param detail the failure message or skip reason; null when it passed
  */
-public record RuleResult(String displayName, Status status, long millis, String detail, Throwable failure) {
+public record RuleResult(
+    String displayName, Status status, long millis, String detail, Throwable failure) {
 
   private static final Pattern RULE_ID = Pattern.compile("^(RC-[A-Z]+-\\d{3})\\b");
 

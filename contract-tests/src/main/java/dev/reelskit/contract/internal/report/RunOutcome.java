@@ -14,10 +14,13 @@ public final class RunOutcome implements TestExecutionListener {
 
   /** Every rule holds. */
   public static final int OK = 0;
+
   /** A rule failed. */
   public static final int RULE_FAILED = 1;
+
   /** Nothing could run: unreachable server, no tests, unreadable spec. */
   public static final int NOTHING_RAN = 2;
+
   /** Bad usage. */
   public static final int USAGE = 64;
 
@@ -46,14 +49,21 @@ public final class RunOutcome implements TestExecutionListener {
       }
       return;
     }
-    long millis = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
-    RuleResult.Status status = switch (result.getStatus()) {
-      case SUCCESSFUL -> RuleResult.Status.PASSED;
-      case ABORTED -> RuleResult.Status.SKIPPED;
-      case FAILED -> RuleResult.Status.FAILED;
-    };
-    results.add(new RuleResult(id.getDisplayName(), status, millis,
-        thrown == null ? null : thrown.getMessage(), thrown));
+    long millis =
+        (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
+    RuleResult.Status status =
+        switch (result.getStatus()) {
+          case SUCCESSFUL -> RuleResult.Status.PASSED;
+          case ABORTED -> RuleResult.Status.SKIPPED;
+          case FAILED -> RuleResult.Status.FAILED;
+        };
+    results.add(
+        new RuleResult(
+            id.getDisplayName(),
+            status,
+            millis,
+            thrown == null ? null : thrown.getMessage(),
+            thrown));
   }
 
   public synchronized List<RuleResult> results() {
@@ -67,12 +77,15 @@ public final class RunOutcome implements TestExecutionListener {
   /** 0 all rules hold, 1 a rule failed, 2 nothing could be judged. */
   public synchronized int exitCode() {
     List<Throwable> failures = new ArrayList<>(containerFailures);
-    results.stream().filter(r -> r.status() == RuleResult.Status.FAILED).forEach(r -> failures.add(r.failure()));
+    results.stream()
+        .filter(r -> r.status() == RuleResult.Status.FAILED)
+        .forEach(r -> failures.add(r.failure()));
     if (failures.isEmpty()) {
       boolean anyRan = results.stream().anyMatch(r -> r.status() == RuleResult.Status.PASSED);
       return anyRan ? OK : NOTHING_RAN;
     }
-    boolean ruleFailed = failures.stream().anyMatch(t -> !(t instanceof ContractConfigurationException));
+    boolean ruleFailed =
+        failures.stream().anyMatch(t -> !(t instanceof ContractConfigurationException));
     return ruleFailed ? RULE_FAILED : NOTHING_RAN;
   }
 }

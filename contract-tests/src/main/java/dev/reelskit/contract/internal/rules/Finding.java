@@ -39,8 +39,11 @@ public record Finding(
       lines.add(
           row(
               "response",
-              exchange.status() + " " + (exchange.contentType() == null ? "(no content type)"
-                  : exchange.contentType()) + " " + truncate(exchange.body(), 300)));
+              exchange.status()
+                  + " "
+                  + (exchange.contentType() == null ? "(no content type)" : exchange.contentType())
+                  + " "
+                  + truncate(exchange.body(), 300)));
     }
     if (job != null) {
       lines.add(row("job", job.jobId()));

@@ -1,10 +1,10 @@
 package dev.reelskit.contract.internal.rules;
 
+import dev.reelskit.contract.rules.ContractViolation;
+import dev.reelskit.contract.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import org.opentest4j.TestAbortedException;
-import dev.reelskit.contract.rules.Rule;
-import dev.reelskit.contract.rules.ContractViolation;
 
 /** Collects the findings of one rule and turns them into a pass, a violation or a skip. */
 public final class Verdict {
@@ -21,7 +21,9 @@ public final class Verdict {
     return new Verdict(rule);
   }
 
-  /** Counts one piece of evidence examined; a rule that examined nothing is skipped, never passed. */
+  /**
+   * Counts one piece of evidence examined; a rule that examined nothing is skipped, never passed.
+   */
   public Verdict checked() {
     checks++;
     return this;

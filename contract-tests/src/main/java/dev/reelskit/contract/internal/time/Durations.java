@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them on a command line: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
+/**
+ * Durations as people write them on a command line: {@code 500ms}, {@code 5s}, {@code 2m}, {@code
+ * 1h}.
+ */
 public final class Durations {
 
   private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** The launcher as {@code java -jar} runs it, without the JVM exit: exit codes, reports, secrecy. */
+/**
+ * The launcher as {@code java -jar} runs it, without the JVM exit: exit codes, reports, secrecy.
+ */
 class ContractRunnerTest {
 
   @TempDir Path reports;
@@ -31,14 +33,27 @@ class ContractRunnerTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String... args) {
-    return new ContractRunner(env, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    return new ContractRunner(
+            env,
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run(args);
   }
 
   private String[] fast(String baseUrl, String... more) {
     return Stream.concat(
-            Stream.of("--base-url", baseUrl, "--poll-interval", "50ms", "--job-timeout", "10s",
-                "--rate-limit", "1000/1s", "--reports-dir", reports.toString()),
+            Stream.of(
+                "--base-url",
+                baseUrl,
+                "--poll-interval",
+                "50ms",
+                "--job-timeout",
+                "10s",
+                "--rate-limit",
+                "1000/1s",
+                "--reports-dir",
+                reports.toString()),
             Stream.of(more))
         .toArray(String[]::new);
   }
@@ -56,18 +71,21 @@ class ContractRunnerTest {
     }
     assertThat(stdout()).contains("Summary", "RC-LIFE-003", "PASS", "exit code 0");
     assertThat(stdout()).containsPattern("SKIP +RC-AUTH-004 An unknown token is refused with 401");
-    assertThat(stdout()).containsPattern("SKIP +RC-AUTH-007 A valid token without permission")
+    assertThat(stdout())
+        .containsPattern("SKIP +RC-AUTH-007 A valid token without permission")
         .contains("forbidden-token=(unset)");
     assertThat(xml()).contains("RC-CREATE-001").contains("<skipped");
   }
 
   @Test
   void a_broken_server_exits_1_and_the_token_appears_nowhere() throws IOException {
-    String logText = runWithDebugLogs(Defect.WRONG_401_BODY,
-        Map.of("REELS_TOKEN", ReelsTestServer.TOKEN));
+    String logText =
+        runWithDebugLogs(Defect.WRONG_401_BODY, Map.of("REELS_TOKEN", ReelsTestServer.TOKEN));
     String everything = stdout() + err.toString(StandardCharsets.UTF_8) + xml() + logText;
 
-    assertThat(stdout()).contains("FAIL  RC-AUTH-005", "expected  \"invalid API token\"", "actual    \"unauthorized\"");
+    assertThat(stdout())
+        .contains(
+            "FAIL  RC-AUTH-005", "expected  \"invalid API token\"", "actual    \"unauthorized\"");
     assertThat(logText).contains("Authorization: Bearer ****6Fj1");
     assertThat(everything)
         .contains("****6Fj1")
@@ -78,12 +96,22 @@ class ContractRunnerTest {
   @Test
   void a_server_that_lets_the_forbidden_token_through_exits_1_and_neither_token_appears_anywhere()
       throws IOException {
-    String logText = runWithDebugLogs(Defect.ACCEPTS_FORBIDDEN_TOKEN, Map.of(
-        "REELS_TOKEN", ReelsTestServer.TOKEN, "REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN));
+    String logText =
+        runWithDebugLogs(
+            Defect.ACCEPTS_FORBIDDEN_TOKEN,
+            Map.of(
+                "REELS_TOKEN",
+                ReelsTestServer.TOKEN,
+                "REELS_FORBIDDEN_TOKEN",
+                ReelsTestServer.FORBIDDEN_TOKEN));
     String everything = stdout() + err.toString(StandardCharsets.UTF_8) + xml() + logText;
 
-    assertThat(stdout()).contains("forbidden-token=****Jf5Q", "FAIL  RC-AUTH-007",
-        "Authorization: Bearer ****Jf5Q", "expected  403 (the token is valid but lacks the permission)");
+    assertThat(stdout())
+        .contains(
+            "forbidden-token=****Jf5Q",
+            "FAIL  RC-AUTH-007",
+            "Authorization: Bearer ****Jf5Q",
+            "expected  403 (the token is valid but lacks the permission)");
     assertThat(logText).contains("Authorization: Bearer ****Jf5Q");
     assertThat(everything)
         .doesNotContain(ReelsTestServer.FORBIDDEN_TOKEN)
@@ -94,8 +122,13 @@ class ContractRunnerTest {
 
   @Test
   void a_forbidden_token_passed_as_a_flag_is_refused_without_being_echoed() {
-    assertThat(run(Map.of("REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN),
-        "--base-url", "http://127.0.0.1:1", "--forbidden-token", ReelsTestServer.FORBIDDEN_TOKEN))
+    assertThat(
+            run(
+                Map.of("REELS_FORBIDDEN_TOKEN", ReelsTestServer.FORBIDDEN_TOKEN),
+                "--base-url",
+                "http://127.0.0.1:1",
+                "--forbidden-token",
+                ReelsTestServer.FORBIDDEN_TOKEN))
         .isEqualTo(64);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("Unknown options: '--forbidden-token', '****Jf5Q'")
@@ -118,14 +151,21 @@ class ContractRunnerTest {
 
   @Test
   void an_unknown_flag_exits_64() {
-    assertThat(run(Map.of("REELS_TOKEN", ReelsTestServer.TOKEN), "--base-url", "http://127.0.0.1:1", "--tokn", "x"))
+    assertThat(
+            run(
+                Map.of("REELS_TOKEN", ReelsTestServer.TOKEN),
+                "--base-url",
+                "http://127.0.0.1:1",
+                "--tokn",
+                "x"))
         .isEqualTo(64);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown options: '--tokn', 'x'");
   }
 
   @Test
   void a_token_passed_as_a_flag_is_refused_without_being_echoed() {
-    assertThat(run(Map.of(), "--base-url", "http://127.0.0.1:1", "--token", ReelsTestServer.TOKEN)).isEqualTo(64);
+    assertThat(run(Map.of(), "--base-url", "http://127.0.0.1:1", "--token", ReelsTestServer.TOKEN))
+        .isEqualTo(64);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("Unknown options: '--token', '****6Fj1'")
         .doesNotContain(ReelsTestServer.TOKEN);
@@ -134,15 +174,29 @@ class ContractRunnerTest {
   @Test
   void a_missing_token_exits_64() {
     assertThat(run(Map.of(), "--base-url", "http://127.0.0.1:1")).isEqualTo(64);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no token: set the environment variable REELS_TOKEN");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("no token: set the environment variable REELS_TOKEN");
   }
 
   @Test
   void help_lists_every_option_with_its_default() {
     assertThat(run(Map.of(), "--help")).isZero();
-    assertThat(stdout()).contains("--base-url", "--token-file", "--poll-interval", "Default: 5s",
-        "--job-timeout", "--terminal-repolls", "--rate-limit", "--max-unfinished-jobs",
-        "--error-reel-url", "--server-error-reel-url", "--unknown-token", "--forbidden-token-file", "REELS_FORBIDDEN_TOKEN", "--reports-dir");
+    assertThat(stdout())
+        .contains(
+            "--base-url",
+            "--token-file",
+            "--poll-interval",
+            "Default: 5s",
+            "--job-timeout",
+            "--terminal-repolls",
+            "--rate-limit",
+            "--max-unfinished-jobs",
+            "--error-reel-url",
+            "--server-error-reel-url",
+            "--unknown-token",
+            "--forbidden-token-file",
+            "REELS_FORBIDDEN_TOKEN",
+            "--reports-dir");
   }
 
   private String xml() throws IOException {
@@ -157,7 +211,9 @@ class ContractRunnerTest {
     }
   }
 
-  /** Runs the suite against a server with {@code defect}, expecting exit 1; returns the DEBUG log. */
+  /**
+   * Runs the suite against a server with {@code defect}, expecting exit 1; returns the DEBUG log.
+   */
   private String runWithDebugLogs(Defect defect, Map<String, String> env) {
     Logger logger = (Logger) LoggerFactory.getLogger("dev.reelskit.contract");
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -171,7 +227,8 @@ class ContractRunnerTest {
       logger.setLevel(before);
       logger.detachAppender(logs);
     }
-    return logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+    return logs.list.stream()
+        .map(ILoggingEvent::getFormattedMessage)
         .collect(Collectors.joining("\n"));
   }
 }

@@ -3,6 +3,9 @@ package dev.reelskit.contract.internal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.cli.RateLimit;
+import dev.reelskit.contract.internal.time.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import dev.reelskit.contract.internal.time.Durations;
-import dev.reelskit.contract.cli.ContractTestSettings;
-import dev.reelskit.contract.cli.RateLimit;
 
 class SettingsResolverTest {
 
@@ -27,18 +27,22 @@ class SettingsResolverTest {
 
   @Test
   void each_layer_wins_over_the_ones_below_it() throws Exception {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "REELS_TOKEN", TOKEN,
-        "REELS_BASE_URL", "http://env:1",
-        "REELS_POLL_INTERVAL", "3s",
-        "REELS_JOB_TIMEOUT", "30s",
-        "REELS_MAX_UNFINISHED_JOBS", "2"));
-    Map<String, String> props = Map.of(
-        "reels.poll-interval", "2s",
-        "reels.job-timeout", "20s");
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "REELS_TOKEN", TOKEN,
+                "REELS_BASE_URL", "http://env:1",
+                "REELS_POLL_INTERVAL", "3s",
+                "REELS_JOB_TIMEOUT", "30s",
+                "REELS_MAX_UNFINISHED_JOBS", "2"));
+    Map<String, String> props =
+        Map.of(
+            "reels.poll-interval", "2s",
+            "reels.job-timeout", "20s");
 
     ContractTestSettings s =
-        new SettingsResolver(env, props).resolve(cli("--poll-interval", "1s", "--base-url", "http://cli:2"));
+        new SettingsResolver(env, props)
+            .resolve(cli("--poll-interval", "1s", "--base-url", "http://cli:2"));
 
     assertThat(s.baseUrl().toString()).isEqualTo("http://cli:2");
     assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -53,14 +57,16 @@ class SettingsResolverTest {
   void names_are_derived_from_the_flag() {
     assertThat(SettingsResolver.propertyName("base-url")).isEqualTo("reels.base-url");
     assertThat(SettingsResolver.variableName("base-url")).isEqualTo("REELS_BASE_URL");
-    assertThat(SettingsResolver.variableName("server-error-reel-url")).isEqualTo("REELS_SERVER_ERROR_REEL_URL");
+    assertThat(SettingsResolver.variableName("server-error-reel-url"))
+        .isEqualTo("REELS_SERVER_ERROR_REEL_URL");
   }
 
   @Test
   void none_or_empty_unsets_the_magic_reels() throws Exception {
-    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN,
-        "REELS_SERVER_ERROR_REEL_URL", "none"), Map.of())
-        .resolve(cli("--base-url", "http://h:1", "--error-reel-url", ""));
+    ContractTestSettings s =
+        new SettingsResolver(
+                Map.of("REELS_TOKEN", TOKEN, "REELS_SERVER_ERROR_REEL_URL", "none"), Map.of())
+            .resolve(cli("--base-url", "http://h:1", "--error-reel-url", ""));
 
     assertThat(s.errorReelUrl()).isNull();
     assertThat(s.serverErrorReelUrl()).isNull();
@@ -81,8 +87,9 @@ class SettingsResolverTest {
   void the_token_file_wins_over_the_variable(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("token"), "ist_FromTheFile0000000000000000\n");
 
-    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
-        .resolve(cli("--base-url", "http://h:1", "--token-file", file.toString()));
+    ContractTestSettings s =
+        new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
+            .resolve(cli("--base-url", "http://h:1", "--token-file", file.toString()));
 
     assertThat(s.token()).isEqualTo("ist_FromTheFile0000000000000000");
   }
@@ -91,20 +98,27 @@ class SettingsResolverTest {
   void the_forbidden_token_comes_from_its_variable_or_its_file_which_wins(@TempDir Path dir)
       throws Exception {
     Path file = Files.writeString(dir.resolve("forbidden"), "ist_ForbiddenFromFile000000000\n");
-    Map<String, String> env = Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", " ist_ForbiddenFromEnv0000000000 ");
+    Map<String, String> env =
+        Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", " ist_ForbiddenFromEnv0000000000 ");
 
-    ContractTestSettings fromEnv = new SettingsResolver(env, Map.of()).resolve(cli("--base-url", "http://h:1"));
-    ContractTestSettings fromFile = new SettingsResolver(env, Map.of())
-        .resolve(cli("--base-url", "http://h:1", "--forbidden-token-file", file.toString()));
+    ContractTestSettings fromEnv =
+        new SettingsResolver(env, Map.of()).resolve(cli("--base-url", "http://h:1"));
+    ContractTestSettings fromFile =
+        new SettingsResolver(env, Map.of())
+            .resolve(cli("--base-url", "http://h:1", "--forbidden-token-file", file.toString()));
 
     assertThat(fromEnv.forbiddenToken()).isEqualTo("ist_ForbiddenFromEnv0000000000");
     assertThat(fromFile.forbiddenToken()).isEqualTo("ist_ForbiddenFromFile000000000");
   }
 
   @Test
-  void without_a_forbidden_token_it_is_unset_and_a_system_property_does_not_set_it() throws Exception {
-    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN),
-        Map.of("reels.forbidden-token", "ist_ForbiddenFromProperty00000")).resolve(cli("--base-url", "http://h:1"));
+  void without_a_forbidden_token_it_is_unset_and_a_system_property_does_not_set_it()
+      throws Exception {
+    ContractTestSettings s =
+        new SettingsResolver(
+                Map.of("REELS_TOKEN", TOKEN),
+                Map.of("reels.forbidden-token", "ist_ForbiddenFromProperty00000"))
+            .resolve(cli("--base-url", "http://h:1"));
 
     assertThat(s.forbiddenToken()).isNull();
     assertThat(s.toString()).contains("forbidden-token=(unset)");
@@ -114,46 +128,58 @@ class SettingsResolverTest {
   void an_empty_forbidden_token_file_is_a_usage_error(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("forbidden"), "\n");
 
-    assertThatThrownBy(() -> new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
-        .resolve(cli("--base-url", "http://h:1", "--forbidden-token-file", file.toString())))
+    assertThatThrownBy(
+            () ->
+                new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
+                    .resolve(
+                        cli("--base-url", "http://h:1", "--forbidden-token-file", file.toString())))
         .isInstanceOf(UsageException.class)
         .hasMessage("the forbidden token file " + file + " is empty");
   }
 
   @Test
   void the_token_itself_as_the_forbidden_token_is_a_usage_error() {
-    assertThatThrownBy(() -> new SettingsResolver(Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", TOKEN),
-        Map.of()).resolve(cli("--base-url", "http://h:1")))
+    assertThatThrownBy(
+            () ->
+                new SettingsResolver(
+                        Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", TOKEN), Map.of())
+                    .resolve(cli("--base-url", "http://h:1")))
         .isInstanceOf(UsageException.class)
         .hasMessage("the forbidden token is the token itself");
   }
 
   @Test
   void no_token_is_a_usage_error_that_names_both_sources() {
-    assertThatThrownBy(() -> new SettingsResolver(Map.of(), Map.of()).resolve(cli("--base-url", "http://h:1")))
+    assertThatThrownBy(
+            () -> new SettingsResolver(Map.of(), Map.of()).resolve(cli("--base-url", "http://h:1")))
         .isInstanceOf(UsageException.class)
         .hasMessage("no token: set the environment variable REELS_TOKEN or pass --token-file FILE");
   }
 
   @Test
   void a_token_in_a_system_property_is_ignored() {
-    assertThatThrownBy(() -> new SettingsResolver(Map.of(), Map.of("reels.token", TOKEN))
-        .resolve(cli("--base-url", "http://h:1")))
+    assertThatThrownBy(
+            () ->
+                new SettingsResolver(Map.of(), Map.of("reels.token", TOKEN))
+                    .resolve(cli("--base-url", "http://h:1")))
         .isInstanceOf(UsageException.class);
   }
 
   @Test
   void bad_values_are_usage_errors() {
-    assertThatThrownBy(() -> new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
-        .resolve(cli("--base-url", "http://h:1", "--poll-interval", "soon")))
+    assertThatThrownBy(
+            () ->
+                new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
+                    .resolve(cli("--base-url", "http://h:1", "--poll-interval", "soon")))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("--poll-interval 'soon'");
   }
 
   @Test
   void settings_never_print_the_token() throws Exception {
-    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
-        .resolve(cli("--base-url", "http://h:1"));
+    ContractTestSettings s =
+        new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
+            .resolve(cli("--base-url", "http://h:1"));
 
     assertThat(s.toString()).doesNotContain(TOKEN).contains("token=****Yz12");
   }
@@ -161,8 +187,10 @@ class SettingsResolverTest {
   @Test
   void settings_never_print_the_forbidden_token() throws Exception {
     String forbidden = "ist_ForbiddenFromEnv00000000Wq3Z";
-    ContractTestSettings s = new SettingsResolver(Map.of("REELS_TOKEN", TOKEN,
-        "REELS_FORBIDDEN_TOKEN", forbidden), Map.of()).resolve(cli("--base-url", "http://h:1"));
+    ContractTestSettings s =
+        new SettingsResolver(
+                Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", forbidden), Map.of())
+            .resolve(cli("--base-url", "http://h:1"));
 
     assertThat(s.toString()).doesNotContain(forbidden).contains("forbidden-token=****Wq3Z");
   }

@@ -29,16 +29,36 @@ class TerminalRepollsOptionTest {
   @ParameterizedTest(name = "--terminal-repolls {0} exits 64")
   @ValueSource(strings = {"1", "0", "-3"})
   void fewer_than_two_terminal_repolls_are_bad_usage(String n) {
-    assertThat(run("--base-url", "http://127.0.0.1:1", "--terminal-repolls", n,
-        "--reports-dir", reports.toString())).isEqualTo(64);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("terminal re-polls must be at least 2");
+    assertThat(
+            run(
+                "--base-url",
+                "http://127.0.0.1:1",
+                "--terminal-repolls",
+                n,
+                "--reports-dir",
+                reports.toString()))
+        .isEqualTo(64);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("terminal re-polls must be at least 2");
   }
 
   @Test
   void two_terminal_repolls_run_and_pass_against_a_correct_server() {
     try (ReelsTestServer server = ReelsTestServer.start(ReelsTestServer.Options.liberal())) {
-      int code = run("--base-url", server.baseUrl(), "--terminal-repolls", "2", "--poll-interval",
-          "50ms", "--job-timeout", "10s", "--rate-limit", "1000/1s", "--reports-dir", reports.toString());
+      int code =
+          run(
+              "--base-url",
+              server.baseUrl(),
+              "--terminal-repolls",
+              "2",
+              "--poll-interval",
+              "50ms",
+              "--job-timeout",
+              "10s",
+              "--rate-limit",
+              "1000/1s",
+              "--reports-dir",
+              reports.toString());
       assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
     }
   }

@@ -19,7 +19,8 @@ class MaskerTest {
 
   @Test
   void known_secrets_are_scrubbed_from_any_text() {
-    assertThat(masker.text("{\"echo\":\"ist_SecretSecretSecret3f9a\"}")).isEqualTo("{\"echo\":\"****3f9a\"}");
+    assertThat(masker.text("{\"echo\":\"ist_SecretSecretSecret3f9a\"}"))
+        .isEqualTo("{\"echo\":\"****3f9a\"}");
     assertThat(masker.header("Accept", "*/*")).isEqualTo("Accept: */*");
   }
 }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The middle layers of the settings' precedence, flag > {@code -Dreels.mock.<name>} > {@code
  * REELS_MOCK_<NAME>} > the default at the option's declaration: picocli asks this provider for an
- * option the command line does not set. The names are derived from the option's long name; the
- * maps are injected so every layer is testable.
+ * option the command line does not set. The names are derived from the option's long name; the maps
+ * are injected so every layer is testable.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
 

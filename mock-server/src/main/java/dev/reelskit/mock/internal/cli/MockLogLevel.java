@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
  * Raises the mock's log threshold for a while, so that {@code check-client}'s stdout holds the
  * client's output and the report rather than the mock's job state changes.
  *
- * <p>SLF4J has no API to set a level and logback is only a runtime dependency of the executable
- * jar (STYLE.md rule 19), so logback's {@code setLevel} is reached reflectively; under any other
+ * <p>SLF4J has no API to set a level and logback is only a runtime dependency of the executable jar
+ * (STYLE.md rule 19), so logback's {@code setLevel} is reached reflectively; under any other
  * binding the configured levels stay as they are.
  */
 final class MockLogLevel implements AutoCloseable {
@@ -30,8 +30,8 @@ final class MockLogLevel implements AutoCloseable {
   static MockLogLevel warnOnly() {
     Logger logger = LoggerFactory.getLogger(MOCK_LOGGERS);
     try {
-      Class<?> level = Class.forName("ch.qos.logback.classic.Level", false,
-          logger.getClass().getClassLoader());
+      Class<?> level =
+          Class.forName("ch.qos.logback.classic.Level", false, logger.getClass().getClassLoader());
       Object previous = logger.getClass().getMethod("getLevel").invoke(logger);
       setLevel(logger, level, level.getField("WARN").get(null));
       return new MockLogLevel(logger, previous, true);
@@ -52,8 +52,10 @@ final class MockLogLevel implements AutoCloseable {
       return;
     }
     try {
-      setLevel(logger, Class.forName("ch.qos.logback.classic.Level", false,
-          logger.getClass().getClassLoader()), previous);
+      setLevel(
+          logger,
+          Class.forName("ch.qos.logback.classic.Level", false, logger.getClass().getClassLoader()),
+          previous);
     } catch (ReflectiveOperationException | RuntimeException e) {
       // restoring is best effort; the check's result does not depend on it
     }

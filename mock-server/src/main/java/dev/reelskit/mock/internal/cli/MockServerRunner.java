@@ -1,7 +1,7 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.settings.MockServerSettings;
 
 /**
  * Starts a mock from resolved settings and hands back the running instance (base URL, traffic,

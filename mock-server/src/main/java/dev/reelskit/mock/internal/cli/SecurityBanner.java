@@ -1,7 +1,7 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.settings.SecuritySettings;
 import dev.reelskit.mock.internal.net.HostNames;
+import dev.reelskit.mock.settings.SecuritySettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,19 +13,25 @@ final class SecurityBanner {
   static List<String> lines(SecuritySettings s, String bind) {
     List<String> lines = new ArrayList<>();
     if (s.anyHost()) {
-      lines.add("  WARNING     --allowed-host *: every Host is served, so a web page can reach the"
-          + " mock through DNS rebinding");
+      lines.add(
+          "  WARNING     --allowed-host *: every Host is served, so a web page can reach the"
+              + " mock through DNS rebinding");
     } else {
-      lines.add("  hosts       localhost, *.localhost, loopback and IP addresses"
-          + (s.allowedHosts().isEmpty() ? "" : ", " + String.join(", ", s.allowedHosts()))
-          + "; any other Host gets 403 (--allowed-host NAME)");
+      lines.add(
+          "  hosts       localhost, *.localhost, loopback and IP addresses"
+              + (s.allowedHosts().isEmpty() ? "" : ", " + String.join(", ", s.allowedHosts()))
+              + "; any other Host gets 403 (--allowed-host NAME)");
     }
-    String locked = "non-GET requests need Content-Type: application/json and a local Origin or none";
+    String locked =
+        "non-GET requests need Content-Type: application/json and a local Origin or none";
     if (s.adminToken() != null) {
       lines.add("  admin lock  token required: Authorization: Bearer <admin token>; " + locked);
     } else if (!HostNames.isLoopbackBind(bind)) {
-      lines.add("  WARNING     --unsafe-open-admin: the admin API on " + bind + " has no token;"
-          + " anyone who reaches this port can reset, reconfigure or stop the mock");
+      lines.add(
+          "  WARNING     --unsafe-open-admin: the admin API on "
+              + bind
+              + " has no token;"
+              + " anyone who reaches this port can reset, reconfigure or stop the mock");
     } else {
       lines.add("  admin lock  loopback only, no token; " + locked);
     }

@@ -17,20 +17,29 @@ import picocli.CommandLine.Option;
  */
 final class SecurityOptions {
 
-  @Option(names = "--allowed-host", paramLabel = "NAME", split = ",",
-      description = "also serve this Host name (repeatable; *.example.test for subdomains; * for"
-          + " any, which turns off the DNS-rebinding protection). Always served: localhost,"
-          + " *.localhost, loopback and IP addresses")
+  @Option(
+      names = "--allowed-host",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "also serve this Host name (repeatable; *.example.test for subdomains; * for"
+              + " any, which turns off the DNS-rebinding protection). Always served: localhost,"
+              + " *.localhost, loopback and IP addresses")
   List<String> allowedHosts = List.of();
 
-  @Option(names = "--admin-token-file", paramLabel = "FILE",
-      description = "the admin token (or env REELS_MOCK_ADMIN_TOKEN): every /__admin request must"
-          + " then send Authorization: Bearer <token>. Needed with a non-loopback --bind")
+  @Option(
+      names = "--admin-token-file",
+      paramLabel = "FILE",
+      description =
+          "the admin token (or env REELS_MOCK_ADMIN_TOKEN): every /__admin request must"
+              + " then send Authorization: Bearer <token>. Needed with a non-loopback --bind")
   Path adminTokenFile;
 
-  @Option(names = "--unsafe-open-admin",
-      description = "allow a non-loopback --bind without an admin token (anyone who reaches the"
-          + " port can reset, reconfigure or stop the mock)")
+  @Option(
+      names = "--unsafe-open-admin",
+      description =
+          "allow a non-loopback --bind without an admin token (anyone who reaches the"
+              + " port can reset, reconfigure or stop the mock)")
   boolean unsafeOpenAdmin;
 
   void applyTo(MockServerSettings.Builder b, Map<String, String> environment) {

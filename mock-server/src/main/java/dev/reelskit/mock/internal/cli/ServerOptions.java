@@ -9,31 +9,48 @@ import picocli.CommandLine.Option;
 /** How the serving mock listens and what it keeps: the options only {@code java -jar} has. */
 final class ServerOptions {
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "8089",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8089",
       description = "port, 0 = any free port (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
       description = "address to bind (default: ${DEFAULT-VALUE})")
   String bind;
 
-  @Option(names = "--request-journal",
+  @Option(
+      names = "--request-journal",
       description = "keep WireMock's request journal (memory grows per request)")
   boolean requestJournal;
 
-  @Option(names = "--disable-seed-jobs", description = "start without the seeded jobs (42 done, ...)")
+  @Option(
+      names = "--disable-seed-jobs",
+      description = "start without the seeded jobs (42 done, ...)")
   boolean disableSeedJobs;
 
-  @Option(names = "--traffic-capacity", paramLabel = "N", defaultValue = "10000",
+  @Option(
+      names = "--traffic-capacity",
+      paramLabel = "N",
+      defaultValue = "10000",
       description = "requests kept in the traffic record (default: ${DEFAULT-VALUE})")
   int trafficCapacity;
 
-  @Option(names = "--latency", paramLabel = "NAME", defaultValue = "none",
+  @Option(
+      names = "--latency",
+      paramLabel = "NAME",
+      defaultValue = "none",
       converter = LatencyConverter.class,
       description = "none (default) or realistic: a seeded lognormal delay, tens to hundreds of ms")
   Latency latency;
 
-  @Option(names = "--root-dir", paramLabel = "DIR",
+  @Option(
+      names = "--root-dir",
+      paramLabel = "DIR",
       description = "WireMock root directory: stubs from DIR/mappings, bodies from DIR/__files")
   Path rootDir;
 
@@ -41,7 +58,12 @@ final class ServerOptions {
     if (rootDir != null && !Files.isDirectory(rootDir)) {
       throw new IllegalArgumentException("root-dir: " + rootDir + " is not a directory");
     }
-    b.port(port).bind(bind).requestJournal(requestJournal).seedJobs(!disableSeedJobs)
-        .trafficCapacity(trafficCapacity).latency(latency).rootDir(rootDir);
+    b.port(port)
+        .bind(bind)
+        .requestJournal(requestJournal)
+        .seedJobs(!disableSeedJobs)
+        .trafficCapacity(trafficCapacity)
+        .latency(latency)
+        .rootDir(rootDir);
   }
 }

@@ -8,19 +8,28 @@ import picocli.CommandLine.Option;
 /** Where jobs are kept (memory or a state file), who sees them, and how many are kept. */
 final class StateOptions {
 
-  @Option(names = "--state-file", paramLabel = "FILE",
-      description = "keep jobs in this SQLite file across restarts and crashes (default: memory"
-          + " only, nothing written to disk)")
+  @Option(
+      names = "--state-file",
+      paramLabel = "FILE",
+      description =
+          "keep jobs in this SQLite file across restarts and crashes (default: memory"
+              + " only, nothing written to disk)")
   Path stateFile;
 
-  @Option(names = "--isolate-tokens",
-      description = "a job is visible only to the token that created it (others get 404);"
-          + " seeded jobs stay visible to all")
+  @Option(
+      names = "--isolate-tokens",
+      description =
+          "a job is visible only to the token that created it (others get 404);"
+              + " seeded jobs stay visible to all")
   boolean isolateTokens;
 
-  @Option(names = "--max-jobs", paramLabel = "N", defaultValue = "100000",
-      description = "jobs kept; past it the oldest finished jobs are evicted first"
-          + " (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-jobs",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description =
+          "jobs kept; past it the oldest finished jobs are evicted first"
+              + " (default: ${DEFAULT-VALUE})")
   int maxJobs;
 
   void applyTo(MockServerSettings.Builder b) {

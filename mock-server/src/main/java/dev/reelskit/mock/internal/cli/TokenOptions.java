@@ -16,20 +16,31 @@ import picocli.CommandLine.Option;
  */
 final class TokenOptions {
 
-  @Option(names = "--tokens-file", paramLabel = "FILE",
-      description = "only these tokens are valid (one per line); default: any ist_ token of"
-          + " letters, digits, _ and - (the docs' ist_your_token works)")
+  @Option(
+      names = "--tokens-file",
+      paramLabel = "FILE",
+      description =
+          "only these tokens are valid (one per line); default: any ist_ token of"
+              + " letters, digits, _ and - (the docs' ist_your_token works)")
   Path tokensFile;
 
-  @Option(names = "--revoked-tokens-file", paramLabel = "FILE", description = "tokens answered with 401")
+  @Option(
+      names = "--revoked-tokens-file",
+      paramLabel = "FILE",
+      description = "tokens answered with 401")
   Path revokedTokensFile;
 
-  @Option(names = "--forbidden-tokens-file", paramLabel = "FILE", description = "tokens answered with 403")
+  @Option(
+      names = "--forbidden-tokens-file",
+      paramLabel = "FILE",
+      description = "tokens answered with 403")
   Path forbiddenTokensFile;
 
   void applyTo(MockServerSettings.Builder b, Map<String, String> environment) {
-    b.tokens(read("tokens", tokensFile, environment), read("revoked-tokens", revokedTokensFile,
-        environment), read("forbidden-tokens", forbiddenTokensFile, environment));
+    b.tokens(
+        read("tokens", tokensFile, environment),
+        read("revoked-tokens", revokedTokensFile, environment),
+        read("forbidden-tokens", forbiddenTokensFile, environment));
   }
 
   private static Set<String> read(String name, Path file, Map<String, String> environment) {

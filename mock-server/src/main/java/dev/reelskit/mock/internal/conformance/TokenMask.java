@@ -1,14 +1,15 @@
 package dev.reelskit.mock.internal.conformance;
 
 /**
- * Tokens are secrets: this is the only form in which the kit shows, logs or records one
- * ({@code ist_****3f9a}). The mock's request filter, its traffic record, the client rules' reports
- * and the client runner's captured output all mask through here.
+ * Tokens are secrets: this is the only form in which the kit shows, logs or records one ({@code
+ * ist_****3f9a}). The mock's request filter, its traffic record, the client rules' reports and the
+ * client runner's captured output all mask through here.
  */
 public final class TokenMask {
 
   /** The fingerprint of a request without a Bearer token. */
   public static final String NONE = "<none>";
+
   private static final String PREFIX = "ist_";
 
   private TokenMask() {}

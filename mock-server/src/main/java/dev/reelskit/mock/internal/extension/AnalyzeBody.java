@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Validates a {@code POST /api/v1/reels/analyze} body as the spec and the docs describe it. The
- * result is either the URL to analyse or the reason it is refused (a rejection code and the
- * message of the 400 body).
+ * result is either the URL to analyse or the reason it is refused (a rejection code and the message
+ * of the 400 body).
  */
 record AnalyzeBody(String url, String rejection, String message) {
 
@@ -54,7 +54,9 @@ record AnalyzeBody(String url, String rejection, String message) {
     return rejection == null;
   }
 
-  /** @param message null to answer with the spec's example for this rejection */
+  /**
+   * @param message null to answer with the spec's example for this rejection
+   */
   private static AnalyzeBody refused(String rejection, String message) {
     return new AnalyzeBody(null, rejection, message);
   }

@@ -6,7 +6,6 @@ import dev.reelskit.openapi.model.MessageError;
 /** 400 for a submission the spec refuses: no JSON object, no {@code url}, not an Instagram reel. */
 final class AnalyzeValidationFilter extends ApiFilter {
 
-
   AnalyzeValidationFilter(SpecResponses spec) {
     super("reels-validation", spec);
   }
@@ -21,11 +20,12 @@ final class AnalyzeValidationFilter extends ApiFilter {
   }
 
   static ApiResponse refusal(SpecResponses spec, AnalyzeBody body) {
-    byte[] bytes = switch (body.rejection()) {
-      case "url-required" -> spec.body("UrlRequiredError");
-      case "url-not-instagram" -> spec.body("NotInstagramError");
-      default -> SpecResponses.errorBytes(new MessageError().message(body.message()));
-    };
+    byte[] bytes =
+        switch (body.rejection()) {
+          case "url-required" -> spec.body("UrlRequiredError");
+          case "url-not-instagram" -> spec.body("NotInstagramError");
+          default -> SpecResponses.errorBytes(new MessageError().message(body.message()));
+        };
     return ApiResponse.rejected(400, bytes, Route.ANALYZE, body.rejection());
   }
 }

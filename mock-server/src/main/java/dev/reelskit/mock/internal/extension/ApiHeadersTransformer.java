@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Headers every answer under {@code /api} carries, whoever built it (the mock, a filter or a
- * user's stub): {@code X-Reels-Api-Version} (the spec's {@code info.version}) and, for a local
- * browser origin, the CORS headers (also on {@code /docs}). A stub that sets one keeps its own.
+ * Headers every answer under {@code /api} carries, whoever built it (the mock, a filter or a user's
+ * stub): {@code X-Reels-Api-Version} (the spec's {@code info.version}) and, for a local browser
+ * origin, the CORS headers (also on {@code /docs}). A stub that sets one keeps its own.
  */
 final class ApiHeadersTransformer extends NamedExtension implements ResponseTransformerV2 {
   static final String VERSION_HEADER = "X-Reels-Api-Version";
@@ -38,15 +38,16 @@ final class ApiHeadersTransformer extends NamedExtension implements ResponseTran
       added.add(new HttpHeader(VERSION_HEADER, version));
     }
     if (!headers.getHeader("Access-Control-Allow-Origin").isPresent()) {
-      for (Map.Entry<String, String> h
-          : Cors.responseHeaders(serveEvent.getRequest().getHeader("Origin")).entrySet()) {
+      for (Map.Entry<String, String> h :
+          Cors.responseHeaders(serveEvent.getRequest().getHeader("Origin")).entrySet()) {
         added.add(new HttpHeader(h.getKey(), h.getValue()));
       }
     }
     if (added.isEmpty()) {
       return response;
     }
-    return Response.Builder.like(response).headers(headers.plus(added.toArray(HttpHeader[]::new)))
+    return Response.Builder.like(response)
+        .headers(headers.plus(added.toArray(HttpHeader[]::new)))
         .build();
   }
 }

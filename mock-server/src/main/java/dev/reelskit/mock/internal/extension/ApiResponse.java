@@ -36,9 +36,11 @@ record ApiResponse(
   }
 
   ResponseDefinitionBuilder builder() {
-    ResponseDefinitionBuilder b = new ResponseDefinitionBuilder().withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withTransformerParameter(Served.KEY, Served.of(this));
+    ResponseDefinitionBuilder b =
+        new ResponseDefinitionBuilder()
+            .withStatus(status)
+            .withHeader("Content-Type", "application/json")
+            .withTransformerParameter(Served.KEY, Served.of(this));
     headers.forEach(b::withHeader);
     return body == null ? b : b.withBody(body);
   }

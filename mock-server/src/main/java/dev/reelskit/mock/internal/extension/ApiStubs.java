@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * The built-in API as WireMock stub mappings, a fixed handful whatever the number of jobs: the two
- * operations and the rest of {@code /api} answered by {@link ReelsApiTransformer}, {@code /docs}
- * by {@link DocsTransformer}, anything else a JSON 404. They are matched only after every user
- * stub ({@link ReelsStubMappingStore}), and carry the lowest priority too.
+ * operations and the rest of {@code /api} answered by {@link ReelsApiTransformer}, {@code /docs} by
+ * {@link DocsTransformer}, anything else a JSON 404. They are matched only after every user stub
+ * ({@link ReelsStubMappingStore}), and carry the lowest priority too.
  */
 final class ApiStubs {
 
@@ -32,16 +32,24 @@ final class ApiStubs {
         api(post(urlPathEqualTo(ReelsApiSpec.ANALYZE_PATH))),
         api(get(urlPathMatching(Route.JOBS_PREFIX + "[^/]+"))),
         api(any(urlPathMatching("/api(/.*)?"))),
-        any(urlPathMatching("/docs(/.*)?")).atPriority(PRIORITY)
-            .willReturn(aResponse().withTransformers(DocsTransformer.NAME)).build(),
-        any(anyUrl()).atPriority(PRIORITY + 1)
-            .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                .withBody(SpecResponses.errorBytes(new ApiError().error("not found"))))
+        any(urlPathMatching("/docs(/.*)?"))
+            .atPriority(PRIORITY)
+            .willReturn(aResponse().withTransformers(DocsTransformer.NAME))
+            .build(),
+        any(anyUrl())
+            .atPriority(PRIORITY + 1)
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(SpecResponses.errorBytes(new ApiError().error("not found"))))
             .build());
   }
 
   private static StubMapping api(MappingBuilder request) {
-    return request.atPriority(PRIORITY)
-        .willReturn(aResponse().withTransformers(ReelsApiTransformer.NAME)).build();
+    return request
+        .atPriority(PRIORITY)
+        .willReturn(aResponse().withTransformers(ReelsApiTransformer.NAME))
+        .build();
   }
 }

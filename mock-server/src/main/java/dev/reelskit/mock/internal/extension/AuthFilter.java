@@ -17,9 +17,12 @@ final class AuthFilter extends ApiFilter {
     TokenRules.Check auth = tokens.check(request.getHeader("Authorization"));
     String op = operationOf(request, path);
     return switch (auth.verdict()) {
-      case MISSING -> ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "missing-token");
-      case INVALID -> ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "invalid-token");
-      case REVOKED -> ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "revoked-token");
+      case MISSING ->
+          ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "missing-token");
+      case INVALID ->
+          ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "invalid-token");
+      case REVOKED ->
+          ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "revoked-token");
       case FORBIDDEN -> ApiResponse.rejected(403, spec.body("ForbiddenError"), op, "forbidden");
       case VALID -> null;
     };

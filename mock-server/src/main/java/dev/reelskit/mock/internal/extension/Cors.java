@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * CORS for pages served from any local port. Allowed headers are listed explicitly: a wildcard
- * does not cover {@code Authorization}, so a browser would refuse every authenticated call.
+ * CORS for pages served from any local port. Allowed headers are listed explicitly: a wildcard does
+ * not cover {@code Authorization}, so a browser would refuse every authenticated call.
  */
 final class Cors {
 

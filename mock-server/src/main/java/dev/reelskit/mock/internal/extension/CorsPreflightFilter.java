@@ -20,8 +20,8 @@ final class CorsPreflightFilter extends NamedExtension implements StubRequestFil
         || !(Route.isApi(path) || Route.isDocs(path))) {
       return RequestFilterAction.continueWith(request);
     }
-    ResponseDefinitionBuilder b = new ResponseDefinitionBuilder().withStatus(204)
-        .withHeader("Allow", Cors.ALLOWED_METHODS);
+    ResponseDefinitionBuilder b =
+        new ResponseDefinitionBuilder().withStatus(204).withHeader("Allow", Cors.ALLOWED_METHODS);
     Cors.preflightHeaders(request.getHeader("Origin")).forEach(b::withHeader);
     return RequestFilterAction.stopWith(b.build());
   }

@@ -22,13 +22,23 @@ final class DocsHandler {
 
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
   private static final String INITIALIZER = "/reels-mock/swagger-initializer.js";
+
   /**
    * The only files served (what Swagger UI's index.html loads), so the cache below holds at most
    * these: caching every requested name, found or not, let random names grow memory without bound.
    */
-  static final Set<String> FILES = Set.of("index.html", "index.css", "swagger-initializer.js",
-      "swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js",
-      "favicon-16x16.png", "favicon-32x32.png", "oauth2-redirect.html", "oauth2-redirect.js");
+  static final Set<String> FILES =
+      Set.of(
+          "index.html",
+          "index.css",
+          "swagger-initializer.js",
+          "swagger-ui.css",
+          "swagger-ui-bundle.js",
+          "swagger-ui-standalone-preset.js",
+          "favicon-16x16.png",
+          "favicon-32x32.png",
+          "oauth2-redirect.html",
+          "oauth2-redirect.js");
 
   private final String webjarRoot = WEBJAR + webjarVersion() + "/";
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
@@ -39,15 +49,18 @@ final class DocsHandler {
     }
     String file = path.substring("/docs/".length());
     if (file.equals("openapi.yaml")) {
-      return new Doc(200, "application/yaml; charset=utf-8",
-          cache.computeIfAbsent(file, f -> ReelsApiSpec.get().yaml().getBytes(StandardCharsets.UTF_8)),
+      return new Doc(
+          200,
+          "application/yaml; charset=utf-8",
+          cache.computeIfAbsent(
+              file, f -> ReelsApiSpec.get().yaml().getBytes(StandardCharsets.UTF_8)),
           null);
     }
     if (!FILES.contains(file)) {
       return new Doc(404, "text/plain", null, null);
     }
-    String resource = file.equals("swagger-initializer.js") ? INITIALIZER.substring(1)
-        : webjarRoot + file;
+    String resource =
+        file.equals("swagger-initializer.js") ? INITIALIZER.substring(1) : webjarRoot + file;
     byte[] body = cache.computeIfAbsent(file, f -> read(resource));
     return body.length == 0
         ? new Doc(404, "text/plain", null, null)
@@ -77,8 +90,10 @@ final class DocsHandler {
 
   private static String webjarVersion() {
     Properties props = new Properties();
-    try (InputStream in = DocsHandler.class.getClassLoader()
-        .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+    try (InputStream in =
+        DocsHandler.class
+            .getClassLoader()
+            .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
       if (in == null) {
         throw new IllegalStateException("the swagger-ui webjar is not on the classpath");
       }

@@ -18,9 +18,10 @@ final class DocsTransformer extends StubTransformer {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     DocsHandler.Doc doc = docs.serve(Route.pathOf(serveEvent.getRequest().getUrl()));
-    ResponseDefinitionBuilder b = new ResponseDefinitionBuilder()
-        .withStatus(doc.body() == null ? 404 : doc.status())
-        .withHeader("Content-Type", doc.contentType());
+    ResponseDefinitionBuilder b =
+        new ResponseDefinitionBuilder()
+            .withStatus(doc.body() == null ? 404 : doc.status())
+            .withHeader("Content-Type", doc.contentType());
     if (doc.location() != null) {
       b.withHeader("Location", doc.location());
     }

@@ -17,20 +17,27 @@ import java.util.List;
 
 /**
  * Serialises {@code ReelJob} bodies with the kit's mapper, except that the few canned analyses
- * (shared by every done job) are serialised once and written as raw JSON: the analysis is most of
- * a done job's body, and re-serialising it on every poll is the largest per-request cost.
+ * (shared by every done job) are serialised once and written as raw JSON: the analysis is most of a
+ * done job's body, and re-serialising it on every poll is the largest per-request cost.
  */
 final class JobJson {
 
-  private static final List<ReelAnalysis> CANNED = List.of(Outcomes.DONE_COOKING.analysis(),
-      Outcomes.DONE_NO_SPEECH.analysis(), Outcomes.DONE_NO_META.analysis());
-  // Encoded once: SerializedString keeps the UTF-8 bytes, so a poll copies them and encodes nothing.
-  private static final List<SerializedString> CANNED_JSON = CANNED.stream()
-      .map(analysis -> new SerializedString(plain(analysis))).toList();
+  private static final List<ReelAnalysis> CANNED =
+      List.of(
+          Outcomes.DONE_COOKING.analysis(),
+          Outcomes.DONE_NO_SPEECH.analysis(),
+          Outcomes.DONE_NO_META.analysis());
+  // Encoded once: SerializedString keeps the UTF-8 bytes, so a poll copies them and encodes
+  // nothing.
+  private static final List<SerializedString> CANNED_JSON =
+      CANNED.stream().map(analysis -> new SerializedString(plain(analysis))).toList();
 
-  private static final ObjectMapper MAPPER = ReelsJson.mapper().copy()
-      .registerModule(new SimpleModule("reels-canned-analyses")
-          .addSerializer(ReelAnalysis.class, new CannedAnalysisSerializer()));
+  private static final ObjectMapper MAPPER =
+      ReelsJson.mapper()
+          .copy()
+          .registerModule(
+              new SimpleModule("reels-canned-analyses")
+                  .addSerializer(ReelAnalysis.class, new CannedAnalysisSerializer()));
 
   private JobJson() {}
 

@@ -1,8 +1,8 @@
 package dev.reelskit.mock.internal.extension;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.store.InMemoryScenariosStore;
 import com.github.tomakehurst.wiremock.store.ScenariosStore;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.reelskit.mock.internal.jobs.Job;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.openapi.model.JobStatus;

@@ -24,17 +24,18 @@ import java.util.regex.Pattern;
 /**
  * Jobs by owner, for a team sharing one mock (and the control panel): {@code GET
  * /__admin/reels/jobs} (newest first, {@code ?limit=} 1-1000, default 100, with each job's age and
- * magic outcome), {@code POST /__admin/reels/jobs/reset} (back to the first state), {@code
- * DELETE /__admin/reels/jobs} and {@code GET /__admin/reels/owners}. {@code ?owner=} takes a token
- * fingerprint ({@code ist_****3f9a}, every token ending so) or an owner key from a listing
- * ({@code ist_****3f9a:1a2b3c4d5e6f}, exactly that token). Seeded jobs belong to nobody: they are
- * listed without a filter and never reset or deleted by owner.
+ * magic outcome), {@code POST /__admin/reels/jobs/reset} (back to the first state), {@code DELETE
+ * /__admin/reels/jobs} and {@code GET /__admin/reels/owners}. {@code ?owner=} takes a token
+ * fingerprint ({@code ist_****3f9a}, every token ending so) or an owner key from a listing ({@code
+ * ist_****3f9a:1a2b3c4d5e6f}, exactly that token). Seeded jobs belong to nobody: they are listed
+ * without a filter and never reset or deleted by owner.
  */
 final class JobsAdminExtension implements AdminApiExtension {
 
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1_000;
-  private static final Pattern OWNER = Pattern.compile("(ist_)?\\*{4}[A-Za-z0-9_-]{0,4}(:[0-9a-f]{12})?");
+  private static final Pattern OWNER =
+      Pattern.compile("(ist_)?\\*{4}[A-Za-z0-9_-]{0,4}(:[0-9a-f]{12})?");
 
   private final JobStore jobs;
 
@@ -49,23 +50,36 @@ final class JobsAdminExtension implements AdminApiExtension {
 
   @Override
   public void contributeAdminApiRoutes(Router router) {
-    router.add(RequestMethod.GET, "/reels/jobs", (admin, event, params) ->
-        withOwner(event.getRequest(), owner -> list(event.getRequest(), owner)));
-    router.add(RequestMethod.POST, "/reels/jobs/reset", (admin, event, params) ->
-        withOwner(event.getRequest(), owner -> count("reset", jobs.resetOwned(owner))));
-    router.add(RequestMethod.DELETE, "/reels/jobs", (admin, event, params) ->
-        withOwner(event.getRequest(), owner -> count("deleted", jobs.deleteOwned(owner))));
-    router.add(RequestMethod.GET, "/reels/jobs/{id}", (admin, event, params) -> {
-      long id;
-      try {
-        id = Long.parseLong(params.get("id"));
-      } catch (NumberFormatException e) {
-        return json(400, SpecResponses.errorBytes(new ApiError().error("id must be a number")));
-      }
-      return jobs.peek(id).map(job -> json(200, SpecResponses.bytes(node(job, true))))
-          .orElseGet(() -> json(404, SpecResponses.errorBytes(new ApiError().error(
-              "job not found"))));
-    });
+    router.add(
+        RequestMethod.GET,
+        "/reels/jobs",
+        (admin, event, params) ->
+            withOwner(event.getRequest(), owner -> list(event.getRequest(), owner)));
+    router.add(
+        RequestMethod.POST,
+        "/reels/jobs/reset",
+        (admin, event, params) ->
+            withOwner(event.getRequest(), owner -> count("reset", jobs.resetOwned(owner))));
+    router.add(
+        RequestMethod.DELETE,
+        "/reels/jobs",
+        (admin, event, params) ->
+            withOwner(event.getRequest(), owner -> count("deleted", jobs.deleteOwned(owner))));
+    router.add(
+        RequestMethod.GET,
+        "/reels/jobs/{id}",
+        (admin, event, params) -> {
+          long id;
+          try {
+            id = Long.parseLong(params.get("id"));
+          } catch (NumberFormatException e) {
+            return json(400, SpecResponses.errorBytes(new ApiError().error("id must be a number")));
+          }
+          return jobs.peek(id)
+              .map(job -> json(200, SpecResponses.bytes(node(job, true))))
+              .orElseGet(
+                  () -> json(404, SpecResponses.errorBytes(new ApiError().error("job not found"))));
+        });
     router.add(RequestMethod.GET, "/reels/owners", (admin, event, params) -> owners());
   }
 
@@ -77,14 +91,16 @@ final class JobsAdminExtension implements AdminApiExtension {
     }
     String value = p.firstValue().trim();
     if (!OWNER.matcher(value).matches()) {
-      throw new IllegalArgumentException(name + " must be a token fingerprint such as ist_****3f9a"
-          + " or an owner key such as ist_****3f9a:1a2b3c4d5e6f (never the token itself)");
+      throw new IllegalArgumentException(
+          name
+              + " must be a token fingerprint such as ist_****3f9a"
+              + " or an owner key such as ist_****3f9a:1a2b3c4d5e6f (never the token itself)");
     }
     return value;
   }
 
-  private ResponseDefinition withOwner(Request request,
-      java.util.function.Function<String, ResponseDefinition> action) {
+  private ResponseDefinition withOwner(
+      Request request, java.util.function.Function<String, ResponseDefinition> action) {
     String owner;
     try {
       owner = ownerFilter(request, "owner");
@@ -104,8 +120,10 @@ final class JobsAdminExtension implements AdminApiExtension {
         limit = -1;
       }
       if (limit < 1 || limit > MAX_LIMIT) {
-        return json(400, SpecResponses.errorBytes(new ApiError().error(
-            "limit must be an integer from 1 to " + MAX_LIMIT)));
+        return json(
+            400,
+            SpecResponses.errorBytes(
+                new ApiError().error("limit must be an integer from 1 to " + MAX_LIMIT)));
       }
     }
     List<Job> all = jobs.list(owner);
@@ -118,7 +136,8 @@ final class JobsAdminExtension implements AdminApiExtension {
     for (int i = all.size() - 1; i >= Math.max(0, all.size() - limit); i--) {
       ObjectNode row = node(all.get(i), false);
       Job job = all.get(i);
-      row.put("age_seconds",
+      row.put(
+          "age_seconds",
           Math.max(0, Duration.between(job.createdAt().toInstant(), now).toSeconds()));
       row.put("outcome", job.outcome().name());
       row.put("ends_in", job.outcome().terminal().getValue());
@@ -147,8 +166,12 @@ final class JobsAdminExtension implements AdminApiExtension {
     }
     ObjectNode body = ReelsJson.mapper().createObjectNode();
     ArrayNode out = body.putArray("owners");
-    counts.forEach((owner, n) -> out.addObject().put("owner", owner)
-        .put("fingerprint", Owners.fingerprintOf(owner)).put("jobs", n));
+    counts.forEach(
+        (owner, n) ->
+            out.addObject()
+                .put("owner", owner)
+                .put("fingerprint", Owners.fingerprintOf(owner))
+                .put("jobs", n));
     return json(200, SpecResponses.bytes(body));
   }
 
@@ -159,7 +182,10 @@ final class JobsAdminExtension implements AdminApiExtension {
   }
 
   private static ResponseDefinition json(int status, byte[] body) {
-    return new ResponseDefinitionBuilder().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body).build();
+    return new ResponseDefinitionBuilder()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body)
+        .build();
   }
 }

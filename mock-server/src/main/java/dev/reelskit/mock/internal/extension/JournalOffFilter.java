@@ -17,16 +17,23 @@ public final class JournalOffFilter extends NamedExtension implements AdminReque
     super("reels-journal-off");
   }
 
-  private static final byte[] BODY = SpecResponses.errorBytes(new ApiError().error(
-      "the request journal is off: start the mock with --request-journal to use it, or read the"
-          + " mock's own traffic record at /__admin/reels/traffic"));
+  private static final byte[] BODY =
+      SpecResponses.errorBytes(
+          new ApiError()
+              .error(
+                  "the request journal is off: start the mock with --request-journal to use it, or read the"
+                      + " mock's own traffic record at /__admin/reels/traffic"));
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
     String url = request.getUrl(); // admin filters see the path below /__admin
     if (url.startsWith("/requests") || url.startsWith("/near-misses")) {
-      return RequestFilterAction.stopWith(ResponseDefinitionBuilder.responseDefinition()
-          .withStatus(409).withHeader("Content-Type", "application/json").withBody(BODY).build());
+      return RequestFilterAction.stopWith(
+          ResponseDefinitionBuilder.responseDefinition()
+              .withStatus(409)
+              .withHeader("Content-Type", "application/json")
+              .withBody(BODY)
+              .build());
     }
     return RequestFilterAction.continueWith(request);
   }

@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * {@code --latency realistic}: every answer under {@code /api} is held back by a lognormal draw
- * (median {@value #MEDIAN_MILLIS} ms, clamped to {@value #MIN_MILLIS}-{@value #MAX_MILLIS} ms)
- * from the mock's seed, so a UI shows its spinners and runs repeat.
+ * (median {@value #MEDIAN_MILLIS} ms, clamped to {@value #MIN_MILLIS}-{@value #MAX_MILLIS} ms) from
+ * the mock's seed, so a UI shows its spinners and runs repeat.
  */
 final class LatencyTransformer extends NamedExtension implements ResponseTransformerV2 {
   static final long MEDIAN_MILLIS = 80;

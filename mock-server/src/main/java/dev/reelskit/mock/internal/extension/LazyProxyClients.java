@@ -10,10 +10,9 @@ import java.util.List;
 
 /**
  * WireMock builds its two proxy clients (Apache HttpClient with a TLS context) while it starts;
- * this factory hands it clients that build themselves, with the options' own factory, on the
- * first proxied request, which most runs of the mock never make. That takes the TLS and HTTP
- * client start (a fifth of the time to the first answer) off the start path; proxying stubs work
- * as before.
+ * this factory hands it clients that build themselves, with the options' own factory, on the first
+ * proxied request, which most runs of the mock never make. That takes the TLS and HTTP client start
+ * (a fifth of the time to the first answer) off the start path; proxying stubs work as before.
  */
 final class LazyProxyClients implements HttpClientFactory {
 
@@ -23,10 +22,16 @@ final class LazyProxyClients implements HttpClientFactory {
   }
 
   @Override
-  public HttpClient buildHttpClient(Options options, boolean trustAllCertificates,
-      List<String> trustedHosts, boolean useSystemProperties) {
-    return new OnFirstUse(() -> options.httpClientFactory()
-        .buildHttpClient(options, trustAllCertificates, trustedHosts, useSystemProperties));
+  public HttpClient buildHttpClient(
+      Options options,
+      boolean trustAllCertificates,
+      List<String> trustedHosts,
+      boolean useSystemProperties) {
+    return new OnFirstUse(
+        () ->
+            options
+                .httpClientFactory()
+                .buildHttpClient(options, trustAllCertificates, trustedHosts, useSystemProperties));
   }
 
   private static final class OnFirstUse implements HttpClient {

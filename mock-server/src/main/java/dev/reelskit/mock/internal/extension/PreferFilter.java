@@ -8,11 +8,10 @@ import java.util.Map;
 
 /**
  * {@code Prefer} on a documented operation: {@code code=}/{@code example=} force a documented
- * response (Prism's convention); a {@code fault=} or {@code delay=} the mock cannot honour is a
- * 400 here (honoured ones are applied to the response by {@link PreferFaultTransformer}).
+ * response (Prism's convention); a {@code fault=} or {@code delay=} the mock cannot honour is a 400
+ * here (honoured ones are applied to the response by {@link PreferFaultTransformer}).
  */
 final class PreferFilter extends ApiFilter {
-
 
   PreferFilter(SpecResponses spec) {
     super("reels-prefer", spec);
@@ -33,21 +32,36 @@ final class PreferFilter extends ApiFilter {
 
   private ApiResponse forced(String op, PreferHeader prefer) {
     return spec.preferred(op, prefer.code(), prefer.example())
-        .map(e -> {
-          JobStatus shown = e.value().has("status") && e.value().has("created_at")
-              ? JobStatus.fromValue(e.value().get("status").asText()) : null;
-          Map<String, String> headers = e.retryAfterSeconds() == null
-              ? Map.of() : Map.of("Retry-After", e.retryAfterSeconds().toString());
-          Duration retry = e.retryAfterSeconds() == null
-              ? null : Duration.ofSeconds(e.retryAfterSeconds());
-          return new ApiResponse(e.status(), e.body(), headers, op, null, shown, retry, "forced");
-        })
-        .orElseGet(() -> badRequest(op, "Prefer asks for a response " + op
-            + " does not document (code=" + prefer.code() + ", example=" + prefer.example() + ")"));
+        .map(
+            e -> {
+              JobStatus shown =
+                  e.value().has("status") && e.value().has("created_at")
+                      ? JobStatus.fromValue(e.value().get("status").asText())
+                      : null;
+              Map<String, String> headers =
+                  e.retryAfterSeconds() == null
+                      ? Map.of()
+                      : Map.of("Retry-After", e.retryAfterSeconds().toString());
+              Duration retry =
+                  e.retryAfterSeconds() == null ? null : Duration.ofSeconds(e.retryAfterSeconds());
+              return new ApiResponse(
+                  e.status(), e.body(), headers, op, null, shown, retry, "forced");
+            })
+        .orElseGet(
+            () ->
+                badRequest(
+                    op,
+                    "Prefer asks for a response "
+                        + op
+                        + " does not document (code="
+                        + prefer.code()
+                        + ", example="
+                        + prefer.example()
+                        + ")"));
   }
 
   private static ApiResponse badRequest(String op, String message) {
-    return ApiResponse.rejected(400,
-        SpecResponses.errorBytes(new MessageError().message(message)), op, "prefer-unknown");
+    return ApiResponse.rejected(
+        400, SpecResponses.errorBytes(new MessageError().message(message)), op, "prefer-unknown");
   }
 }

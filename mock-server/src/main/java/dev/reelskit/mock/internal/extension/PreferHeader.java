@@ -15,11 +15,12 @@ record PreferHeader(Integer code, String example, Fault fault, Long delayMillis,
   /** Longer waits are refused: a client's own timeout is the thing under test, not the mock's. */
   static final long MAX_DELAY_MILLIS = 60_000;
 
-  static final Map<String, Fault> FAULTS = Map.of(
-      "connection-reset", Fault.CONNECTION_RESET_BY_PEER,
-      "empty-response", Fault.EMPTY_RESPONSE,
-      "malformed-chunk", Fault.MALFORMED_RESPONSE_CHUNK,
-      "random-data", Fault.RANDOM_DATA_THEN_CLOSE);
+  static final Map<String, Fault> FAULTS =
+      Map.of(
+          "connection-reset", Fault.CONNECTION_RESET_BY_PEER,
+          "empty-response", Fault.EMPTY_RESPONSE,
+          "malformed-chunk", Fault.MALFORMED_RESPONSE_CHUNK,
+          "random-data", Fault.RANDOM_DATA_THEN_CLOSE);
 
   /** The preferences in a header value, null when it asks for nothing the mock understands. */
   static PreferHeader parse(String header) {
@@ -44,22 +45,29 @@ record PreferHeader(Integer code, String example, Fault fault, Long delayMillis,
         case "fault" -> {
           fault = FAULTS.get(value.toLowerCase(Locale.ROOT));
           if (fault == null) {
-            invalid = "Prefer: fault must be one of connection-reset, empty-response,"
-                + " malformed-chunk, random-data; was '" + value + "'";
+            invalid =
+                "Prefer: fault must be one of connection-reset, empty-response,"
+                    + " malformed-chunk, random-data; was '"
+                    + value
+                    + "'";
           }
         }
         case "delay" -> {
           delay = delayMillis(value);
           if (delay == null) {
-            invalid = "Prefer: delay must be whole milliseconds from 0 to " + MAX_DELAY_MILLIS
-                + "; was '" + value + "'";
+            invalid =
+                "Prefer: delay must be whole milliseconds from 0 to "
+                    + MAX_DELAY_MILLIS
+                    + "; was '"
+                    + value
+                    + "'";
           }
         }
-        default -> { }
+        default -> {}
       }
     }
-    boolean asked = code != null || example != null || fault != null || delay != null
-        || invalid != null;
+    boolean asked =
+        code != null || example != null || fault != null || delay != null || invalid != null;
     return asked ? new PreferHeader(code, example, fault, delay, invalid) : null;
   }
 

@@ -3,11 +3,11 @@ package dev.reelskit.mock.internal.extension;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.core.Admin;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.verification.notmatched.NotMatchedRenderer;
 import dev.reelskit.openapi.model.ApiError;
 import java.util.List;
@@ -53,8 +53,11 @@ public final class QuietWireMock {
     return new NotMatchedRenderer() {
       @Override
       protected ResponseDefinition render(Admin admin, ServeEvent serveEvent) {
-        return new ResponseDefinitionBuilder().withStatus(404)
-            .withHeader("Content-Type", "application/json").withBody(notFoundBody()).build();
+        return new ResponseDefinitionBuilder()
+            .withStatus(404)
+            .withHeader("Content-Type", "application/json")
+            .withBody(notFoundBody())
+            .build();
       }
     };
   }

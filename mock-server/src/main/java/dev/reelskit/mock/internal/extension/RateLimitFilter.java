@@ -20,14 +20,27 @@ final class RateLimitFilter extends ApiFilter {
   ApiResponse refuse(Request request, String path) {
     String token = tokens.check(request.getHeader("Authorization")).token();
     Duration wait = limiter.admitRequest(token);
-    return wait == null ? null
-        : tooMany(limiter, spec, "RateLimitedError", operationOf(request, path), "rate-limited", wait);
+    return wait == null
+        ? null
+        : tooMany(
+            limiter, spec, "RateLimitedError", operationOf(request, path), "rate-limited", wait);
   }
 
-  static ApiResponse tooMany(RateLimiter limiter, SpecResponses spec, String example, String op,
-      String rejection, Duration wait) {
-    return new ApiResponse(429, spec.body(example),
-        Map.of("Retry-After", Long.toString(limiter.wallSecondsFor(wait))), op, null, null, wait,
+  static ApiResponse tooMany(
+      RateLimiter limiter,
+      SpecResponses spec,
+      String example,
+      String op,
+      String rejection,
+      Duration wait) {
+    return new ApiResponse(
+        429,
+        spec.body(example),
+        Map.of("Retry-After", Long.toString(limiter.wallSecondsFor(wait))),
+        op,
+        null,
+        null,
+        wait,
         rejection);
   }
 }

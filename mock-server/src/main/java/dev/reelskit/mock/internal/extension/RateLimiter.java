@@ -11,19 +11,21 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The documented limits, per token and in mock time: at most {@code requestsPerMinute} requests
- * in any sliding minute, and at most {@code maxUnfinishedJobs} jobs not yet done or failed.
- * Refused requests do not count against the budget.
+ * The documented limits, per token and in mock time: at most {@code requestsPerMinute} requests in
+ * any sliding minute, and at most {@code maxUnfinishedJobs} jobs not yet done or failed. Refused
+ * requests do not count against the budget.
  */
 final class RateLimiter {
 
   static final Duration WINDOW = Duration.ofMinutes(1);
+
   /** Retry-After for too many jobs when no job finishes on time alone (poll-driven profiles). */
   static final Duration POLL_DRIVEN_WAIT = Duration.ofSeconds(5);
 
   private final int requestsPerMinute;
   private final int maxUnfinishedJobs;
   private final JobStore jobs;
+
   /** Tokens are peer input (any ist_ token is valid by default): the table is bounded. */
   static final int MAX_TOKENS = 10_000;
 

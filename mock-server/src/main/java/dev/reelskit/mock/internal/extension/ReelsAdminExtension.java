@@ -11,13 +11,12 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.conformance.ClientConformance;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
-import dev.reelskit.mock.internal.ruleoptions.ClientRuleOptions;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.conformance.TrafficLog;
-import dev.reelskit.mock.internal.jobs.Owners;
-
 import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.mock.internal.jobs.Owners;
+import dev.reelskit.mock.internal.ruleoptions.ClientRuleOptions;
 import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.ApiError;
 import dev.reelskit.openapi.model.JobStatus;
@@ -30,8 +29,8 @@ import java.time.format.DateTimeParseException;
  * The mock's own admin routes, next to WireMock's: read and advance the clock, force a job's state
  * (the same as {@code PUT /__admin/scenarios/reel-job-<id>/state}), read the traffic record, and
  * judge it: {@code GET /__admin/reels/client-report} (JSON; {@code ?format=text} for plain text;
- * rule settings as query parameters named as {@link ClientRuleOptions} names them) and
- * {@code DELETE /__admin/reels/client-report} (forget the traffic, start a new report).
+ * rule settings as query parameters named as {@link ClientRuleOptions} names them) and {@code
+ * DELETE /__admin/reels/client-report} (forget the traffic, start a new report).
  */
 public final class ReelsAdminExtension extends NamedExtension implements AdminApiExtension {
 
@@ -44,8 +43,8 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
    * @param rules the client rules' settings when a report request names none
    * @param profile the timing profile reports name
    */
-  public ReelsAdminExtension(JobStore jobs, TrafficLog traffic, ClientRuleSettings rules,
-      String profile) {
+  public ReelsAdminExtension(
+      JobStore jobs, TrafficLog traffic, ClientRuleSettings rules, String profile) {
     super("reels-admin");
     this.jobs = jobs;
     this.traffic = traffic;
@@ -56,48 +55,69 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
   @Override
   public void contributeAdminApiRoutes(Router router) {
     router.add(RequestMethod.GET, "/reels/clock", (admin, event, params) -> clock());
-    router.add(RequestMethod.POST, "/reels/clock/advance", (admin, event, params) -> {
-      try {
-        JsonNode body = ReelsJson.mapper().readTree(event.getRequest().getBody());
-        Duration by = body != null && body.has("seconds")
-            ? Duration.ofMillis((long) (body.get("seconds").asDouble() * 1000))
-            : Duration.parse(body == null ? "" : body.path("duration").asText());
-        jobs.advanceClock(by);
-        return clock();
-      } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
-        return json(400, error("body must be {\"seconds\": <n>} or {\"duration\": \"PT30S\"}"));
-      }
-    });
-    router.add(RequestMethod.PUT, "/reels/jobs/{id}/state", (admin, event, params) -> {
-      try {
-        long id = Long.parseLong(params.get("id"));
-        JobStatus state = JobStatus.fromValue(
-            ReelsJson.mapper().readTree(event.getRequest().getBody()).path("state").asText());
-        return jobs.force(id, state)
-            .map(job -> json(200, ReelsJson.mapper().valueToTree(ReelsApiTransformer.render(job))))
-            .orElseGet(() -> json(404, error("job not found")));
-      } catch (IOException | IllegalArgumentException e) {
-        return json(400, error("body must be {\"state\": \"pending|processing|done|error\"}"));
-      }
-    });
-    router.add(RequestMethod.GET, "/reels/traffic", (admin, event, params) -> {
-      String token;
-      try {
-        token = tokenFilter(event.getRequest());
-      } catch (IllegalArgumentException e) {
-        return json(400, error(e.getMessage()));
-      }
-      ObjectNode body = ReelsJson.mapper().createObjectNode();
-      body.put("dropped", traffic.dropped());
-      body.set("entries", ReelsJson.mapper().valueToTree(entriesOf(token)));
-      return json(200, body);
-    });
-    router.add(RequestMethod.GET, "/reels/client-report",
+    router.add(
+        RequestMethod.POST,
+        "/reels/clock/advance",
+        (admin, event, params) -> {
+          try {
+            JsonNode body = ReelsJson.mapper().readTree(event.getRequest().getBody());
+            Duration by =
+                body != null && body.has("seconds")
+                    ? Duration.ofMillis((long) (body.get("seconds").asDouble() * 1000))
+                    : Duration.parse(body == null ? "" : body.path("duration").asText());
+            jobs.advanceClock(by);
+            return clock();
+          } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+            return json(400, error("body must be {\"seconds\": <n>} or {\"duration\": \"PT30S\"}"));
+          }
+        });
+    router.add(
+        RequestMethod.PUT,
+        "/reels/jobs/{id}/state",
+        (admin, event, params) -> {
+          try {
+            long id = Long.parseLong(params.get("id"));
+            JobStatus state =
+                JobStatus.fromValue(
+                    ReelsJson.mapper()
+                        .readTree(event.getRequest().getBody())
+                        .path("state")
+                        .asText());
+            return jobs.force(id, state)
+                .map(
+                    job ->
+                        json(200, ReelsJson.mapper().valueToTree(ReelsApiTransformer.render(job))))
+                .orElseGet(() -> json(404, error("job not found")));
+          } catch (IOException | IllegalArgumentException e) {
+            return json(400, error("body must be {\"state\": \"pending|processing|done|error\"}"));
+          }
+        });
+    router.add(
+        RequestMethod.GET,
+        "/reels/traffic",
+        (admin, event, params) -> {
+          String token;
+          try {
+            token = tokenFilter(event.getRequest());
+          } catch (IllegalArgumentException e) {
+            return json(400, error(e.getMessage()));
+          }
+          ObjectNode body = ReelsJson.mapper().createObjectNode();
+          body.put("dropped", traffic.dropped());
+          body.set("entries", ReelsJson.mapper().valueToTree(entriesOf(token)));
+          return json(200, body);
+        });
+    router.add(
+        RequestMethod.GET,
+        "/reels/client-report",
         (admin, event, params) -> clientReport(event.getRequest()));
-    router.add(RequestMethod.DELETE, "/reels/client-report", (admin, event, params) -> {
-      traffic.clear();
-      return new ResponseDefinitionBuilder().withStatus(204).build();
-    });
+    router.add(
+        RequestMethod.DELETE,
+        "/reels/client-report",
+        (admin, event, params) -> {
+          traffic.clear();
+          return new ResponseDefinitionBuilder().withStatus(204).build();
+        });
   }
 
   private ResponseDefinition clientReport(Request request) {
@@ -109,31 +129,39 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
     } catch (IllegalArgumentException e) {
       return json(400, error(e.getMessage()));
     }
-    ClientConformanceReport report = token == null
-        ? ClientConformance.judge(traffic, settings, profile)
-        : ClientConformance.judge(entriesOf(token), settings, profile, traffic.dropped());
+    ClientConformanceReport report =
+        token == null
+            ? ClientConformance.judge(traffic, settings, profile)
+            : ClientConformance.judge(entriesOf(token), settings, profile, traffic.dropped());
     String format = query(request, "format");
     if (format == null || format.equals("json")) {
-      return new ResponseDefinitionBuilder().withStatus(200)
+      return new ResponseDefinitionBuilder()
+          .withStatus(200)
           .withHeader("Content-Type", "application/json")
-          .withBody(report.toJson().getBytes(StandardCharsets.UTF_8)).build();
+          .withBody(report.toJson().getBytes(StandardCharsets.UTF_8))
+          .build();
     }
     if (format.equals("text")) {
-      return new ResponseDefinitionBuilder().withStatus(200)
+      return new ResponseDefinitionBuilder()
+          .withStatus(200)
           .withHeader("Content-Type", "text/plain; charset=utf-8")
-          .withBody(report.toText().getBytes(StandardCharsets.UTF_8)).build();
+          .withBody(report.toText().getBytes(StandardCharsets.UTF_8))
+          .build();
     }
     return json(400, error("format must be json or text, was '" + format + "'"));
   }
 
-  /** {@code ?token=<fingerprint>}: only that token's traffic (an owner key names its fingerprint). */
+  /**
+   * {@code ?token=<fingerprint>}: only that token's traffic (an owner key names its fingerprint).
+   */
   private static String tokenFilter(Request request) {
     String filter = JobsAdminExtension.ownerFilter(request, "token");
     return filter == null ? null : Owners.fingerprintOf(filter);
   }
 
   private java.util.List<TrafficEntry> entriesOf(String token) {
-    return token == null ? traffic.snapshot()
+    return token == null
+        ? traffic.snapshot()
         : traffic.snapshot().stream().filter(e -> e.token().equals(token)).toList();
   }
 
@@ -158,7 +186,10 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
   }
 
   private static ResponseDefinition json(int status, byte[] body) {
-    return new ResponseDefinitionBuilder().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body).build();
+    return new ResponseDefinitionBuilder()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body)
+        .build();
   }
 }

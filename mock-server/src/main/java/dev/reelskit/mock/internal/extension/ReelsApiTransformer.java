@@ -26,6 +26,7 @@ import java.util.Map;
 final class ReelsApiTransformer extends StubTransformer {
 
   static final String NAME = "reels-api";
+
   /** How long each poll of a {@code SLOW...} job takes. */
   static final int SLOW_POLL_MILLIS = 3_000;
 
@@ -36,7 +37,11 @@ final class ReelsApiTransformer extends StubTransformer {
   private final FlakyPolls flaky = new FlakyPolls();
   private final boolean isolateTokens;
 
-  ReelsApiTransformer(JobStore jobs, TokenRules tokens, RateLimiter limiter, SpecResponses spec,
+  ReelsApiTransformer(
+      JobStore jobs,
+      TokenRules tokens,
+      RateLimiter limiter,
+      SpecResponses spec,
       boolean isolateTokens) {
     super(NAME);
     this.jobs = jobs;
@@ -52,21 +57,31 @@ final class ReelsApiTransformer extends StubTransformer {
     String path = Route.pathOf(request.getUrl());
     Route route = Route.of(request.getMethod().getName(), path);
     if (!route.pathKnown()) {
-      return ApiResponse.rejected(404, SpecResponses.errorBytes(
-          new ApiError().error("no such endpoint: " + path)), null, "unknown-path").toDefinition();
+      return ApiResponse.rejected(
+              404,
+              SpecResponses.errorBytes(new ApiError().error("no such endpoint: " + path)),
+              null,
+              "unknown-path")
+          .toDefinition();
     }
     if (route.operation() == null) {
-      return ApiResponse.rejected(405, SpecResponses.errorBytes(new ApiError().error(
-              "method not allowed; this path supports " + route.allow())), null,
+      return ApiResponse.rejected(
+              405,
+              SpecResponses.errorBytes(
+                  new ApiError().error("method not allowed; this path supports " + route.allow())),
+              null,
               "method-not-allowed")
-          .withHeaders(Map.of("Allow", route.allow())).toDefinition();
+          .withHeaders(Map.of("Allow", route.allow()))
+          .toDefinition();
     }
     try {
       return route.operation().equals(Route.ANALYZE)
-          ? analyze(request).toDefinition() : getReel(route.jobId(), request);
+          ? analyze(request).toDefinition()
+          : getReel(route.jobId(), request);
     } catch (IllegalStateException e) { // the state file could not be written
-      return ApiResponse.rejected(500, spec.body("ServerMessageError"), route.operation(),
-          "state-file-error").toDefinition();
+      return ApiResponse.rejected(
+              500, spec.body("ServerMessageError"), route.operation(), "state-file-error")
+          .toDefinition();
     }
   }
 
@@ -76,15 +91,15 @@ final class ReelsApiTransformer extends StubTransformer {
       return AnalyzeValidationFilter.refusal(spec, body);
     }
     if (Outcomes.isServerFailure(body.url())) {
-      return ApiResponse.rejected(500, spec.body("ServerMessageError"), Route.ANALYZE,
-          "simulated-server-error");
+      return ApiResponse.rejected(
+          500, spec.body("ServerMessageError"), Route.ANALYZE, "simulated-server-error");
     }
     TokenRules.Check auth = tokens.check(request.getHeader("Authorization"));
     if (limiter != null) {
       Duration wait = limiter.admitJob(auth.token(), jobs.clock().now());
       if (wait != null) {
-        return RateLimitFilter.tooMany(limiter, spec, "TooManyJobsError", Route.ANALYZE,
-            "too-many-jobs", wait);
+        return RateLimitFilter.tooMany(
+            limiter, spec, "TooManyJobsError", Route.ANALYZE, "too-many-jobs", wait);
       }
     }
     Job job = jobs.create(body.url(), Owners.of(auth.token()));
@@ -92,16 +107,19 @@ final class ReelsApiTransformer extends StubTransformer {
       limiter.jobCreated(auth.token(), job.id());
     }
     AnalyzeAccepted accepted =
-        new AnalyzeAccepted().id(job.id())
+        new AnalyzeAccepted()
+            .id(job.id())
             .status(AnalyzeAccepted.StatusEnum.fromValue(job.status().getValue()));
-    return new ApiResponse(202, bytes(accepted), Map.of(), Route.ANALYZE, job.id(),
-        job.status(), null, null);
+    return new ApiResponse(
+        202, bytes(accepted), Map.of(), Route.ANALYZE, job.id(), job.status(), null, null);
   }
 
   private ResponseDefinition getReel(long id, Request request) {
     Outcome outcome = id < 0 ? null : jobs.outcomeOf(id);
-    if (outcome != null && isolateTokens && !jobs.visibleTo(id,
-        Owners.of(tokens.check(request.getHeader("Authorization")).token()))) {
+    if (outcome != null
+        && isolateTokens
+        && !jobs.visibleTo(
+            id, Owners.of(tokens.check(request.getHeader("Authorization")).token()))) {
       outcome = null; // another token's job: the same 404 as an unknown id
     }
     if (outcome == null) {
@@ -109,18 +127,35 @@ final class ReelsApiTransformer extends StubTransformer {
           .toDefinition();
     }
     if (outcome.polls() == Outcome.Polls.FLAKY && flaky.fails(id)) {
-      return new ApiResponse(500, spec.body("ServerMessageError"), Map.of(), Route.GET, id, null,
-          null, "simulated-flaky-poll").toDefinition();
+      return new ApiResponse(
+              500,
+              spec.body("ServerMessageError"),
+              Map.of(),
+              Route.GET,
+              id,
+              null,
+              null,
+              "simulated-flaky-poll")
+          .toDefinition();
     }
     Job job = jobs.poll(id).orElse(null);
     if (job == null) { // deleted or evicted since the lookup above
       return ApiResponse.rejected(404, spec.body("NotFoundError"), Route.GET, "not-found")
           .toDefinition();
     }
-    ApiResponse ok = new ApiResponse(200, JobJson.bytes(render(job)), Map.of(), Route.GET,
-        job.id(), job.status(), null, null);
+    ApiResponse ok =
+        new ApiResponse(
+            200,
+            JobJson.bytes(render(job)),
+            Map.of(),
+            Route.GET,
+            job.id(),
+            job.status(),
+            null,
+            null);
     return outcome.polls() == Outcome.Polls.SLOW
-        ? ok.builder().withFixedDelay(SLOW_POLL_MILLIS).build() : ok.toDefinition();
+        ? ok.builder().withFixedDelay(SLOW_POLL_MILLIS).build()
+        : ok.toDefinition();
   }
 
   /**
@@ -128,8 +163,8 @@ final class ReelsApiTransformer extends StubTransformer {
    * states whose {@code x-lifecycle} entry says so, null otherwise.
    */
   static ReelJob render(Job job) {
-    ReelJob body = new ReelJob().id(job.id()).url(job.url()).status(job.status())
-        .createdAt(job.createdAt());
+    ReelJob body =
+        new ReelJob().id(job.id()).url(job.url()).status(job.status()).createdAt(job.createdAt());
     if (JobLifecycle.setsResult(job.status())) {
       body.result(job.outcome().analysis());
     }

@@ -4,14 +4,14 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
 import com.github.tomakehurst.wiremock.extension.WireMockServices;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterV2;
-import dev.reelskit.mock.settings.Latency;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
 import dev.reelskit.mock.internal.jobs.JobStore;
+import dev.reelskit.mock.internal.panel.ControlPanelAdmin;
 import dev.reelskit.mock.internal.security.GuardedServerFactory;
 import dev.reelskit.mock.internal.security.RequestGuard;
-import dev.reelskit.mock.internal.panel.ControlPanelAdmin;
+import dev.reelskit.mock.settings.Latency;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.openapi.ReelsApiSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +38,13 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
    * @param rules the client rules' settings when a report request names none
    * @param profileLabel the timing profile reports name
    */
-  public ReelsExtensionFactory(MockServerSettings settings, JobStore jobs, TokenRules tokens,
-      TrafficLog traffic, ClientRuleSettings rules, String profileLabel) {
+  public ReelsExtensionFactory(
+      MockServerSettings settings,
+      JobStore jobs,
+      TokenRules tokens,
+      TrafficLog traffic,
+      ClientRuleSettings rules,
+      String profileLabel) {
     this.settings = settings;
     this.jobs = jobs;
     this.tokens = tokens;
@@ -51,14 +56,17 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
   @Override
   public List<Extension> create(WireMockServices services) {
     SpecResponses spec = new SpecResponses(ReelsApiSpec.get());
-    RateLimiter limiter = settings.rateLimit()
-        ? new RateLimiter(settings.rateLimitRequests(), settings.maxUnfinishedJobs(), jobs) : null;
+    RateLimiter limiter =
+        settings.rateLimit()
+            ? new RateLimiter(settings.rateLimitRequests(), settings.maxUnfinishedJobs(), jobs)
+            : null;
     List<Extension> extensions = new ArrayList<>();
-    extensions.add(new GuardedServerFactory(new RequestGuard(settings.security(), settings.bind())));
+    extensions.add(
+        new GuardedServerFactory(new RequestGuard(settings.security(), settings.bind())));
     extensions.add(new LazyProxyClients());
     extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
-    extensions.add(new ReelsApiTransformer(jobs, tokens, limiter, spec,
-        settings.jobStore().isolateTokens()));
+    extensions.add(
+        new ReelsApiTransformer(jobs, tokens, limiter, spec, settings.jobStore().isolateTokens()));
     extensions.add(new DocsTransformer());
     extensions.add(new ApiHeadersTransformer(ReelsApiSpec.get().version()));
     extensions.add(new PreferFaultTransformer());

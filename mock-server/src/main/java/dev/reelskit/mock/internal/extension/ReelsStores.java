@@ -7,9 +7,9 @@ import com.github.tomakehurst.wiremock.store.StubMappingStore;
 import dev.reelskit.mock.internal.jobs.JobStore;
 
 /**
- * WireMock's default stores, except that scenarios include the jobs (see {@link
- * JobScenariosStore}) and the stub store keeps the built-in API under the user's stubs (see
- * {@link ReelsStubMappingStore}).
+ * WireMock's default stores, except that scenarios include the jobs (see {@link JobScenariosStore})
+ * and the stub store keeps the built-in API under the user's stubs (see {@link
+ * ReelsStubMappingStore}).
  */
 public final class ReelsStores extends DefaultStores {
 

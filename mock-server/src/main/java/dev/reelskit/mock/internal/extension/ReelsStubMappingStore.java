@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * WireMock's stub store with the built-in API underneath: matching tries every user stub first
- * (Java DSL, {@code /__admin/mappings}, {@code mappings/} files), in WireMock's order, then the
- * few {@link ApiStubs}. Everything else — listing, editing, removing, resetting — sees the
- * user's stubs only, so {@code GET /__admin/mappings} shows no plumbing and a {@code resetAll()}
- * cannot delete the API.
+ * (Java DSL, {@code /__admin/mappings}, {@code mappings/} files), in WireMock's order, then the few
+ * {@link ApiStubs}. Everything else — listing, editing, removing, resetting — sees the user's stubs
+ * only, so {@code GET /__admin/mappings} shows no plumbing and a {@code resetAll()} cannot delete
+ * the API.
  */
 final class ReelsStubMappingStore implements StubMappingStore {
 
@@ -30,14 +30,17 @@ final class ReelsStubMappingStore implements StubMappingStore {
   }
 
   @Override
-  public Stream<StubMapping> findAllMatchingRequest(Request request,
-      Map<String, RequestMatcherExtension> customMatchers, Consumer<SubEvent> subEvents) {
+  public Stream<StubMapping> findAllMatchingRequest(
+      Request request,
+      Map<String, RequestMatcherExtension> customMatchers,
+      Consumer<SubEvent> subEvents) {
     return Stream.concat(user.getAll(), builtIn.stream())
-        .filter(stub -> {
-          var result = stub.getRequest().match(request, customMatchers);
-          result.getSubEvents().forEach(subEvents);
-          return result.isExactMatch();
-        });
+        .filter(
+            stub -> {
+              var result = stub.getRequest().match(request, customMatchers);
+              result.getSubEvents().forEach(subEvents);
+              return result.isExactMatch();
+            });
   }
 
   @Override

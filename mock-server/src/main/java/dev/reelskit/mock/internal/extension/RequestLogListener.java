@@ -24,8 +24,12 @@ final class RequestLogListener extends NamedExtension implements ServeEventListe
       return;
     }
     Integer ms = event.getTiming() == null ? null : event.getTiming().getProcessTime();
-    LOG.info("{} {} -> {} ({} ms) token {}", event.getRequest().getMethod().getName(), path,
-        event.getResponse() == null ? 0 : event.getResponse().getStatus(), ms,
+    LOG.info(
+        "{} {} -> {} ({} ms) token {}",
+        event.getRequest().getMethod().getName(),
+        path,
+        event.getResponse() == null ? 0 : event.getResponse().getStatus(),
+        ms,
         tokens.check(event.getRequest().getHeader("Authorization")).fingerprint());
   }
 }

@@ -3,8 +3,8 @@ package dev.reelskit.mock.internal.extension;
 import dev.reelskit.openapi.ReelsApiSpec;
 
 /**
- * Where a request under {@code /api} lands: an operation, a known path with the wrong method, or
- * no path at all.
+ * Where a request under {@code /api} lands: an operation, a known path with the wrong method, or no
+ * path at all.
  *
  * @param operation the operationId the path and method select, null when none does
  * @param allow the methods the path supports, null when the path is unknown
@@ -21,7 +21,8 @@ record Route(String operation, String allow, String idText) {
     if (path.equals(ReelsApiSpec.ANALYZE_PATH)) {
       return new Route(method.equals("POST") ? ANALYZE : null, "POST", null);
     }
-    if (path.startsWith(JOBS_PREFIX) && path.length() > JOBS_PREFIX.length()
+    if (path.startsWith(JOBS_PREFIX)
+        && path.length() > JOBS_PREFIX.length()
         && path.indexOf('/', JOBS_PREFIX.length()) < 0) {
       String id = path.substring(JOBS_PREFIX.length());
       return new Route(method.equals("GET") ? GET : null, "GET", id);
@@ -49,7 +50,9 @@ record Route(String operation, String allow, String idText) {
 
   /** The job id, or -1 when the segment is not a positive integer that fits a long. */
   long jobId() {
-    if (idText == null || idText.isEmpty() || idText.length() > 18
+    if (idText == null
+        || idText.isEmpty()
+        || idText.length() > 18
         || !idText.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return -1;
     }

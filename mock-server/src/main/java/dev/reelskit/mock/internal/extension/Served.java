@@ -13,8 +13,8 @@ import java.util.Map;
  * transformer parameters under {@link #KEY}: WireMock keeps them with the serve event, so nothing
  * is kept per request on the side. Plain strings and numbers, so a journal can serialise them.
  */
-record Served(String operation, Long jobId, JobStatus shown, Duration retryAfter,
-    String rejection) {
+record Served(
+    String operation, Long jobId, JobStatus shown, Duration retryAfter, String rejection) {
 
   static final String KEY = "reels-served";
 
@@ -30,8 +30,10 @@ record Served(String operation, Long jobId, JobStatus shown, Duration retryAfter
 
   /** What the mock said about this answer; null when a user stub answered. */
   static Served from(ServeEvent event) {
-    Parameters p = event.getResponseDefinition() == null
-        ? null : event.getResponseDefinition().getTransformerParameters();
+    Parameters p =
+        event.getResponseDefinition() == null
+            ? null
+            : event.getResponseDefinition().getTransformerParameters();
     Object value = p == null ? null : p.get(KEY);
     if (!(value instanceof Map<?, ?> m)) {
       return null;
@@ -39,7 +41,8 @@ record Served(String operation, Long jobId, JobStatus shown, Duration retryAfter
     Object job = m.get("jobId");
     Object shown = m.get("shown");
     Object retry = m.get("retryAfterMillis");
-    return new Served((String) m.get("operation"),
+    return new Served(
+        (String) m.get("operation"),
         job instanceof Number n ? n.longValue() : null,
         shown == null ? null : JobStatus.fromValue(shown.toString()),
         retry instanceof Number n ? Duration.ofMillis(n.longValue()) : null,

@@ -2,8 +2,8 @@ package dev.reelskit.mock.internal.extension;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
 import java.io.UncheckedIOException;
@@ -14,18 +14,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every documented response of every operation, with its named examples serialised once. The
- * mock's canned bodies and the {@code Prefer} header's choices both come from here, so they cannot
- * drift from the spec.
+ * Every documented response of every operation, with its named examples serialised once. The mock's
+ * canned bodies and the {@code Prefer} header's choices both come from here, so they cannot drift
+ * from the spec.
  */
 final class SpecResponses {
 
-  /** One documented example response. {@code key} is the operation's name for it, {@code component} the one under components/examples. */
-  record Example(String operation, int status, String key, String component, JsonNode value,
-      byte[] body, Integer retryAfterSeconds) {}
+  /**
+   * One documented example response. {@code key} is the operation's name for it, {@code component}
+   * the one under components/examples.
+   */
+  record Example(
+      String operation,
+      int status,
+      String key,
+      String component,
+      JsonNode value,
+      byte[] body,
+      Integer retryAfterSeconds) {}
 
-  private static final ObjectMapper WITHOUT_NULLS = ReelsJson.mapper().copy()
-      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+  private static final ObjectMapper WITHOUT_NULLS =
+      ReelsJson.mapper().copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
   private final ReelsApiSpec spec;
   private final Map<String, List<Example>> byOperation = new LinkedHashMap<>();
@@ -74,18 +83,24 @@ final class SpecResponses {
     return Optional.empty();
   }
 
-
   private List<Example> examplesOf(String operation, String status, JsonNode response) {
     List<Example> out = new ArrayList<>();
     JsonNode retryAfter = response.at("/headers/Retry-After/example");
     Integer retry = retryAfter.isMissingNode() ? null : retryAfter.asInt();
-    for (Map.Entry<String, JsonNode> entry
-        : response.path("content").path("application/json").path("examples").properties()) {
+    for (Map.Entry<String, JsonNode> entry :
+        response.path("content").path("application/json").path("examples").properties()) {
       String ref = entry.getValue().path("$ref").asText("");
       String component = ref.substring(ref.lastIndexOf('/') + 1);
       JsonNode value = spec.example(component);
-      out.add(new Example(operation, Integer.parseInt(status), entry.getKey(), component, value,
-          body(component), retry));
+      out.add(
+          new Example(
+              operation,
+              Integer.parseInt(status),
+              entry.getKey(),
+              component,
+              value,
+              body(component),
+              retry));
     }
     return out;
   }

@@ -8,10 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Who may call the API. By default any {@code ist_} token of letters, digits, {@code _} and {@code -}
- * is valid (so the docs' placeholder {@code ist_your_token} works); a non-empty
- * token list narrows that to exactly those tokens. Revoked tokens get 401 (revocation takes effect
- * at once, also at run time), tokens without permission 403.
+ * Who may call the API. By default any {@code ist_} token of letters, digits, {@code _} and {@code
+ * -} is valid (so the docs' placeholder {@code ist_your_token} works); a non-empty token list
+ * narrows that to exactly those tokens. Revoked tokens get 401 (revocation takes effect at once,
+ * also at run time), tokens without permission 403.
  */
 public final class TokenRules {
 
@@ -33,8 +33,8 @@ public final class TokenRules {
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final Set<String> forbidden;
 
-  public TokenRules(Collection<String> valid, Collection<String> revoked,
-      Collection<String> forbidden) {
+  public TokenRules(
+      Collection<String> valid, Collection<String> revoked, Collection<String> forbidden) {
     this.valid = Set.copyOf(valid);
     this.revoked.addAll(revoked);
     this.forbidden = Set.copyOf(forbidden);
@@ -74,9 +74,10 @@ public final class TokenRules {
 
   /** One line for the banner; never shows a token. */
   public String describe() {
-    String rule = valid.isEmpty()
-        ? "any Bearer token ist_<letters, digits, _ or -> (the docs' ist_your_token works)"
-        : valid.size() + " listed token(s) only";
+    String rule =
+        valid.isEmpty()
+            ? "any Bearer token ist_<letters, digits, _ or -> (the docs' ist_your_token works)"
+            : valid.size() + " listed token(s) only";
     if (!revoked.isEmpty()) {
       rule += ", " + revoked.size() + " revoked (401)";
     }

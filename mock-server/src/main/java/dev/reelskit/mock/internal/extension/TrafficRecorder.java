@@ -16,12 +16,13 @@ import java.io.IOException;
 /**
  * Records every request under {@code /api} in the bounded traffic record the client rules judge,
  * whoever answered it: the mock's filters and engine say what they did ({@link Served}); for a
- * user's stub the record keeps what the client saw (status, and the job status in a JSON body).
- * The job id is recorded for every request whose path names one, refused ones included.
+ * user's stub the record keeps what the client saw (status, and the job status in a JSON body). The
+ * job id is recorded for every request whose path names one, refused ones included.
  */
 final class TrafficRecorder extends NamedExtension implements ServeEventListener {
   /** Bodies of user stubs larger than this are not read for a job status. */
   private static final int MAX_BODY_READ = 64 * 1024;
+
   /** Longer paths are cut here in the record (no documented path comes near it). */
   static final int MAX_PATH = 512;
 
@@ -49,20 +50,36 @@ final class TrafficRecorder extends NamedExtension implements ServeEventListener
     LoggedResponse response = event.getResponse();
     int status = response == null ? 0 : response.getStatus();
     String operation = served == null ? route.operation() : served.operation();
-    Long jobId = served != null && served.jobId() != null ? served.jobId()
-        : route.jobId() > 0 ? Long.valueOf(route.jobId()) : null;
+    Long jobId =
+        served != null && served.jobId() != null
+            ? served.jobId()
+            : route.jobId() > 0 ? Long.valueOf(route.jobId()) : null;
     JobStatus shown = served != null ? served.shown() : shownByStub(route, status, response);
     String fingerprint = tokens.check(request.getHeader("Authorization")).fingerprint();
     // Paths are peer input up to Jetty's 8 KB request line: 10,000 of those would be 80 MB.
     String kept = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path;
-    traffic.recordNext(seq -> new TrafficEntry(seq, clock.now(), fingerprint, method, kept,
-        operation, jobId, status, shown,
-        served == null ? null : served.retryAfter(), served == null ? null : served.rejection()));
+    traffic.recordNext(
+        seq ->
+            new TrafficEntry(
+                seq,
+                clock.now(),
+                fingerprint,
+                method,
+                kept,
+                operation,
+                jobId,
+                status,
+                shown,
+                served == null ? null : served.retryAfter(),
+                served == null ? null : served.rejection()));
   }
 
   private static JobStatus shownByStub(Route route, int status, LoggedResponse response) {
-    if (!Route.GET.equals(route.operation()) || status != 200 || response == null
-        || response.getBody() == null || response.getBody().length > MAX_BODY_READ) {
+    if (!Route.GET.equals(route.operation())
+        || status != 200
+        || response == null
+        || response.getBody() == null
+        || response.getBody().length > MAX_BODY_READ) {
       return null;
     }
     try {

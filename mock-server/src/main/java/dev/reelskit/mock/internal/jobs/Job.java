@@ -1,12 +1,12 @@
 package dev.reelskit.mock.internal.jobs;
 
+import dev.reelskit.mock.jobs.JobTiming;
 import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import dev.reelskit.mock.jobs.JobTiming;
 
 /**
  * One analysis job: what was decided at creation (id, url, outcome, timing) plus its observed
@@ -42,7 +42,8 @@ public record Job(
       }
       Instant leaveAt = from.plus(stay);
       if (now.isBefore(leaveAt)
-          || (polls < timing.minPollsPerState() && timing.waitsForPolls(createdAt.toInstant(), now))) {
+          || (polls < timing.minPollsPerState()
+              && timing.waitsForPolls(createdAt.toInstant(), now))) {
         break;
       }
       s = stepFrom(s);
@@ -67,8 +68,8 @@ public record Job(
   }
 
   /**
-   * The latest time the job reaches a terminal state with no further poll; null when it never
-   * does on its own (held, or its states wait for polls without limit).
+   * The latest time the job reaches a terminal state with no further poll; null when it never does
+   * on its own (held, or its states wait for polls without limit).
    */
   public Instant finishesAt() {
     Instant at = since;
@@ -103,8 +104,13 @@ public record Job(
     if (next.contains(outcome.terminal())) {
       return outcome.terminal();
     }
-    throw new IllegalStateException("the lifecycle declares no way from " + s.getValue()
-        + " to this job's outcome " + outcome.terminal().getValue() + ": " + next);
+    throw new IllegalStateException(
+        "the lifecycle declares no way from "
+            + s.getValue()
+            + " to this job's outcome "
+            + outcome.terminal().getValue()
+            + ": "
+            + next);
   }
 
   private Job with(JobStatus newStatus, Instant newSince, int newPolls) {

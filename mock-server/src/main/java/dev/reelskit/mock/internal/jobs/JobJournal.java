@@ -13,16 +13,17 @@ public interface JobJournal extends AutoCloseable {
   long CLOCK_ONLY = -1;
 
   /** Keeps nothing: the default, in memory only. */
-  JobJournal NONE = new JobJournal() {
-    @Override
-    public void start(Source source) {}
+  JobJournal NONE =
+      new JobJournal() {
+        @Override
+        public void start(Source source) {}
 
-    @Override
-    public void changed(long id, boolean durable) {}
+        @Override
+        public void changed(long id, boolean durable) {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   /** What the journal reads when it writes. */
   interface Source {

@@ -13,18 +13,21 @@ import java.time.OffsetDateTime;
 /** A job as one row of the state file's {@code reels_jobs} table, and back. */
 final class JobRows {
 
-  static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS reels_jobs ("
-      + "id INTEGER PRIMARY KEY, url TEXT NOT NULL, created_at TEXT NOT NULL,"
-      + " outcome TEXT NOT NULL, pending_ms INTEGER, processing_ms INTEGER,"
-      + " min_polls INTEGER NOT NULL, hold_limit_ms INTEGER, initial TEXT NOT NULL, owner TEXT,"
-      + " status TEXT NOT NULL, since TEXT NOT NULL, polls INTEGER NOT NULL)";
-  static final String UPSERT = "INSERT OR REPLACE INTO reels_jobs (id, url, created_at, outcome,"
-      + " pending_ms, processing_ms, min_polls, hold_limit_ms, initial, owner, status, since, polls)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String CREATE_TABLE =
+      "CREATE TABLE IF NOT EXISTS reels_jobs ("
+          + "id INTEGER PRIMARY KEY, url TEXT NOT NULL, created_at TEXT NOT NULL,"
+          + " outcome TEXT NOT NULL, pending_ms INTEGER, processing_ms INTEGER,"
+          + " min_polls INTEGER NOT NULL, hold_limit_ms INTEGER, initial TEXT NOT NULL, owner TEXT,"
+          + " status TEXT NOT NULL, since TEXT NOT NULL, polls INTEGER NOT NULL)";
+  static final String UPSERT =
+      "INSERT OR REPLACE INTO reels_jobs (id, url, created_at, outcome,"
+          + " pending_ms, processing_ms, min_polls, hold_limit_ms, initial, owner, status, since, polls)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static final String DELETE = "DELETE FROM reels_jobs WHERE id = ?";
-  static final String SELECT_ALL = "SELECT id, url, created_at, outcome, pending_ms,"
-      + " processing_ms, min_polls, hold_limit_ms, initial, owner, status, since, polls"
-      + " FROM reels_jobs ORDER BY id";
+  static final String SELECT_ALL =
+      "SELECT id, url, created_at, outcome, pending_ms,"
+          + " processing_ms, min_polls, hold_limit_ms, initial, owner, status, since, polls"
+          + " FROM reels_jobs ORDER BY id";
 
   private JobRows() {}
 
@@ -45,19 +48,28 @@ final class JobRows {
     st.setInt(13, job.pollsInState());
   }
 
-  /** @throws IllegalArgumentException when a value is not one this mock writes */
+  /**
+   * @throws IllegalArgumentException when a value is not one this mock writes
+   */
   static Job read(ResultSet rs) throws SQLException {
     long id = rs.getLong(1);
     Outcome outcome = Outcomes.named(rs.getString(4));
     if (outcome == null) {
-      throw new IllegalArgumentException("job " + id + " has an unknown outcome '"
-          + rs.getString(4) + "'");
+      throw new IllegalArgumentException(
+          "job " + id + " has an unknown outcome '" + rs.getString(4) + "'");
     }
     JobTiming timing = new JobTiming(millis(rs, 5), millis(rs, 6), rs.getInt(7), millis(rs, 8));
-    return new Job(id, rs.getString(2), OffsetDateTime.parse(rs.getString(3)), outcome,
+    return new Job(
+        id,
+        rs.getString(2),
+        OffsetDateTime.parse(rs.getString(3)),
+        outcome,
         timing.equals(JobTiming.HELD) ? JobTiming.HELD : timing,
-        JobStatus.fromValue(rs.getString(9)), rs.getString(10),
-        JobStatus.fromValue(rs.getString(11)), Instant.parse(rs.getString(12)), rs.getInt(13));
+        JobStatus.fromValue(rs.getString(9)),
+        rs.getString(10),
+        JobStatus.fromValue(rs.getString(11)),
+        Instant.parse(rs.getString(12)),
+        rs.getInt(13));
   }
 
   private static void setMillis(PreparedStatement st, int index, Duration d) throws SQLException {

@@ -1,12 +1,13 @@
 package dev.reelskit.mock.internal.jobs;
 
-import dev.reelskit.openapi.JobLifecycle;
+import dev.reelskit.mock.jobs.MockClock;
+import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.model.JobStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,18 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.reelskit.mock.jobs.TimingProfile;
-import dev.reelskit.mock.jobs.MockClock;
 
 /**
  * Every job, keyed by id. Each change is one {@code compute} on the job's key, so concurrent polls
- * of one job are serialised and can neither skip back nor change a terminal job; polls of
- * different jobs never contend. This map is also what WireMock's scenario API shows.
+ * of one job are serialised and can neither skip back nor change a terminal job; polls of different
+ * jobs never contend. This map is also what WireMock's scenario API shows.
  *
- * <p>A {@link JobJournal} is told which job changed after the change: it is waited for only
- * when a client is about to see something it must still see after a crash (a new job, a new
- * status, an admin change); a poll that only counts is written with the next batch. At most
- * {@code maxJobs} jobs are kept: past it the oldest finished job goes first.
+ * <p>A {@link JobJournal} is told which job changed after the change: it is waited for only when a
+ * client is about to see something it must still see after a crash (a new job, a new status, an
+ * admin change); a poll that only counts is written with the next batch. At most {@code maxJobs}
+ * jobs are kept: past it the oldest finished job goes first.
  */
 public final class JobStore {
 
@@ -39,8 +38,10 @@ public final class JobStore {
   static final int EVICTION_SCAN = 1_000;
 
   private final ConcurrentMap<Long, Job> jobs = new ConcurrentHashMap<>();
+
   /** Ids of jobs clients created, oldest first; seeded jobs are never evicted. */
   private final ConcurrentLinkedDeque<Long> created = new ConcurrentLinkedDeque<>();
+
   private final AtomicLong nextId;
   private final MockClock clock;
   private final TimingProfile profile;
@@ -52,7 +53,12 @@ public final class JobStore {
     this(clock, profile, seed, firstId, Integer.MAX_VALUE, JobJournal.NONE);
   }
 
-  public JobStore(MockClock clock, TimingProfile profile, long seed, long firstId, int maxJobs,
+  public JobStore(
+      MockClock clock,
+      TimingProfile profile,
+      long seed,
+      long firstId,
+      int maxJobs,
       JobJournal journal) {
     this.clock = clock;
     this.profile = profile;
@@ -76,10 +82,12 @@ public final class JobStore {
     nextId.accumulateAndGet(state.nextId(), Math::max);
     state.jobs().forEach(job -> nextId.accumulateAndGet(job.id() + 1, Math::max));
     if (state.mockNow() != null) {
-      Duration wallSince = state.wallAt() == null ? Duration.ZERO
-          : Duration.between(state.wallAt(), Instant.now());
-      Instant resumeAt = state.mockNow().plusNanos(wallSince.isNegative() ? 0
-          : (long) (wallSince.toNanos() * clock.scale()));
+      Duration wallSince =
+          state.wallAt() == null ? Duration.ZERO : Duration.between(state.wallAt(), Instant.now());
+      Instant resumeAt =
+          state
+              .mockNow()
+              .plusNanos(wallSince.isNegative() ? 0 : (long) (wallSince.toNanos() * clock.scale()));
       Duration behind = Duration.between(clock.now(), resumeAt);
       if (!behind.isNegative() && !behind.isZero()) {
         clock.advance(behind);
@@ -91,30 +99,34 @@ public final class JobStore {
 
   /** Starts the journal; the store tells it of every change from now on. */
   public void startJournal() {
-    journal.start(new JobJournal.Source() {
-      @Override
-      public Job current(long id) {
-        return jobs.get(id);
-      }
+    journal.start(
+        new JobJournal.Source() {
+          @Override
+          public Job current(long id) {
+            return jobs.get(id);
+          }
 
-      @Override
-      public long nextId() {
-        return nextId.get();
-      }
+          @Override
+          public long nextId() {
+            return nextId.get();
+          }
 
-      @Override
-      public Instant now() {
-        return clock.now();
-      }
+          @Override
+          public Instant now() {
+            return clock.now();
+          }
 
-      @Override
-      public Iterable<Job> all() {
-        return jobs.values();
-      }
-    });
+          @Override
+          public Iterable<Job> all() {
+            return jobs.values();
+          }
+        });
   }
 
-  /** Creates a job in the lifecycle's initial state for {@code url}, its outcome decided by the URL's reel code. */
+  /**
+   * Creates a job in the lifecycle's initial state for {@code url}, its outcome decided by the
+   * URL's reel code.
+   */
   public Job create(String url, String owner) {
     long id = nextId.getAndIncrement();
     Instant now = clock.now();
@@ -173,7 +185,8 @@ public final class JobStore {
   public int deleteOwned(String ownerFilter) {
     List<Long> gone = new ArrayList<>();
     for (Job job : jobs.values()) {
-      if (job.owner() != null && (ownerFilter == null || Owners.matches(job.owner(), ownerFilter))
+      if (job.owner() != null
+          && (ownerFilter == null || Owners.matches(job.owner(), ownerFilter))
           && jobs.remove(job.id()) != null) {
         gone.add(job.id());
       }
@@ -239,10 +252,13 @@ public final class JobStore {
     }
     Instant now = clock.now();
     Job[] before = new Job[1];
-    Job after = jobs.computeIfPresent(id, (k, job) -> {
-      before[0] = job;
-      return job.polledAt(now);
-    });
+    Job after =
+        jobs.computeIfPresent(
+            id,
+            (k, job) -> {
+              before[0] = job;
+              return job.polledAt(now);
+            });
     if (after != null && before[0].status() != after.status()) {
       // A job whose timing waits for polls must never be seen to go back after a crash; one
       // timed by the clock alone gets here again from what is on disk, as the clock resumes.

@@ -15,11 +15,22 @@ public final class JobStores {
    * @param stateFile null: in memory only
    * @throws StateFileException when the state file cannot be used (it is left unchanged)
    */
-  public static JobStore open(Path stateFile, int maxJobs, boolean seedJobs,
-      TimingProfile profile, long seed, MockClock clock) {
+  public static JobStore open(
+      Path stateFile,
+      int maxJobs,
+      boolean seedJobs,
+      TimingProfile profile,
+      long seed,
+      MockClock clock) {
     SqliteJournal file = stateFile == null ? null : SqliteJournal.open(stateFile);
-    JobStore jobs = new JobStore(clock, profile, seed, SeedJobs.FIRST_NEW_ID, maxJobs,
-        file == null ? JobJournal.NONE : file);
+    JobStore jobs =
+        new JobStore(
+            clock,
+            profile,
+            seed,
+            SeedJobs.FIRST_NEW_ID,
+            maxJobs,
+            file == null ? JobJournal.NONE : file);
     if (seedJobs) {
       SeedJobs.addTo(jobs); // a seeded job the state file holds is replaced by its stored state
     }

@@ -11,8 +11,8 @@ import dev.reelskit.openapi.model.ReelAnalysis;
  * @param name a short label (the spec example or magic code it came from), for logs and the banner
  * @param polls how the job's polls misbehave on the way (magic codes {@code FLAKY}, {@code SLOW})
  */
-public record Outcome(String name, JobStatus terminal, ReelAnalysis analysis, String error,
-    Polls polls) {
+public record Outcome(
+    String name, JobStatus terminal, ReelAnalysis analysis, String error, Polls polls) {
 
   /** How the polls of a job misbehave while it runs. */
   public enum Polls {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The magic reel codes: the path segment after {@code /reel/} or {@code /p/} decides how a job
- * ends. These are a fixed contract (the contract suites' defaults depend on them) and are listed
- * in the README.
+ * ends. These are a fixed contract (the contract suites' defaults depend on them) and are listed in
+ * the README.
  */
 public final class Outcomes {
 
@@ -30,7 +30,8 @@ public final class Outcomes {
   public static final Outcome DONE_NO_SPEECH = done("JobDoneNoSpeech", NO_SPEECH);
   public static final Outcome DONE_NO_META = done("JobDoneNoPlatformMeta", NO_META);
   public static final Outcome ERROR_PRIVATE = failed("ERROR", PRIVATE);
-  public static final Outcome ERROR_TOO_LONG = failed("ERRORlong", "Video is longer than 90 seconds");
+  public static final Outcome ERROR_TOO_LONG =
+      failed("ERRORlong", "Video is longer than 90 seconds");
   public static final Outcome ERROR_NO_VIDEO = failed("ERRORnovideo", "The post has no video");
   public static final Outcome ERROR_DOWNLOAD =
       failed("ERRORdownload", "Could not download the video, try again later");
@@ -38,10 +39,18 @@ public final class Outcomes {
   public static final Outcome FLAKY = DONE_COOKING.withPolls("FLAKY", Outcome.Polls.FLAKY);
   public static final Outcome SLOW = DONE_COOKING.withPolls("SLOW", Outcome.Polls.SLOW);
 
-  private static final java.util.Map<String, Outcome> BY_NAME = java.util.stream.Stream.of(
-          DONE_COOKING, DONE_NO_SPEECH, DONE_NO_META, ERROR_PRIVATE, ERROR_TOO_LONG,
-          ERROR_NO_VIDEO, ERROR_DOWNLOAD, FLAKY, SLOW)
-      .collect(java.util.stream.Collectors.toUnmodifiableMap(Outcome::name, o -> o));
+  private static final java.util.Map<String, Outcome> BY_NAME =
+      java.util.stream.Stream.of(
+              DONE_COOKING,
+              DONE_NO_SPEECH,
+              DONE_NO_META,
+              ERROR_PRIVATE,
+              ERROR_TOO_LONG,
+              ERROR_NO_VIDEO,
+              ERROR_DOWNLOAD,
+              FLAKY,
+              SLOW)
+          .collect(java.util.stream.Collectors.toUnmodifiableMap(Outcome::name, o -> o));
 
   private Outcomes() {}
 

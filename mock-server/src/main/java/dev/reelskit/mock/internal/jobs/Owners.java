@@ -8,9 +8,9 @@ import java.util.HexFormat;
 
 /**
  * Who owns a job: {@code ist_****3f9a:1a2b3c4d5e6f}, the token's fingerprint and the first 48 bits
- * of its SHA-256. The fingerprint alone is what people see in reports, but two tokens ending in
- * the same four characters share it; the hash keeps their jobs apart. Neither part is the token,
- * so the owner may be shown, logged and written to the state file.
+ * of its SHA-256. The fingerprint alone is what people see in reports, but two tokens ending in the
+ * same four characters share it; the hash keeps their jobs apart. Neither part is the token, so the
+ * owner may be shown, logged and written to the state file.
  */
 public final class Owners {
 
@@ -24,8 +24,8 @@ public final class Owners {
       return null;
     }
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return TokenMask.fingerprint(token) + SEPARATOR + HexFormat.of().formatHex(hash, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
@@ -46,7 +46,8 @@ public final class Owners {
     if (owner == null) {
       return false;
     }
-    return filter.indexOf(SEPARATOR) >= 0 ? owner.equals(filter)
+    return filter.indexOf(SEPARATOR) >= 0
+        ? owner.equals(filter)
         : fingerprintOf(owner).equals(filter);
   }
 }

@@ -1,12 +1,12 @@
 package dev.reelskit.mock.internal.jobs;
 
+import dev.reelskit.mock.jobs.JobTiming;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.model.JobStatus;
 import dev.reelskit.openapi.model.ReelJob;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import dev.reelskit.mock.jobs.JobTiming;
 
 /**
  * Jobs that exist before any POST, so a UI can be built against every state at once: the spec's
@@ -40,22 +40,57 @@ public final class SeedJobs {
             case "JobError" -> Outcomes.ERROR_PRIVATE;
             default -> Outcomes.DONE_COOKING;
           };
-      store.put(seed(example.getId(), example.getUrl(), example.getCreatedAt(), outcome,
-          example.getStatus(), now));
+      store.put(
+          seed(
+              example.getId(),
+              example.getUrl(),
+              example.getCreatedAt(),
+              outcome,
+              example.getStatus(),
+              now));
     }
     OffsetDateTime created = OffsetDateTime.parse("2026-05-22T10:06:00Z");
-    store.put(seed(48, "https://www.instagram.com/reel/DYg6OdVmtV1/", created,
-        Outcomes.DONE_COOKING, JobStatus.PENDING, now));
-    store.put(seed(49, "https://www.instagram.com/reel/NOSPEECHDYh7PeW/", created.plusMinutes(1),
-        Outcomes.DONE_NO_SPEECH, JobStatus.PROCESSING, now));
-    store.put(seed(50, "https://www.instagram.com/reel/ERRORlongDYi8Qf/", created.plusMinutes(2),
-        Outcomes.ERROR_TOO_LONG, JobStatus.ERROR, now));
-    store.put(seed(FIRST_NEW_ID - 1, "https://www.instagram.com/p/DYj9RgYovX3/",
-        created.plusMinutes(3), Outcomes.DONE_COOKING, JobStatus.DONE, now));
+    store.put(
+        seed(
+            48,
+            "https://www.instagram.com/reel/DYg6OdVmtV1/",
+            created,
+            Outcomes.DONE_COOKING,
+            JobStatus.PENDING,
+            now));
+    store.put(
+        seed(
+            49,
+            "https://www.instagram.com/reel/NOSPEECHDYh7PeW/",
+            created.plusMinutes(1),
+            Outcomes.DONE_NO_SPEECH,
+            JobStatus.PROCESSING,
+            now));
+    store.put(
+        seed(
+            50,
+            "https://www.instagram.com/reel/ERRORlongDYi8Qf/",
+            created.plusMinutes(2),
+            Outcomes.ERROR_TOO_LONG,
+            JobStatus.ERROR,
+            now));
+    store.put(
+        seed(
+            FIRST_NEW_ID - 1,
+            "https://www.instagram.com/p/DYj9RgYovX3/",
+            created.plusMinutes(3),
+            Outcomes.DONE_COOKING,
+            JobStatus.DONE,
+            now));
   }
 
-  private static Job seed(long id, String url, OffsetDateTime createdAt, Outcome outcome,
-      JobStatus status, Instant now) {
+  private static Job seed(
+      long id,
+      String url,
+      OffsetDateTime createdAt,
+      Outcome outcome,
+      JobStatus status,
+      Instant now) {
     return new Job(id, url, createdAt, outcome, JobTiming.HELD, status, null, status, now, 0);
   }
 }

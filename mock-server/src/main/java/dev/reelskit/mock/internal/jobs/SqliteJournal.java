@@ -36,9 +36,12 @@ public final class SqliteJournal implements JobJournal {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteJournal.class);
   private static final String FORMAT = "reels-mock-state-1";
-  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_HEADER =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
   /** Changes that need no fsync of their own wait this long for company. */
   private static final long LAZY_BATCH_MILLIS = 100;
+
   private static final long DURABLE_TIMEOUT_SECONDS = 30;
   private static final Change STOP = new Change(Long.MIN_VALUE, null);
 
@@ -64,8 +67,8 @@ public final class SqliteJournal implements JobJournal {
   /**
    * Opens {@code file}, creating it when it does not exist, and reads its jobs.
    *
-   * @throws StateFileException when the file is unreadable, corrupt or not a state file; it is
-   *     left unchanged
+   * @throws StateFileException when the file is unreadable, corrupt or not a state file; it is left
+   *     unchanged
    */
   public static SqliteJournal open(Path file) {
     boolean exists = Files.exists(file);
@@ -79,7 +82,8 @@ public final class SqliteJournal implements JobJournal {
     try {
       db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     } catch (SQLException e) {
-      throw new StateFileException("state file " + file + " cannot be opened: " + e.getMessage(), e);
+      throw new StateFileException(
+          "state file " + file + " cannot be opened: " + e.getMessage(), e);
     }
     try {
       Loaded loaded = exists && Files.size(file) > 0 ? load(file, db) : create(db);
@@ -237,8 +241,8 @@ public final class SqliteJournal implements JobJournal {
   }
 
   private void writeMeta() throws SQLException {
-    try (PreparedStatement st = db.prepareStatement(
-        "INSERT OR REPLACE INTO reels_meta (key, value) VALUES (?, ?)")) {
+    try (PreparedStatement st =
+        db.prepareStatement("INSERT OR REPLACE INTO reels_meta (key, value) VALUES (?, ?)")) {
       meta(st, "next_id", Long.toString(source.nextId()));
       meta(st, "mock_now", source.now().toString());
       meta(st, "wall_at", Instant.now().toString());
@@ -254,9 +258,11 @@ public final class SqliteJournal implements JobJournal {
 
   private static Loaded create(Connection db) throws SQLException {
     try (Statement st = db.createStatement()) {
-      st.execute("CREATE TABLE IF NOT EXISTS reels_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      st.execute(
+          "CREATE TABLE IF NOT EXISTS reels_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
       st.execute(JobRows.CREATE_TABLE);
-      st.execute("INSERT OR REPLACE INTO reels_meta (key, value) VALUES ('format', '" + FORMAT + "')");
+      st.execute(
+          "INSERT OR REPLACE INTO reels_meta (key, value) VALUES ('format', '" + FORMAT + "')");
     }
     return new Loaded(List.of(), 0, null, null);
   }
@@ -281,7 +287,7 @@ public final class SqliteJournal implements JobJournal {
             case "next_id" -> nextId = rs.getString(2);
             case "mock_now" -> mockNow = rs.getString(2);
             case "wall_at" -> wallAt = rs.getString(2);
-            default -> { }
+            default -> {}
           }
         }
       } catch (SQLException e) {
@@ -296,26 +302,29 @@ public final class SqliteJournal implements JobJournal {
           jobs.add(JobRows.read(rs));
         }
       } catch (RuntimeException e) {
-        throw new StateFileException("state file " + file + " holds a job this mock cannot read: "
-            + e.getMessage(), e);
+        throw new StateFileException(
+            "state file " + file + " holds a job this mock cannot read: " + e.getMessage(), e);
       }
-      return new Loaded(jobs, nextId == null ? 0 : Long.parseLong(nextId),
+      return new Loaded(
+          jobs,
+          nextId == null ? 0 : Long.parseLong(nextId),
           mockNow == null ? null : Instant.parse(mockNow),
           wallAt == null ? null : Instant.parse(wallAt));
     }
   }
 
   private static StateFileException notAStateFile(Path file, Throwable cause) {
-    return new StateFileException("state file " + file
-        + " is an SQLite database but not a reels-mock state file", cause);
+    return new StateFileException(
+        "state file " + file + " is an SQLite database but not a reels-mock state file", cause);
   }
 
   private static void checkHeader(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(SQLITE_HEADER.length);
       if (head.length > 0 && !Arrays.equals(head, SQLITE_HEADER)) {
-        throw new StateFileException("state file " + file
-            + " is not an SQLite database (corrupt, or some other file)", null);
+        throw new StateFileException(
+            "state file " + file + " is not an SQLite database (corrupt, or some other file)",
+            null);
       }
     } catch (IOException e) {
       throw new StateFileException("state file " + file + " is unreadable: " + e.getMessage(), e);

@@ -13,34 +13,35 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Fast start for {@code java -jar reels-mock-server.jar}: when the build left a class-data-sharing
- * archive beside the jar ({@code reels-mock-server.jsa}: {@code -Xshare:dump} over the classes
- * the {@link ArchiveTraining} run loaded), the launching JVM starts the same jar again with
- * {@code -XX:SharedArchiveFile} and only waits for it: a manifest cannot give the JVM that flag,
- * and the documented start must stay one command. The child inherits the console and the JVM
- * options, its exit code is the launcher's, a SIGTERM/Ctrl-C to the launcher stops it, and it ends
- * itself if the launcher dies. The child starts with {@link #START_TUNING}. {@code
- * -Dreels.mock.cds=off} runs in one JVM without the archive and without the tuning.
+ * archive beside the jar ({@code reels-mock-server.jsa}: {@code -Xshare:dump} over the classes the
+ * {@link ArchiveTraining} run loaded), the launching JVM starts the same jar again with {@code
+ * -XX:SharedArchiveFile} and only waits for it: a manifest cannot give the JVM that flag, and the
+ * documented start must stay one command. The child inherits the console and the JVM options, its
+ * exit code is the launcher's, a SIGTERM/Ctrl-C to the launcher stops it, and it ends itself if the
+ * launcher dies. The child starts with {@link #START_TUNING}. {@code -Dreels.mock.cds=off} runs in
+ * one JVM without the archive and without the tuning.
  */
 public final class ArchiveRelaunch {
 
   /** The system property that marks the child ({@value #CHILD}) or turns the relaunch off. */
   public static final String PROPERTY = "reels.mock.cds";
+
   static final String CHILD = "child";
 
   /**
-   * The child's start tuning, before the user's JVM options so that theirs win: the client
-   * compiler only, as IDEs and dev servers start JVMs, since on two cores the server compiler's
-   * threads take a quarter of the start from the one thread that is starting the mock; a mock
-   * serving a browser never needs the peak throughput it buys.
+   * The child's start tuning, before the user's JVM options so that theirs win: the client compiler
+   * only, as IDEs and dev servers start JVMs, since on two cores the server compiler's threads take
+   * a quarter of the start from the one thread that is starting the mock; a mock serving a browser
+   * never needs the peak throughput it buys.
    */
   static final List<String> START_TUNING = List.of("-XX:TieredStopAtLevel=1");
 
   private ArchiveRelaunch() {}
 
   /**
-   * The child's command line, or empty when this JVM should serve itself: the property is set,
-   * the code is not running from a jar, no archive lies beside it, or the JVM's own command line
-   * is unknown.
+   * The child's command line, or empty when this JVM should serve itself: the property is set, the
+   * code is not running from a jar, no archive lies beside it, or the JVM's own command line is
+   * unknown.
    */
   public static Optional<List<String>> childCommand(String property, String[] args) {
     if (property != null) {
@@ -64,9 +65,15 @@ public final class ArchiveRelaunch {
     command.addAll(START_TUNING);
     command.addAll(launched.subList(0, dashJar)); // the user's JVM options
     // -Xshare:auto: an archive of another JDK or jar is ignored (and, logging off, silently).
-    command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
-        "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + PROPERTY + "=" + CHILD,
-        "-jar", jar.get().toString()));
+    command.addAll(
+        List.of(
+            "-XX:SharedArchiveFile=" + archive,
+            "-Xshare:auto",
+            "-Xlog:cds=off",
+            "-Xlog:cds+dynamic=off",
+            "-D" + PROPERTY + "=" + CHILD,
+            "-jar",
+            jar.get().toString()));
     command.addAll(Arrays.asList(args));
     return Optional.of(command);
   }
@@ -74,23 +81,28 @@ public final class ArchiveRelaunch {
   /** Runs the child to its end and answers its exit code. */
   public static int run(List<String> command) throws IOException, InterruptedException {
     Process child = new ProcessBuilder(command).inheritIO().start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (child.isAlive()) {
-        child.destroy(); // SIGTERM: the child's own hook stops the mock
-        try {
-          child.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }, "reels-mock-relaunch"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (child.isAlive()) {
+                    child.destroy(); // SIGTERM: the child's own hook stops the mock
+                    try {
+                      child.waitFor(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                },
+                "reels-mock-relaunch"));
     return child.waitFor();
   }
 
   /** In the child: ends this JVM when the launcher is gone, even after a SIGKILL to it. */
   public static void exitWithLauncher(String property) {
     if (CHILD.equals(property)) {
-      ProcessHandle.current().parent()
+      ProcessHandle.current()
+          .parent()
           .ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
     }
   }
@@ -118,7 +130,8 @@ public final class ArchiveRelaunch {
       CodeSource source = ArchiveRelaunch.class.getProtectionDomain().getCodeSource();
       Path path = source == null ? null : Path.of(source.getLocation().toURI());
       return path != null && path.toString().endsWith(".jar") && Files.isRegularFile(path)
-          ? Optional.of(path) : Optional.empty();
+          ? Optional.of(path)
+          : Optional.empty();
     } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -12,18 +12,21 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The build's training run for the class-data-sharing archive ({@code mock-server/pom.xml} runs
- * it with {@code -XX:DumpLoadedClassList}, then archives that list with {@code -Xshare:dump}):
- * starts the mock as {@code java -jar} does, sends it the requests a frontend sends first, and
- * exits, so the archive holds exactly the classes of a start and a first answer.
+ * The build's training run for the class-data-sharing archive ({@code mock-server/pom.xml} runs it
+ * with {@code -XX:DumpLoadedClassList}, then archives that list with {@code -Xshare:dump}): starts
+ * the mock as {@code java -jar} does, sends it the requests a frontend sends first, and exits, so
+ * the archive holds exactly the classes of a start and a first answer.
  */
 public final class ArchiveTraining {
 
   private ArchiveTraining() {}
 
-  /** @param args the archive's path, as the dump step's {@code -XX:SharedArchiveFile} gives it */
+  /**
+   * @param args the archive's path, as the dump step's {@code -XX:SharedArchiveFile} gives it
+   */
   public static void main(String[] args) throws Exception {
-    Files.writeString(ArchiveRelaunch.identityFile(Path.of(args[0])), ArchiveRelaunch.jvmIdentity());
+    Files.writeString(
+        ArchiveRelaunch.identityFile(Path.of(args[0])), ArchiveRelaunch.jvmIdentity());
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
@@ -40,8 +43,13 @@ public final class ArchiveTraining {
       Thread.sleep(20);
     }
     String body = "{\"url\":\"https://www.instagram.com/reel/DYa0IXPgnP5/\"}";
-    answers(port, "POST /api/v1/reels/analyze HTTP/1.1\r\nContent-Type: application/json\r\n"
-        + "Content-Length: " + body.length() + "\r\n", body);
+    answers(
+        port,
+        "POST /api/v1/reels/analyze HTTP/1.1\r\nContent-Type: application/json\r\n"
+            + "Content-Length: "
+            + body.length()
+            + "\r\n",
+        body);
     answers(port, "GET /api/v1/reels/100 HTTP/1.1\r\n", "");
     System.exit(0); // the JVM writes the archive on exit
   }
@@ -51,8 +59,14 @@ public final class ArchiveTraining {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write((head + "Host: 127.0.0.1:" + port + "\r\nAuthorization: Bearer ist_your_token\r\n"
-          + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          (head
+                  + "Host: 127.0.0.1:"
+                  + port
+                  + "\r\nAuthorization: Bearer ist_your_token\r\n"
+                  + "Connection: close\r\n\r\n"
+                  + body)
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       return in.readAllBytes().length > 0;

@@ -14,7 +14,8 @@ public final class HostNames {
 
   private static final Pattern LABELS =
       Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*");
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+\\]");
   private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
@@ -69,7 +70,9 @@ public final class HostNames {
 
   /** {@code localhost}, any {@code *.localhost}, {@code 127.x.x.x} or {@code [::1]}. */
   public static boolean isLocal(String host) {
-    return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
+    return host.equals("localhost")
+        || host.endsWith(".localhost")
+        || host.equals("[::1]")
         || (host.startsWith("127.") && IPV4.matcher(host).matches() && isIpLiteral(host));
   }
 
@@ -90,10 +93,12 @@ public final class HostNames {
     return b.contains(":") && !b.startsWith("[") ? "[" + b + "]" : b;
   }
 
-  /** Whether every address {@code bind} stands for is a loopback address (resolved once, at start). */
+  /**
+   * Whether every address {@code bind} stands for is a loopback address (resolved once, at start).
+   */
   public static boolean isLoopbackBind(String bind) {
-    String b = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1)
-        : bind;
+    String b =
+        bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
     if (b.equalsIgnoreCase("localhost")) {
       return true;
     }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /__admin/reels/jobs {"url": ...}} (the listing is {@code JobsAdminExtension}'s): a
- * job made without a token, so the panel's
- * submissions stay out of the traffic record the client report judges.
+ * job made without a token, so the panel's submissions stay out of the traffic record the client
+ * report judges.
  */
 final class JobsAdmin {
 
@@ -48,8 +48,13 @@ final class JobsAdmin {
       return json(400, error("body must be {\"url\": \"https://www.instagram.com/reel/<code>/\"}"));
     }
     if (Outcomes.isServerFailure(url)) {
-      return json(400, error("a " + Outcomes.SERVER_FAILURE_PREFIX + " reel makes the API's POST answer"
-          + " 500 and creates no job; send it to POST /api/v1/reels/analyze to see that"));
+      return json(
+          400,
+          error(
+              "a "
+                  + Outcomes.SERVER_FAILURE_PREFIX
+                  + " reel makes the API's POST answer"
+                  + " 500 and creates no job; send it to POST /api/v1/reels/analyze to see that"));
     }
     // No owner, like a seeded job: with --isolate-tokens every token may still poll it.
     Job job = jobs.create(url, null);
@@ -62,7 +67,8 @@ final class JobsAdmin {
     row.put("url", job.url());
     row.put("status", job.status().getValue());
     row.put("created_at", job.createdAt().toString());
-    row.put("age_seconds", Math.max(0, Duration.between(job.createdAt().toInstant(), now).toSeconds()));
+    row.put(
+        "age_seconds", Math.max(0, Duration.between(job.createdAt().toInstant(), now).toSeconds()));
     row.put("outcome", job.outcome().name());
     row.put("ends_in", job.outcome().terminal().getValue());
     row.put("error", JobLifecycle.setsError(job.status()) ? job.outcome().error() : null);
@@ -75,9 +81,11 @@ final class JobsAdmin {
 
   private static ResponseDefinition json(int status, JsonNode body) {
     try {
-      return new ResponseDefinitionBuilder().withStatus(status)
+      return new ResponseDefinitionBuilder()
+          .withStatus(status)
           .withHeader("Content-Type", "application/json")
-          .withBody(ReelsJson.mapper().writeValueAsBytes(body)).build();
+          .withBody(ReelsJson.mapper().writeValueAsBytes(body))
+          .build();
     } catch (IOException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }

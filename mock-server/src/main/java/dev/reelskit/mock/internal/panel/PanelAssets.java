@@ -12,17 +12,19 @@ final class PanelAssets {
 
   record Asset(String contentType, byte[] body) {}
 
-  private static final Map<String, String> FILES = Map.of(
-      "index.html", "text/html; charset=utf-8",
-      "panel.js", "text/javascript; charset=utf-8",
-      "panel.css", "text/css; charset=utf-8");
+  private static final Map<String, String> FILES =
+      Map.of(
+          "index.html", "text/html; charset=utf-8",
+          "panel.js", "text/javascript; charset=utf-8",
+          "panel.css", "text/css; charset=utf-8");
   private static final String ROOT = "dev/reelskit/mock/ui/";
 
   private final Map<String, Asset> loaded = new ConcurrentHashMap<>();
 
   Optional<Asset> get(String file) {
     String type = FILES.get(file);
-    return type == null ? Optional.empty()
+    return type == null
+        ? Optional.empty()
         : Optional.of(loaded.computeIfAbsent(file, f -> new Asset(type, read(ROOT + f))));
   }
 

@@ -1,12 +1,12 @@
 package dev.reelskit.mock.internal.ruleoptions;
 
+import dev.reelskit.mock.conformance.ClientRuleSettings;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.reelskit.mock.conformance.ClientRuleSettings;
 
 /**
  * The client rules' settings by their option names, shared by {@code check-client} (flags,
@@ -57,10 +57,11 @@ public final class ClientRuleOptions {
   }
 
   /**
-   * A duration as people write it: {@code 500ms}, {@code 5s}, {@code 1.5s}, {@code 10m},
-   * {@code 1h}, or ISO-8601 ({@code PT5S}); null for null or blank.
+   * A duration as people write it: {@code 500ms}, {@code 5s}, {@code 1.5s}, {@code 10m}, {@code
+   * 1h}, or ISO-8601 ({@code PT5S}); null for null or blank.
    *
-   * @throws IllegalArgumentException naming {@code option} when the value is not a positive duration
+   * @throws IllegalArgumentException naming {@code option} when the value is not a positive
+   *     duration
    */
   public static Duration duration(String option, String value) {
     if (value == null || value.isBlank()) {
@@ -72,12 +73,13 @@ public final class ClientRuleOptions {
       Matcher m = SHORT.matcher(v);
       if (m.matches()) {
         double n = Double.parseDouble(m.group(1));
-        double millis = switch (m.group(2)) {
-          case "ms" -> n;
-          case "s" -> n * 1_000;
-          case "m" -> n * 60_000;
-          default -> n * 3_600_000;
-        };
+        double millis =
+            switch (m.group(2)) {
+              case "ms" -> n;
+              case "s" -> n * 1_000;
+              case "m" -> n * 60_000;
+              default -> n * 3_600_000;
+            };
         d = Duration.ofMillis(Math.round(millis));
       } else {
         d = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
@@ -86,8 +88,11 @@ public final class ClientRuleOptions {
       d = null;
     }
     if (d == null || d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(option
-          + " must be a positive duration such as 500ms, 5s, 10m or PT5S, was '" + value + "'");
+      throw new IllegalArgumentException(
+          option
+              + " must be a positive duration such as 500ms, 5s, 10m or PT5S, was '"
+              + value
+              + "'");
     }
     return d;
   }

@@ -20,12 +20,13 @@ public final class BoundedTable<K, V> {
       throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
     }
     this.capacity = capacity;
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-        return size() > BoundedTable.this.capacity;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            return size() > BoundedTable.this.capacity;
+          }
+        };
   }
 
   /** The entry for {@code key}, created by {@code create} when there is none. */

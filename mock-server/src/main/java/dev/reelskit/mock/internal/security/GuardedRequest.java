@@ -6,8 +6,14 @@ package dev.reelskit.mock.internal.security;
  * @param path the decoded path, e.g. {@code /__admin/shutdown}
  * @param hasBody whether the request declares a body (a length above 0 or a transfer encoding)
  */
-public record GuardedRequest(String method, String path, String host, String origin,
-    String contentType, String authorization, boolean hasBody) {
+public record GuardedRequest(
+    String method,
+    String path,
+    String host,
+    String origin,
+    String contentType,
+    String authorization,
+    boolean hasBody) {
 
   boolean isAdmin() {
     return path.equals("/__admin") || path.startsWith("/__admin/");

@@ -29,7 +29,9 @@ public final class GuardedServerFactory implements HttpServerFactory {
   }
 
   @Override
-  public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
+  public HttpServer buildHttpServer(
+      Options options,
+      AdminRequestHandler adminRequestHandler,
       StubRequestHandler stubRequestHandler) {
     Handler[] front = {new GuardHandler(guard)};
     return new Jetty11HttpServer(options, adminRequestHandler, stubRequestHandler) {

@@ -8,10 +8,10 @@ import java.util.Set;
 /**
  * Which {@code Host} headers the mock answers and which {@code Origin}s count as local.
  *
- * <p>Hosts: the local names ({@code localhost}, {@code *.localhost}, {@code 127.x.x.x},
- * {@code [::1]}), the bound address, any IP address, and the {@code --allowed-host} names. An IP
- * address cannot be the result of DNS rebinding (the attack needs a name the attacker controls), so
- * IP literals are always served, as Vite's {@code server.allowedHosts} does.
+ * <p>Hosts: the local names ({@code localhost}, {@code *.localhost}, {@code 127.x.x.x}, {@code
+ * [::1]}), the bound address, any IP address, and the {@code --allowed-host} names. An IP address
+ * cannot be the result of DNS rebinding (the attack needs a name the attacker controls), so IP
+ * literals are always served, as Vite's {@code server.allowedHosts} does.
  *
  * <p>Origins (for the admin API) are narrower: a page's own origin is only trusted when its host is
  * local, the bound address or a named {@code --allowed-host}; {@code *} never widens them.
@@ -66,7 +66,8 @@ public final class HostAllowList {
       URI uri = new URI(origin.trim());
       String scheme = uri.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)
-          || uri.getRawAuthority() == null || uri.getRawUserInfo() != null
+          || uri.getRawAuthority() == null
+          || uri.getRawUserInfo() != null
           || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())) {
         return null;
       }

@@ -13,7 +13,8 @@ public record Refusal(int status, String message, Map<String, String> headers) {
   }
 
   static Refusal unauthorized(String message) {
-    return new Refusal(401, message, Map.of("WWW-Authenticate", "Bearer realm=\"reels-mock-admin\""));
+    return new Refusal(
+        401, message, Map.of("WWW-Authenticate", "Bearer realm=\"reels-mock-admin\""));
   }
 
   /** The JSON body, serialised from the spec's error model. */

@@ -9,8 +9,10 @@ import java.util.Optional;
 
 /**
  * The checks every request passes before the mock or WireMock handles it, in order:
+ *
  * <ol>
- *   <li>its {@code Host} is allowed ({@link HostAllowList}), for the API, the docs and the admin API;
+ *   <li>its {@code Host} is allowed ({@link HostAllowList}), for the API, the docs and the admin
+ *       API;
  *   <li>under {@code /__admin}: its {@code Origin}, when present, is local (preflights included);
  *   <li>under {@code /__admin}, when an admin token is set: {@code Authorization: Bearer <token>};
  *   <li>a state-changing admin request (anything but GET, HEAD, OPTIONS and a DELETE without body)
@@ -26,37 +28,53 @@ public final class RequestGuard {
 
   public RequestGuard(SecuritySettings settings, String bind) {
     this.hosts = new HostAllowList(settings, bind);
-    this.adminToken = settings.adminToken() == null ? null
-        : settings.adminToken().getBytes(StandardCharsets.UTF_8);
+    this.adminToken =
+        settings.adminToken() == null
+            ? null
+            : settings.adminToken().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Empty when the request may go on; else how to refuse it. */
   public Optional<Refusal> check(GuardedRequest request) {
     if (!hosts.allowsHostHeader(request.host())) {
       String host = HostNames.hostOf(request.host());
-      return Optional.of(Refusal.forbidden("Host " + Refusal.quote(request.host())
-          + " is not allowed (DNS rebinding protection): " + HOST_HINT
-          + (host == null ? "NAME" : host) + " to serve it"));
+      return Optional.of(
+          Refusal.forbidden(
+              "Host "
+                  + Refusal.quote(request.host())
+                  + " is not allowed (DNS rebinding protection): "
+                  + HOST_HINT
+                  + (host == null ? "NAME" : host)
+                  + " to serve it"));
     }
     if (!request.isAdmin()) {
       return Optional.empty();
     }
     if (!hosts.allowsOrigin(request.origin()) && !sameOrigin(request)) {
-      return Optional.of(Refusal.forbidden("admin API refused: Origin " + Refusal.quote(
-          request.origin()) + " is not local (allowed: localhost, *.localhost, 127.0.0.1, [::1],"
-          + " the bound address and --allowed-host names)"));
+      return Optional.of(
+          Refusal.forbidden(
+              "admin API refused: Origin "
+                  + Refusal.quote(request.origin())
+                  + " is not local (allowed: localhost, *.localhost, 127.0.0.1, [::1],"
+                  + " the bound address and --allowed-host names)"));
     }
     if (request.isPreflight()) {
       return Optional.empty(); // a preflight carries no credentials; the real request is checked
     }
     if (adminToken != null && !hasAdminToken(request.authorization())) {
-      return Optional.of(Refusal.unauthorized("admin API requires Authorization: Bearer <admin"
-          + " token> (the token set by REELS_MOCK_ADMIN_TOKEN or --admin-token-file)"));
+      return Optional.of(
+          Refusal.unauthorized(
+              "admin API requires Authorization: Bearer <admin"
+                  + " token> (the token set by REELS_MOCK_ADMIN_TOKEN or --admin-token-file)"));
     }
     if (changesState(request) && !isJson(request.contentType())) {
-      return Optional.of(Refusal.forbidden("admin API refused: a " + request.method()
-          + " needs Content-Type: application/json (was " + (request.contentType() == null
-              ? "none" : Refusal.quote(request.contentType())) + ")"));
+      return Optional.of(
+          Refusal.forbidden(
+              "admin API refused: a "
+                  + request.method()
+                  + " needs Content-Type: application/json (was "
+                  + (request.contentType() == null ? "none" : Refusal.quote(request.contentType()))
+                  + ")"));
     }
     return Optional.empty();
   }
@@ -91,7 +109,8 @@ public final class RequestGuard {
   }
 
   private boolean hasAdminToken(String authorization) {
-    if (authorization == null || authorization.length() < 7
+    if (authorization == null
+        || authorization.length() < 7
         || !authorization.substring(0, 7).equalsIgnoreCase("bearer ")) {
       return false;
     }

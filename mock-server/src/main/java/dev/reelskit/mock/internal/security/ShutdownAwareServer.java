@@ -29,16 +29,20 @@ public final class ShutdownAwareServer extends WireMockServer {
   @Override
   public void shutdown() {
     LOG.info("shutdown requested through POST /__admin/shutdown: stopping");
-    Thread stopper = new Thread(() -> {
-      try {
-        Thread.sleep(100); // as WireMock does: let Jetty finish answering the shutdown request
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      stop();
-      LOG.info("mock stopped");
-      afterShutdown.run();
-    }, "reels-mock-admin-shutdown");
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(
+                    100); // as WireMock does: let Jetty finish answering the shutdown request
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              stop();
+              LOG.info("mock stopped");
+              afterShutdown.run();
+            },
+            "reels-mock-admin-shutdown");
     stopper.start();
   }
 }

@@ -19,16 +19,19 @@ class CheckClientCommandTest {
 
   /** A token as check-client generates them: ist_ and 28 letters and digits. */
   static final String FULL_TOKEN = "ist_[A-Za-z0-9]{28}";
+
   /** Eleven quick GETs of a seeded job: one more than the documented limit allows a minute. */
-  static final String ELEVEN_GETS = "for i in $(seq 11); do curl -s -o /dev/null -w '%{http_code}\\n'"
-      + " -H \"Authorization: Bearer $REELS_TOKEN\" \"$REELS_BASE_URL/api/v1/reels/42\"; done";
+  static final String ELEVEN_GETS =
+      "for i in $(seq 11); do curl -s -o /dev/null -w '%{http_code}\\n'"
+          + " -H \"Authorization: Bearer $REELS_TOKEN\" \"$REELS_BASE_URL/api/v1/reels/42\"; done";
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String... args) {
-    return MockServerCommand.commandLine(Map.of(), env, new PrintStream(out, true),
-        new PrintStream(err, true)).execute(args);
+    return MockServerCommand.commandLine(
+            Map.of(), env, new PrintStream(out, true), new PrintStream(err, true))
+        .execute(args);
   }
 
   private String output() {
@@ -40,25 +43,28 @@ class CheckClientCommandTest {
   }
 
   /**
-   * A bash client sped up like the mock (x25: 7 s polls are 280 ms). It gives up after 60 s of
-   * mock time (2.4 s), half the 120 s bound: a client giving up exactly at the bound has 20 ms of
-   * real slack at x25, which a loaded machine does not keep.
+   * A bash client sped up like the mock (x25: 7 s polls are 280 ms). It gives up after 60 s of mock
+   * time (2.4 s), half the 120 s bound: a client giving up exactly at the bound has 20 ms of real
+   * slack at x25, which a loaded machine does not keep.
    */
   private static String[] quickly(String script, String... options) throws Exception {
     RequiredTools.assumeInstalled("bash", "curl", "jq");
-    List<String> args = new ArrayList<>(List.of("check-client", "--profile", "quick",
-        "--time-scale", "25"));
+    List<String> args =
+        new ArrayList<>(List.of("check-client", "--profile", "quick", "--time-scale", "25"));
     args.addAll(List.of(options));
-    args.addAll(List.of("--", "env", "POLL_INTERVAL_MS=280", "TIMEOUT_MS=2400", "bash",
-        script(script)));
+    args.addAll(
+        List.of("--", "env", "POLL_INTERVAL_MS=280", "TIMEOUT_MS=2400", "bash", script(script)));
     return args.toArray(String[]::new);
   }
 
   @Test
   void a_correct_client_exits_0_with_the_report_naming_the_profile() throws Exception {
     assertThat(run(Map.of(), quickly("correct-client.sh"))).as(output()).isZero();
-    assertThat(output()).contains("profile   quick (time scale x25)").contains("10 passed, 0 failed")
-        .contains("client output (token masked):").contains("| job 100: done")
+    assertThat(output())
+        .contains("profile   quick (time scale x25)")
+        .contains("10 passed, 0 failed")
+        .contains("client output (token masked):")
+        .contains("| job 100: done")
         .containsPattern("token ist_\\*\\*\\*\\*[A-Za-z0-9]{4}");
     assertThat(output()).doesNotContainPattern(FULL_TOKEN);
   }
@@ -66,18 +72,29 @@ class CheckClientCommandTest {
   @Test
   void a_wrong_client_exits_1_naming_the_rule_it_broke() throws Exception {
     assertThat(run(Map.of(), quickly("wrong-polls-after-done.sh"))).as(output()).isEqualTo(1);
-    assertThat(output()).contains("CC-POLL-002 No poll of a job after it was shown done or error")
+    assertThat(output())
+        .contains("CC-POLL-002 No poll of a job after it was shown done or error")
         .contains("9 passed, 1 failed");
   }
 
   @Test
   void the_token_reaches_the_client_but_never_the_output() {
     RequiredTools.assumeInstalled("bash");
-    int exit = run(Map.of(), "check-client", "--", "bash", "-c",
-        "echo \"env=$REELS_TOKEN arg=$1 url=$REELS_BASE_URL\"", "client", "{token}");
+    int exit =
+        run(
+            Map.of(),
+            "check-client",
+            "--",
+            "bash",
+            "-c",
+            "echo \"env=$REELS_TOKEN arg=$1 url=$REELS_BASE_URL\"",
+            "client",
+            "{token}");
     assertThat(exit).isEqualTo(1); // it sent no request: CC-TRAFFIC-001
-    assertThat(output()).containsPattern("env=ist_\\*\\*\\*\\*\\w{4} arg=ist_\\*\\*\\*\\*\\w{4}")
-        .contains("url=http://127.0.0.1:").contains("CC-TRAFFIC-001")
+    assertThat(output())
+        .containsPattern("env=ist_\\*\\*\\*\\*\\w{4} arg=ist_\\*\\*\\*\\*\\w{4}")
+        .contains("url=http://127.0.0.1:")
+        .contains("CC-TRAFFIC-001")
         .contains("profile   realistic");
     assertThat(output()).doesNotContainPattern(FULL_TOKEN);
   }
@@ -92,8 +109,9 @@ class CheckClientCommandTest {
   @Test
   void with_the_emulation_disabled_there_is_no_429_but_the_rule_still_judges() {
     RequiredTools.assumeInstalled("bash", "curl");
-    assertThat(run(Map.of(), "check-client", "--disable-rate-limit", "--", "bash", "-c",
-        ELEVEN_GETS)).isEqualTo(1);
+    assertThat(
+            run(Map.of(), "check-client", "--disable-rate-limit", "--", "bash", "-c", ELEVEN_GETS))
+        .isEqualTo(1);
     assertThat(output()).doesNotContain("| 429").contains("CC-RATE-001");
   }
 
@@ -103,12 +121,24 @@ class CheckClientCommandTest {
     // 11 requests pass a limit of 11 from the environment (emulated and judged); the flag's 10
     // wins over it. (The client breaks the polling rules either way.)
     String rateViolation = "CC-RATE-001 Stays within the rate limit";
-    run(Map.of("REELS_MOCK_RATE_LIMIT_REQUESTS", "11"), "check-client", "--", "bash", "-c",
+    run(
+        Map.of("REELS_MOCK_RATE_LIMIT_REQUESTS", "11"),
+        "check-client",
+        "--",
+        "bash",
+        "-c",
         ELEVEN_GETS);
     assertThat(output()).doesNotContain("| 429").doesNotContain(rateViolation);
     out.reset();
-    run(Map.of("REELS_MOCK_RATE_LIMIT_REQUESTS", "11"), "check-client",
-        "--rate-limit-requests", "10", "--", "bash", "-c", ELEVEN_GETS);
+    run(
+        Map.of("REELS_MOCK_RATE_LIMIT_REQUESTS", "11"),
+        "check-client",
+        "--rate-limit-requests",
+        "10",
+        "--",
+        "bash",
+        "-c",
+        ELEVEN_GETS);
     assertThat(output()).contains("| 429").contains(rateViolation);
   }
 
@@ -117,9 +147,11 @@ class CheckClientCommandTest {
     Path json = dir.resolve("report.json");
     assertThat(run(Map.of(), quickly("wrong-no-token.sh", "--report-json", json.toString())))
         .isEqualTo(1);
-    assertThat(Files.readString(json)).contains("\"conforms\" : false")
+    assertThat(Files.readString(json))
+        .contains("\"conforms\" : false")
         .contains("\"violatedRules\" : [ \"CC-AUTH-001\" ]")
-        .contains("\"profile\" : \"quick (time scale x25)\"").doesNotContainPattern(FULL_TOKEN);
+        .contains("\"profile\" : \"quick (time scale x25)\"")
+        .doesNotContainPattern(FULL_TOKEN);
   }
 
   @Test
@@ -143,9 +175,22 @@ class CheckClientCommandTest {
   @Test
   void help_lists_every_option_with_its_default() {
     assertThat(run(Map.of(), "check-client", "--help")).isZero();
-    assertThat(output()).contains("--profile", "realistic (default", "--time-scale",
-        "--port", "default 0", "--client-timeout", "default 10m", "--poll-interval",
-        "--give-up-after", "--rate-limit-requests", "--max-unfinished-jobs",
-        "--disable-rate-limit", "--verbose", "--report-json", "REELS_BASE_URL");
+    assertThat(output())
+        .contains(
+            "--profile",
+            "realistic (default",
+            "--time-scale",
+            "--port",
+            "default 0",
+            "--client-timeout",
+            "default 10m",
+            "--poll-interval",
+            "--give-up-after",
+            "--rate-limit-requests",
+            "--max-unfinished-jobs",
+            "--disable-rate-limit",
+            "--verbose",
+            "--report-json",
+            "REELS_BASE_URL");
   }
 }

@@ -1,19 +1,18 @@
 package dev.reelskit.mock.internal.cli;
 
-import dev.reelskit.mock.settings.Latency;
-import dev.reelskit.mock.settings.MockServerSettings;
-import dev.reelskit.mock.jobs.TimingProfile;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.settings.Latency;
+import dev.reelskit.mock.settings.MockServerSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class MockServerCommandTest {
@@ -22,8 +21,9 @@ class MockServerCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String... args) {
-    return MockServerCommand.commandLine(Map.of(), env, new PrintStream(out, true),
-        new PrintStream(err, true)).execute(args);
+    return MockServerCommand.commandLine(
+            Map.of(), env, new PrintStream(out, true), new PrintStream(err, true))
+        .execute(args);
   }
 
   private String errText() {
@@ -51,15 +51,27 @@ class MockServerCommandTest {
   @Test
   void help_lists_every_option_with_its_default() {
     assertThat(run(Map.of(), "--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--bind", "--profile",
-        "--seed", "--time-scale", "--rate-limit", "--verbose", "--request-journal",
-        "--tokens-file", "--latency", "--root-dir", "default: 8089");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "--port",
+            "--bind",
+            "--profile",
+            "--seed",
+            "--time-scale",
+            "--rate-limit",
+            "--verbose",
+            "--request-journal",
+            "--tokens-file",
+            "--latency",
+            "--root-dir",
+            "default: 8089");
   }
 
-  private MockServerSettings settings(Map<String, String> props, Map<String, String> env,
-      String... args) {
-    CommandLine cmd = MockServerCommand.commandLine(props, env, new PrintStream(out, true),
-        new PrintStream(err, true));
+  private MockServerSettings settings(
+      Map<String, String> props, Map<String, String> env, String... args) {
+    CommandLine cmd =
+        MockServerCommand.commandLine(
+            props, env, new PrintStream(out, true), new PrintStream(err, true));
     cmd.parseArgs(args);
     return ((MockServerCommand) cmd.getCommand()).settings();
   }
@@ -67,8 +79,14 @@ class MockServerCommandTest {
   @Test
   void flag_beats_property_beats_environment_beats_default() {
     Map<String, String> props = Map.of("reels.mock.port", "2002", "reels.mock.profile", "fast");
-    Map<String, String> env = Map.of("REELS_MOCK_PORT", "3003", "REELS_MOCK_SEED", "7",
-        "REELS_MOCK_RATE_LIMIT_REQUESTS", "20");
+    Map<String, String> env =
+        Map.of(
+            "REELS_MOCK_PORT",
+            "3003",
+            "REELS_MOCK_SEED",
+            "7",
+            "REELS_MOCK_RATE_LIMIT_REQUESTS",
+            "20");
     MockServerSettings s = settings(props, env, "--port", "1001");
     assertThat(s.port()).isEqualTo(1001);
     assertThat(s.profile()).isEqualTo(TimingProfile.FAST);
@@ -84,8 +102,12 @@ class MockServerCommandTest {
       throws Exception {
     Path revoked = dir.resolve("revoked.txt");
     Files.writeString(revoked, "# revoked\nist_revokedOne\n\nist_revokedTwo\n");
-    MockServerSettings s = settings(Map.of("reels.mock.tokens", "ist_fromProperty"),
-        Map.of("REELS_MOCK_TOKENS", "ist_a, ist_b"), "--revoked-tokens-file", revoked.toString());
+    MockServerSettings s =
+        settings(
+            Map.of("reels.mock.tokens", "ist_fromProperty"),
+            Map.of("REELS_MOCK_TOKENS", "ist_a, ist_b"),
+            "--revoked-tokens-file",
+            revoked.toString());
     assertThat(s.tokens()).containsExactlyInAnyOrder("ist_a", "ist_b");
     assertThat(s.revokedTokens()).containsExactlyInAnyOrder("ist_revokedOne", "ist_revokedTwo");
     assertThat(s.toString()).doesNotContain("ist_a").contains("tokens=2");
@@ -109,8 +131,9 @@ class MockServerCommandTest {
 
   @Test
   void subcommands_can_be_added_to_the_command_line() {
-    CommandLine cmd = MockServerCommand.commandLine(Map.of(), Map.of(), new PrintStream(out, true),
-        new PrintStream(err, true));
+    CommandLine cmd =
+        MockServerCommand.commandLine(
+            Map.of(), Map.of(), new PrintStream(out, true), new PrintStream(err, true));
     cmd.addSubcommand("noop", new CommandLine(new Noop()));
     assertThat(cmd.execute("noop")).isEqualTo(3);
     assertThat(cmd.getSubcommands()).containsKeys("check-client", "noop");

@@ -21,23 +21,30 @@ class SecurityOptionsTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private SecuritySettings security(Map<String, String> props, Map<String, String> env,
-      String... args) {
-    CommandLine cmd = MockServerCommand.commandLine(props, env, new PrintStream(out, true),
-        new PrintStream(err, true));
+  private SecuritySettings security(
+      Map<String, String> props, Map<String, String> env, String... args) {
+    CommandLine cmd =
+        MockServerCommand.commandLine(
+            props, env, new PrintStream(out, true), new PrintStream(err, true));
     cmd.parseArgs(args);
     return ((MockServerCommand) cmd.getCommand()).settings().security();
   }
 
   @Test
   void allowed_host_is_repeatable_and_comma_separated_in_a_property_or_variable() {
-    assertThat(security(Map.of(), Map.of(), "--allowed-host", "a.test", "--allowed-host",
-        "b.test").allowedHosts()).containsExactly("a.test", "b.test");
-    assertThat(security(Map.of("reels.mock.allowed-host", "p.test"),
-        Map.of("REELS_MOCK_ALLOWED_HOST", "e1.test,e2.test")).allowedHosts())
+    assertThat(
+            security(Map.of(), Map.of(), "--allowed-host", "a.test", "--allowed-host", "b.test")
+                .allowedHosts())
+        .containsExactly("a.test", "b.test");
+    assertThat(
+            security(
+                    Map.of("reels.mock.allowed-host", "p.test"),
+                    Map.of("REELS_MOCK_ALLOWED_HOST", "e1.test,e2.test"))
+                .allowedHosts())
         .containsExactly("p.test");
-    assertThat(security(Map.of(), Map.of("REELS_MOCK_ALLOWED_HOST", "e1.test,e2.test"))
-        .allowedHosts()).containsExactly("e1.test", "e2.test");
+    assertThat(
+            security(Map.of(), Map.of("REELS_MOCK_ALLOWED_HOST", "e1.test,e2.test")).allowedHosts())
+        .containsExactly("e1.test", "e2.test");
     assertThat(security(Map.of(), Map.of()).allowedHosts()).isEmpty();
   }
 
@@ -54,24 +61,31 @@ class SecurityOptionsTest {
 
   @Test
   void there_is_no_flag_for_the_admin_token() {
-    int exit = MockServerCommand.commandLine(Map.of(), Map.of(), new PrintStream(out, true),
-        new PrintStream(err, true)).execute("--admin-token", TOKEN);
+    int exit =
+        MockServerCommand.commandLine(
+                Map.of(), Map.of(), new PrintStream(out, true), new PrintStream(err, true))
+            .execute("--admin-token", TOKEN);
     assertThat(exit).isEqualTo(64);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown options: '--admin-token'");
   }
 
   @Test
   void a_non_loopback_bind_without_token_exits_64_and_says_what_to_do() {
-    int exit = MockServerCommand.commandLine(Map.of(), Map.of(), new PrintStream(out, true),
-        new PrintStream(err, true)).execute("--port", "0", "--bind", "0.0.0.0");
+    int exit =
+        MockServerCommand.commandLine(
+                Map.of(), Map.of(), new PrintStream(out, true), new PrintStream(err, true))
+            .execute("--port", "0", "--bind", "0.0.0.0");
     assertThat(exit).isEqualTo(64);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: --bind 0.0.0.0 is not a"
-        + " loopback address, so the admin API needs a token");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "error: --bind 0.0.0.0 is not a" + " loopback address, so the admin API needs a token");
   }
 
   @Test
   void unsafe_open_admin_is_also_a_variable() {
-    assertThat(security(Map.of(), Map.of("REELS_MOCK_UNSAFE_OPEN_ADMIN", "true"), "--bind",
-        "0.0.0.0").unsafeOpenAdmin()).isTrue();
+    assertThat(
+            security(Map.of(), Map.of("REELS_MOCK_UNSAFE_OPEN_ADMIN", "true"), "--bind", "0.0.0.0")
+                .unsafeOpenAdmin())
+        .isTrue();
   }
 }

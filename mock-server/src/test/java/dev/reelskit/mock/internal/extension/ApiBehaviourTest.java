@@ -19,11 +19,15 @@ class ApiBehaviourTest {
 
   // This class sends undocumented requests on purpose (unknown paths, unsupported methods).
   @RegisterExtension
-  static ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock()
-      .tokens(java.util.Set.of(), java.util.Set.of("ist_revokedToken0000000000001"),
-          java.util.Set.of("ist_readOnlyToken000000000001"))
-      .failOnUnmatchedRequests(false)
-      .build();
+  static ReelsMockExtension mock =
+      ReelsMockExtension.builder()
+          .frozenClock()
+          .tokens(
+              java.util.Set.of(),
+              java.util.Set.of("ist_revokedToken0000000000001"),
+              java.util.Set.of("ist_readOnlyToken000000000001"))
+          .failOnUnmatchedRequests(false)
+          .build();
 
   private Http http;
   private String token;
@@ -36,8 +40,13 @@ class ApiBehaviourTest {
   }
 
   private Http.Response analyze(String body) {
-    return http.post("/api/v1/reels/analyze", body, "Authorization", "Bearer " + token,
-        "Content-Type", "application/json");
+    return http.post(
+        "/api/v1/reels/analyze",
+        body,
+        "Authorization",
+        "Bearer " + token,
+        "Content-Type",
+        "application/json");
   }
 
   private TrafficEntry lastEntry() {
@@ -68,8 +77,10 @@ class ApiBehaviourTest {
       assertThat(done.json().at("/result/summary").asText()).contains("garlic butter shrimp");
       assertThat(done.json().get("error").isNull()).isTrue();
 
-      assertThat(mock.traffic().snapshot()).extracting(TrafficEntry::shown).containsExactly(
-          JobStatus.PENDING, JobStatus.PENDING, JobStatus.PROCESSING, JobStatus.DONE);
+      assertThat(mock.traffic().snapshot())
+          .extracting(TrafficEntry::shown)
+          .containsExactly(
+              JobStatus.PENDING, JobStatus.PENDING, JobStatus.PROCESSING, JobStatus.DONE);
       assertThat(lastEntry().token()).isEqualTo("ist_****0000");
       assertThat(lastEntry().operation()).isEqualTo("getReel");
       assertThat(lastEntry().jobId()).isEqualTo(id);
@@ -106,13 +117,24 @@ class ApiBehaviourTest {
   @Nested
   class auth {
     @ParameterizedTest(name = "Authorization \"{0}\" is refused with 401 as {1}")
-    @CsvSource(delimiter = '|', value = {"|missing-token", "Basic abc|invalid-token",
-        "Bearer abc|invalid-token", "Bearer ist_|invalid-token", "Bearer ist_with.dot|invalid-token",
-        "Bearer ist_two words|invalid-token", "Token ist_your_token|invalid-token",
-        "ist_your_token|invalid-token", "Bearer ist_revokedToken0000000000001|revoked-token"})
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "|missing-token",
+          "Basic abc|invalid-token",
+          "Bearer abc|invalid-token",
+          "Bearer ist_|invalid-token",
+          "Bearer ist_with.dot|invalid-token",
+          "Bearer ist_two words|invalid-token",
+          "Token ist_your_token|invalid-token",
+          "ist_your_token|invalid-token",
+          "Bearer ist_revokedToken0000000000001|revoked-token"
+        })
     void bad_tokens_get_401_invalid_api_token(String header, String rejection) {
-      Http.Response r = header == null ? http.get("/api/v1/reels/42")
-          : http.get("/api/v1/reels/42", "Authorization", header);
+      Http.Response r =
+          header == null
+              ? http.get("/api/v1/reels/42")
+              : http.get("/api/v1/reels/42", "Authorization", header);
       assertThat(r.status()).isEqualTo(401);
       assertThat(r.body()).isEqualTo("{\"error\":\"invalid API token\"}");
       assertThat(lastEntry().rejection()).isEqualTo(rejection);
@@ -120,8 +142,13 @@ class ApiBehaviourTest {
     }
 
     @ParameterizedTest(name = "Authorization \"{0}\" is accepted on the defaults")
-    @ValueSource(strings = {"Bearer ist_your_token", "Bearer ist_with-dash_and_underscore",
-        "bearer ist_x", "Bearer ist_reelskitMockToken00000000000"})
+    @ValueSource(
+        strings = {
+          "Bearer ist_your_token",
+          "Bearer ist_with-dash_and_underscore",
+          "bearer ist_x",
+          "Bearer ist_reelskitMockToken00000000000"
+        })
     void the_docs_placeholder_and_every_ist_token_of_letters_digits_underscores_and_dashes_work(
         String header) {
       Http.Response r = http.get("/api/v1/reels/42", "Authorization", header);
@@ -131,8 +158,8 @@ class ApiBehaviourTest {
 
     @Test
     void a_token_without_permission_gets_403() {
-      Http.Response r = http.get("/api/v1/reels/42", "Authorization",
-          "Bearer ist_readOnlyToken000000000001");
+      Http.Response r =
+          http.get("/api/v1/reels/42", "Authorization", "Bearer ist_readOnlyToken000000000001");
       assertThat(r.status()).isEqualTo(403);
       assertThat(r.json().get("error").asText()).isNotBlank();
       assertThat(lastEntry().rejection()).isEqualTo("forbidden");
@@ -150,17 +177,19 @@ class ApiBehaviourTest {
   @Nested
   class validation {
     @ParameterizedTest(name = "{0} is rejected with 400 {1}")
-    @CsvSource(delimiter = '|', value = {
-      "{}|url-required|url is required",
-      "{\"url\":null}|url-required|url is required",
-      "{\"url\":\"\"}|url-required|url is required",
-      "{\"url\":\"https://instagram.com.evil.io/reel/abc/\"}|url-not-instagram|URL must be an instagram.com link",
-      "{\"url\":\"https://www.tiktok.com/@a/video/1\"}|url-not-instagram|URL must be an instagram.com link",
-      "{\"url\":\"http://www.instagram.com/reel/abc/\"}|url-not-instagram|URL must be an instagram.com link",
-      "{\"url\":42}|url-not-string|url must be a string",
-      "{\"url\":|malformed-json|request body is not valid JSON",
-      "[1,2]|malformed-json|request body must be a JSON object with a url field"
-    })
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "{}|url-required|url is required",
+          "{\"url\":null}|url-required|url is required",
+          "{\"url\":\"\"}|url-required|url is required",
+          "{\"url\":\"https://instagram.com.evil.io/reel/abc/\"}|url-not-instagram|URL must be an instagram.com link",
+          "{\"url\":\"https://www.tiktok.com/@a/video/1\"}|url-not-instagram|URL must be an instagram.com link",
+          "{\"url\":\"http://www.instagram.com/reel/abc/\"}|url-not-instagram|URL must be an instagram.com link",
+          "{\"url\":42}|url-not-string|url must be a string",
+          "{\"url\":|malformed-json|request body is not valid JSON",
+          "[1,2]|malformed-json|request body must be a JSON object with a url field"
+        })
     void bad_submissions_get_a_json_400(String body, String rejection, String message) {
       Http.Response r = analyze(body);
       assertThat(r.status()).isEqualTo(400);
@@ -178,8 +207,14 @@ class ApiBehaviourTest {
 
     @Test
     void a_non_json_content_type_gets_a_json_400() {
-      Http.Response r = http.post("/api/v1/reels/analyze", "url=x", "Authorization",
-          "Bearer " + token, "Content-Type", "application/x-www-form-urlencoded");
+      Http.Response r =
+          http.post(
+              "/api/v1/reels/analyze",
+              "url=x",
+              "Authorization",
+              "Bearer " + token,
+              "Content-Type",
+              "application/x-www-form-urlencoded");
       assertThat(r.status()).isEqualTo(400);
       assertThat(lastEntry().rejection()).isEqualTo("unsupported-media-type");
     }
@@ -195,13 +230,15 @@ class ApiBehaviourTest {
 
     @Test
     void unsupported_methods_get_405_with_allow() {
-      Http.Response r = http.method("DELETE", "/api/v1/reels/42", null, "Authorization",
-          "Bearer " + token);
+      Http.Response r =
+          http.method("DELETE", "/api/v1/reels/42", null, "Authorization", "Bearer " + token);
       assertThat(r.status()).isEqualTo(405);
       assertThat(r.header("Allow")).isEqualTo("GET");
       assertThat(r.json().get("error").asText()).contains("not allowed");
-      assertThat(http.method("GET", "/api/v1/reels/analyze", null, "Authorization",
-          "Bearer " + token).status()).isEqualTo(405);
+      assertThat(
+              http.method("GET", "/api/v1/reels/analyze", null, "Authorization", "Bearer " + token)
+                  .status())
+          .isEqualTo(405);
       assertThat(lastEntry().rejection()).isEqualTo("method-not-allowed");
     }
 
@@ -221,8 +258,8 @@ class ApiBehaviourTest {
   class prefer {
     @Test
     void code_forces_a_documented_response_for_one_request() {
-      Http.Response r = http.get("/api/v1/reels/42", "Authorization", "Bearer " + token,
-          "Prefer", "code=404");
+      Http.Response r =
+          http.get("/api/v1/reels/42", "Authorization", "Bearer " + token, "Prefer", "code=404");
       assertThat(r.status()).isEqualTo(404);
       assertThat(r.json().get("error").asText()).isEqualTo("job not found");
       assertThat(lastEntry().rejection()).isEqualTo("forced");
@@ -231,24 +268,35 @@ class ApiBehaviourTest {
 
     @Test
     void example_forces_a_named_example() {
-      Http.Response r = http.get("/api/v1/reels/42", "Authorization", "Bearer " + token,
-          "Prefer", "example=doneNoSpeech");
+      Http.Response r =
+          http.get(
+              "/api/v1/reels/42",
+              "Authorization",
+              "Bearer " + token,
+              "Prefer",
+              "example=doneNoSpeech");
       assertThat(r.json().at("/result/audio/transcript").asText()).isEmpty();
       assertThat(lastEntry().shown()).isEqualTo(JobStatus.DONE);
     }
 
     @Test
     void a_forced_429_carries_retry_after() {
-      Http.Response r = http.post("/api/v1/reels/analyze", "{}", "Authorization", "Bearer " + token,
-          "Prefer", "code=429");
+      Http.Response r =
+          http.post(
+              "/api/v1/reels/analyze",
+              "{}",
+              "Authorization",
+              "Bearer " + token,
+              "Prefer",
+              "code=429");
       assertThat(r.status()).isEqualTo(429);
       assertThat(r.header("Retry-After")).isEqualTo("12");
     }
 
     @Test
     void an_undocumented_code_is_a_json_400() {
-      Http.Response r = http.get("/api/v1/reels/42", "Authorization", "Bearer " + token,
-          "Prefer", "code=418");
+      Http.Response r =
+          http.get("/api/v1/reels/42", "Authorization", "Bearer " + token, "Prefer", "code=418");
       assertThat(r.status()).isEqualTo(400);
       assertThat(r.json().get("message").asText()).contains("does not document");
     }
@@ -259,26 +307,58 @@ class ApiBehaviourTest {
     @ParameterizedTest(name = "a preflight from {0} succeeds")
     @ValueSource(strings = {"http://localhost:3000", "http://127.0.0.1:5173", "http://localhost"})
     void preflights_from_local_origins_succeed(String origin) {
-      Http.Response r = http.method("OPTIONS", "/api/v1/reels/analyze", null, "Origin", origin,
-          "Access-Control-Request-Method", "POST",
-          "Access-Control-Request-Headers", "authorization,content-type");
+      Http.Response r =
+          http.method(
+              "OPTIONS",
+              "/api/v1/reels/analyze",
+              null,
+              "Origin",
+              origin,
+              "Access-Control-Request-Method",
+              "POST",
+              "Access-Control-Request-Headers",
+              "authorization,content-type");
       assertThat(r.status()).isEqualTo(204);
       assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(origin);
-      assertThat(r.header("Access-Control-Allow-Headers")).contains("Authorization", "Content-Type");
+      assertThat(r.header("Access-Control-Allow-Headers"))
+          .contains("Authorization", "Content-Type");
       assertThat(r.header("Access-Control-Allow-Methods")).contains("POST", "GET");
-      assertThat(mock.traffic().snapshot()).as("a preflight is the browser's, not the client's")
+      assertThat(mock.traffic().snapshot())
+          .as("a preflight is the browser's, not the client's")
           .isEmpty();
     }
 
     @Test
     void responses_to_local_origins_carry_the_cors_headers_and_others_do_not() {
-      assertThat(http.get("/api/v1/reels/42", "Authorization", "Bearer " + token, "Origin",
-          "http://localhost:8080").header("Access-Control-Allow-Origin"))
+      assertThat(
+              http.get(
+                      "/api/v1/reels/42",
+                      "Authorization",
+                      "Bearer " + token,
+                      "Origin",
+                      "http://localhost:8080")
+                  .header("Access-Control-Allow-Origin"))
           .isEqualTo("http://localhost:8080");
-      assertThat(http.get("/api/v1/reels/42", "Authorization", "Bearer " + token, "Origin",
-          "http://evil.example").header("Access-Control-Allow-Origin")).isNull();
-      assertThat(http.method("OPTIONS", "/api/v1/reels/42", null, "Origin", "http://localhost.evil.io",
-          "Access-Control-Request-Method", "GET").header("Access-Control-Allow-Origin")).isNull();
+      assertThat(
+              http.get(
+                      "/api/v1/reels/42",
+                      "Authorization",
+                      "Bearer " + token,
+                      "Origin",
+                      "http://evil.example")
+                  .header("Access-Control-Allow-Origin"))
+          .isNull();
+      assertThat(
+              http.method(
+                      "OPTIONS",
+                      "/api/v1/reels/42",
+                      null,
+                      "Origin",
+                      "http://localhost.evil.io",
+                      "Access-Control-Request-Method",
+                      "GET")
+                  .header("Access-Control-Allow-Origin"))
+          .isNull();
     }
   }
 

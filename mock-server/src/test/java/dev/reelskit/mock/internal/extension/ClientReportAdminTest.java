@@ -16,8 +16,7 @@ class ClientReportAdminTest {
   static final String TOKEN = "ist_adminReportClient00000000001";
   static final String REPORT = "/__admin/reels/client-report";
 
-  @RegisterExtension
-  ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock().build();
+  @RegisterExtension ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock().build();
 
   private Http http;
 
@@ -54,8 +53,10 @@ class ClientReportAdminTest {
     Http.Response text = http.get(REPORT + "?format=text");
     assertThat(text.status()).isEqualTo(200);
     assertThat(text.header("Content-Type")).startsWith("text/plain");
-    assertThat(text.body()).startsWith("CC-AUTH-001 Every request carries Authorization: Bearer ist_...")
-        .contains("  profile   fast (frozen clock)").endsWith("9 passed, 1 failed\n")
+    assertThat(text.body())
+        .startsWith("CC-AUTH-001 Every request carries Authorization: Bearer ist_...")
+        .contains("  profile   fast (frozen clock)")
+        .endsWith("9 passed, 1 failed\n")
         .doesNotContain(TOKEN);
   }
 
@@ -63,8 +64,12 @@ class ClientReportAdminTest {
   void rule_settings_come_from_query_parameters() {
     assertThat(http.get(REPORT + "?poll-interval=10s").json().get("violatedRules").toString())
         .isEqualTo("[\"CC-POLL-001\"]");
-    assertThat(http.get(REPORT + "?poll-interval=6s&rate-limit-requests=3").json()
-        .get("violatedRules").toString()).isEqualTo("[\"CC-RATE-001\"]");
+    assertThat(
+            http.get(REPORT + "?poll-interval=6s&rate-limit-requests=3")
+                .json()
+                .get("violatedRules")
+                .toString())
+        .isEqualTo("[\"CC-RATE-001\"]");
   }
 
   @Test

@@ -27,27 +27,29 @@ class ConcurrentPollingTest {
     String token = mock.token();
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      ids.add(http.submit(token, "https://www.instagram.com/reel/" + (i == 0 ? "ERRORx" : "C" + i)
-          + "/"));
+      ids.add(
+          http.submit(
+              token, "https://www.instagram.com/reel/" + (i == 0 ? "ERRORx" : "C" + i) + "/"));
     }
     ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<JobStatus> shown = new ConcurrentLinkedQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(6);
     for (int t = 0; t < 6; t++) {
-      pool.execute(() -> {
-        JobStatus[] last = new JobStatus[ids.size()];
-        for (int i = 0; i < 25; i++) {
-          for (int j = 0; j < ids.size(); j++) {
-            JobStatus now = JobStatus.fromValue(
-                http.poll(token, ids.get(j)).json().get("status").asText());
-            shown.add(now);
-            if (last[j] != null && !JobLifecycle.canFollow(last[j], now)) {
-              violations.add("job " + ids.get(j) + ": " + last[j] + " -> " + now);
+      pool.execute(
+          () -> {
+            JobStatus[] last = new JobStatus[ids.size()];
+            for (int i = 0; i < 25; i++) {
+              for (int j = 0; j < ids.size(); j++) {
+                JobStatus now =
+                    JobStatus.fromValue(http.poll(token, ids.get(j)).json().get("status").asText());
+                shown.add(now);
+                if (last[j] != null && !JobLifecycle.canFollow(last[j], now)) {
+                  violations.add("job " + ids.get(j) + ": " + last[j] + " -> " + now);
+                }
+                last[j] = now;
+              }
             }
-            last[j] = now;
-          }
-        }
-      });
+          });
     }
     pool.shutdown();
     assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();

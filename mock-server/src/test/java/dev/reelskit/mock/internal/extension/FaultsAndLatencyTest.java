@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelskit.mock.Http;
-import dev.reelskit.mock.settings.Latency;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.settings.Latency;
+import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.openapi.ReelsApiSpec;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Faults and latency without writing a stub: {@code Prefer}, magic reel codes, {@code --latency}. */
+/**
+ * Faults and latency without writing a stub: {@code Prefer}, magic reel codes, {@code --latency}.
+ */
 class FaultsAndLatencyTest {
 
   private static final String TOKEN = "ist_your_token";
@@ -50,26 +52,43 @@ class FaultsAndLatencyTest {
     @ValueSource(strings = {"connection-reset", "empty-response", "malformed-chunk", "random-data"})
     void a_fault_breaks_the_answer(String fault) {
       start(MockServerSettings.builder());
-      assertThatThrownBy(() -> http.get("/api/v1/reels/42", "Authorization", "Bearer " + TOKEN,
-          "Prefer", "fault=" + fault)).isInstanceOf(UncheckedIOException.class);
+      assertThatThrownBy(
+              () ->
+                  http.get(
+                      "/api/v1/reels/42",
+                      "Authorization",
+                      "Bearer " + TOKEN,
+                      "Prefer",
+                      "fault=" + fault))
+          .isInstanceOf(UncheckedIOException.class);
       assertThat(http.poll(TOKEN, 42).status()).isEqualTo(200);
     }
 
     @Test
     void a_delay_holds_the_answer_back_that_long() {
       start(MockServerSettings.builder());
-      long ms = millisOf(() -> assertThat(http.get("/api/v1/reels/42", "Authorization",
-          "Bearer " + TOKEN, "Prefer", "delay=600").status()).isEqualTo(200));
+      long ms =
+          millisOf(
+              () ->
+                  assertThat(
+                          http.get(
+                                  "/api/v1/reels/42",
+                                  "Authorization",
+                                  "Bearer " + TOKEN,
+                                  "Prefer",
+                                  "delay=600")
+                              .status())
+                      .isEqualTo(200));
       assertThat(ms).isGreaterThanOrEqualTo(600);
     }
 
     @ParameterizedTest(name = "Prefer: {0} is refused with a JSON 400")
-    @ValueSource(strings = {"delay=999999999", "delay=60001", "delay=-5", "delay=soon",
-        "fault=meltdown"})
+    @ValueSource(
+        strings = {"delay=999999999", "delay=60001", "delay=-5", "delay=soon", "fault=meltdown"})
     void an_absurd_value_is_refused_with_a_json_400(String prefer) {
       start(MockServerSettings.builder());
-      Http.Response r = http.get("/api/v1/reels/42", "Authorization", "Bearer " + TOKEN,
-          "Prefer", prefer);
+      Http.Response r =
+          http.get("/api/v1/reels/42", "Authorization", "Bearer " + TOKEN, "Prefer", prefer);
       assertThat(r.status()).isEqualTo(400);
       assertThat(r.header("Content-Type")).isEqualTo("application/json");
       assertThat(r.json().get("message").asText()).startsWith("Prefer: ");
@@ -96,7 +115,8 @@ class FaultsAndLatencyTest {
       }
       assertThat(last).isEqualTo("done");
       assertThat(statuses).containsExactly(200, 200, 500, 200);
-      assertThat(mock.traffic().snapshot()).filteredOn(e -> e.httpStatus() == 500)
+      assertThat(mock.traffic().snapshot())
+          .filteredOn(e -> e.httpStatus() == 500)
           .allMatch(e -> e.jobId() == id);
     }
 
@@ -104,8 +124,11 @@ class FaultsAndLatencyTest {
     void each_poll_of_a_slow_job_takes_seconds() {
       start(MockServerSettings.builder());
       long id = http.submit(TOKEN, "https://www.instagram.com/reel/SLOW1/");
-      long ms = millisOf(() -> assertThat(http.poll(TOKEN, id).json().get("status").asText())
-          .isEqualTo("pending"));
+      long ms =
+          millisOf(
+              () ->
+                  assertThat(http.poll(TOKEN, id).json().get("status").asText())
+                      .isEqualTo("pending"));
       assertThat(ms).isGreaterThanOrEqualTo(ReelsApiTransformer.SLOW_POLL_MILLIS);
     }
   }
@@ -155,16 +178,29 @@ class FaultsAndLatencyTest {
       start(MockServerSettings.builder());
       String version = ReelsApiSpec.get().version();
       assertThat(version).isEqualTo("1.0.0");
-      mock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/v1/reels/77")
-          .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok("stub")));
-      List<Http.Response> answers = List.of(http.poll(TOKEN, 42), http.get("/api/v1/reels/42"),
-          http.poll(TOKEN, 999_999), http.get("/api/v9", "Authorization", "Bearer " + TOKEN),
-          http.poll(TOKEN, 77), http.post("/api/v1/reels/analyze", "{}", "Authorization",
-              "Bearer " + TOKEN, "Content-Type", "application/json"));
-      assertThat(answers).extracting(Http.Response::status)
+      mock.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.get("/api/v1/reels/77")
+              .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok("stub")));
+      List<Http.Response> answers =
+          List.of(
+              http.poll(TOKEN, 42),
+              http.get("/api/v1/reels/42"),
+              http.poll(TOKEN, 999_999),
+              http.get("/api/v9", "Authorization", "Bearer " + TOKEN),
+              http.poll(TOKEN, 77),
+              http.post(
+                  "/api/v1/reels/analyze",
+                  "{}",
+                  "Authorization",
+                  "Bearer " + TOKEN,
+                  "Content-Type",
+                  "application/json"));
+      assertThat(answers)
+          .extracting(Http.Response::status)
           .containsExactly(200, 401, 404, 404, 200, 400);
-      assertThat(answers).allSatisfy(r ->
-          assertThat(r.header(ApiHeadersTransformer.VERSION_HEADER)).isEqualTo(version));
+      assertThat(answers)
+          .allSatisfy(
+              r -> assertThat(r.header(ApiHeadersTransformer.VERSION_HEADER)).isEqualTo(version));
       assertThat(http.get("/docs/openapi.yaml").header(ApiHeadersTransformer.VERSION_HEADER))
           .isNull();
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.mock.Http;
 import dev.reelskit.mock.conformance.TrafficEntry;
-import dev.reelskit.mock.junit5.ReelsMockExtension;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.junit5.ReelsMockExtension;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +15,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RateLimitTest {
 
   @RegisterExtension
-  ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock().rateLimit(true)
-      .profile(TimingProfile.REALISTIC).build();
+  ReelsMockExtension mock =
+      ReelsMockExtension.builder()
+          .frozenClock()
+          .rateLimit(true)
+          .profile(TimingProfile.REALISTIC)
+          .build();
 
   private Http http;
 
@@ -43,7 +47,8 @@ class RateLimitTest {
     assertThat(last.retryAfter()).isEqualTo(Duration.ofSeconds(50));
 
     assertThat(http.poll("ist_anotherToken00000000000001", 42).status())
-        .as("limits are per token").isEqualTo(200);
+        .as("limits are per token")
+        .isEqualTo(200);
     mock.advanceClock(Duration.ofSeconds(50));
     assertThat(http.poll(token, 42).status()).isEqualTo(200);
   }
@@ -54,9 +59,14 @@ class RateLimitTest {
     for (int i = 0; i < 3; i++) {
       http.submit(token, "https://www.instagram.com/reel/J" + i + "/");
     }
-    Http.Response refused = http.post("/api/v1/reels/analyze",
-        "{\"url\":\"https://www.instagram.com/reel/J4/\"}", "Authorization", "Bearer " + token,
-        "Content-Type", "application/json");
+    Http.Response refused =
+        http.post(
+            "/api/v1/reels/analyze",
+            "{\"url\":\"https://www.instagram.com/reel/J4/\"}",
+            "Authorization",
+            "Bearer " + token,
+            "Content-Type",
+            "application/json");
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.json().get("error").asText()).contains("3 allowed");
     assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 90);

@@ -3,8 +3,8 @@ package dev.reelskit.mock.internal.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.mock.Http;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.settings.MockServerSettings;
 import org.junit.jupiter.api.Test;
 
 /** WireMock's request journal: off by default (it grows per request), opt-in for debugging. */
@@ -19,9 +19,10 @@ class RequestJournalTest {
       http.poll(ReelsMock.DEFAULT_TEST_TOKEN, 42);
 
       for (String path : new String[] {"/__admin/requests", "/__admin/requests/count"}) {
-        Http.Response r = path.endsWith("count")
-            ? http.post(path, "{}", "Content-Type", "application/json")
-            : http.get(path);
+        Http.Response r =
+            path.endsWith("count")
+                ? http.post(path, "{}", "Content-Type", "application/json")
+                : http.get(path);
         assertThat(r.status()).as(path).isEqualTo(409);
         assertThat(r.header("Content-Type")).startsWith("application/json");
         assertThat(r.json().get("error").asText())
@@ -39,8 +40,9 @@ class RequestJournalTest {
       Http.Response r = http.get("/__admin/requests");
 
       assertThat(r.status()).isEqualTo(200);
-      assertThat(r.json().get("requests")).anySatisfy(
-          e -> assertThat(e.get("request").get("url").asText()).isEqualTo("/api/v1/reels/42"));
+      assertThat(r.json().get("requests"))
+          .anySatisfy(
+              e -> assertThat(e.get("request").get("url").asText()).isEqualTo("/api/v1/reels/42"));
     }
   }
 }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ScenarioAdminTest {
 
-  @RegisterExtension
-  ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock().build();
+  @RegisterExtension ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock().build();
 
   private Http http;
   private String token;
@@ -32,7 +31,9 @@ class ScenarioAdminTest {
     JsonNode all = http.get("/__admin/scenarios").json().get("scenarios");
     return StreamSupport.stream(all.spliterator(), false)
         .filter(s -> s.get("name").asText().equals(name))
-        .map(s -> s.get("state").asText()).findFirst().orElse(null);
+        .map(s -> s.get("state").asText())
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
@@ -50,8 +51,8 @@ class ScenarioAdminTest {
   @Test
   void put_state_changes_what_the_next_poll_returns() {
     long id = http.submit(token, "https://www.instagram.com/reel/ABC/");
-    Http.Response put = http.method("PUT", "/__admin/scenarios/reel-job-" + id + "/state",
-        "{\"state\":\"error\"}");
+    Http.Response put =
+        http.method("PUT", "/__admin/scenarios/reel-job-" + id + "/state", "{\"state\":\"error\"}");
     assertThat(put.status()).isEqualTo(200);
     Http.Response job = http.poll(token, id);
     assertThat(job.json().get("status").asText()).isEqualTo("error");
@@ -63,8 +64,8 @@ class ScenarioAdminTest {
 
   @Test
   void put_of_an_unknown_state_is_refused() {
-    Http.Response put = http.method("PUT", "/__admin/scenarios/reel-job-42/state",
-        "{\"state\":\"finished\"}");
+    Http.Response put =
+        http.method("PUT", "/__admin/scenarios/reel-job-42/state", "{\"state\":\"finished\"}");
     assertThat(put.status()).isEqualTo(422);
     assertThat(http.poll(token, 42).json().get("status").asText()).isEqualTo("done");
   }
@@ -97,8 +98,9 @@ class ScenarioAdminTest {
   void a_job_can_be_forced_and_the_traffic_read_through_the_reels_admin_routes() {
     Http.Response r = http.method("PUT", "/__admin/reels/jobs/44/state", "{\"state\":\"done\"}");
     assertThat(r.json().get("status").asText()).isEqualTo("done");
-    assertThat(http.method("PUT", "/__admin/reels/jobs/123456/state", "{\"state\":\"done\"}")
-        .status()).isEqualTo(404);
+    assertThat(
+            http.method("PUT", "/__admin/reels/jobs/123456/state", "{\"state\":\"done\"}").status())
+        .isEqualTo(404);
     http.poll(token, 44);
     JsonNode traffic = http.get("/__admin/reels/traffic").json();
     assertThat(traffic.get("entries").get(0).get("token").asText()).isEqualTo("ist_****0000");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelskit.mock.Http;
-import dev.reelskit.mock.settings.JobStoreSettings;
-import dev.reelskit.mock.junit5.ReelsMockExtension;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.junit5.ReelsMockExtension;
+import dev.reelskit.mock.settings.JobStoreSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +27,12 @@ class TokenIsolationTest {
   class with_isolated_tokens {
 
     @RegisterExtension
-    ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock()
-        .profile(TimingProfile.FAST)
-        .jobStore(JobStoreSettings.defaults().withIsolatedTokens(true)).build();
+    ReelsMockExtension mock =
+        ReelsMockExtension.builder()
+            .frozenClock()
+            .profile(TimingProfile.FAST)
+            .jobStore(JobStoreSettings.defaults().withIsolatedTokens(true))
+            .build();
 
     Http http;
     long alices;
@@ -69,7 +72,8 @@ class TokenIsolationTest {
       JsonNode both = http.get("/__admin/reels/jobs?owner=" + FINGERPRINT).json();
       assertThat(both.get("total").asInt()).isEqualTo(2);
       assertThat(http.get("/__admin/reels/jobs").json().get("total").asInt())
-          .as("no filter: seeded jobs too").isEqualTo(12);
+          .as("no filter: seeded jobs too")
+          .isEqualTo(12);
       assertThat(owners()).hasSize(2).allMatch(o -> o.startsWith(FINGERPRINT + ":"));
     }
 
@@ -110,8 +114,11 @@ class TokenIsolationTest {
 
     @Test
     void a_filter_that_is_a_token_is_refused_without_echoing_it() {
-      for (String path : List.of("/__admin/reels/jobs?owner=", "/__admin/reels/client-report?token=",
-          "/__admin/reels/traffic?token=")) {
+      for (String path :
+          List.of(
+              "/__admin/reels/jobs?owner=",
+              "/__admin/reels/client-report?token=",
+              "/__admin/reels/traffic?token=")) {
         Http.Response r = http.get(path + ALICE);
         assertThat(r.status()).as(path).isEqualTo(400);
         assertThat(r.body()).contains("fingerprint").doesNotContain(ALICE);
@@ -123,7 +130,9 @@ class TokenIsolationTest {
 
     private List<String> owners() {
       List<String> keys = new ArrayList<>();
-      http.get("/__admin/reels/owners").json().get("owners")
+      http.get("/__admin/reels/owners")
+          .json()
+          .get("owners")
           .forEach(o -> keys.add(o.get("owner").asText()));
       return keys;
     }
@@ -137,8 +146,8 @@ class TokenIsolationTest {
   class without_isolation {
 
     @RegisterExtension
-    ReelsMockExtension mock = ReelsMockExtension.builder().frozenClock()
-        .profile(TimingProfile.FAST).build();
+    ReelsMockExtension mock =
+        ReelsMockExtension.builder().frozenClock().profile(TimingProfile.FAST).build();
 
     @Test
     void every_token_sees_every_job_as_before() {

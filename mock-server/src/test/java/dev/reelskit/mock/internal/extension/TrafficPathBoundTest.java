@@ -19,8 +19,14 @@ class TrafficPathBoundTest {
   void a_long_path_is_cut_in_the_record_and_a_preflight_is_not_recorded() {
     Http http = new Http(mock.baseUrl());
     http.get("/api/v1/reels/" + "x".repeat(4_000), "Authorization", "Bearer " + mock.token());
-    http.method("OPTIONS", "/api/v1/reels/analyze", null, "Origin", "http://localhost:5173",
-        "Access-Control-Request-Method", "POST");
+    http.method(
+        "OPTIONS",
+        "/api/v1/reels/analyze",
+        null,
+        "Origin",
+        "http://localhost:5173",
+        "Access-Control-Request-Method",
+        "POST");
 
     List<TrafficEntry> entries = mock.traffic().snapshot();
     assertThat(entries).hasSize(1);

@@ -3,11 +3,11 @@ package dev.reelskit.mock.internal.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.mock.Http;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
-import dev.reelskit.mock.internal.conformance.TokenMask;
 import dev.reelskit.mock.conformance.TrafficEntry;
+import dev.reelskit.mock.internal.conformance.TokenMask;
 import dev.reelskit.mock.jobs.MockClock;
+import dev.reelskit.mock.settings.MockServerSettings;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

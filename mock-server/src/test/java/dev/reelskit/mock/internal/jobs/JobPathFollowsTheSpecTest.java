@@ -25,20 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JobPathFollowsTheSpecTest {
 
-  private static final String TODAY = "        initial: pending\n"
-      + "        states:\n"
-      + "          pending:\n"
-      + "            next: [processing]\n"
-      + "            sets: []\n"
-      + "          processing:\n"
-      + "            next: [done, error]\n";
-  private static final String PROCESSING_FIRST = "        initial: processing\n"
-      + "        states:\n"
-      + "          pending:\n"
-      + "            next: [done, error]\n"
-      + "            sets: []\n"
-      + "          processing:\n"
-      + "            next: [pending]\n";
+  private static final String TODAY =
+      "        initial: pending\n"
+          + "        states:\n"
+          + "          pending:\n"
+          + "            next: [processing]\n"
+          + "            sets: []\n"
+          + "          processing:\n"
+          + "            next: [done, error]\n";
+  private static final String PROCESSING_FIRST =
+      "        initial: processing\n"
+          + "        states:\n"
+          + "          pending:\n"
+          + "            next: [done, error]\n"
+          + "            sets: []\n"
+          + "          processing:\n"
+          + "            next: [pending]\n";
   private static final String DONE_REEL = "https://www.instagram.com/reel/ABC/";
   private static final String ERROR_REEL = "https://www.instagram.com/reel/ERRORprivate/";
 
@@ -50,10 +52,13 @@ class JobPathFollowsTheSpecTest {
     assertThat(packaged).contains(TODAY);
     String edited = packaged.replace(TODAY, PROCESSING_FIRST);
 
-    assertThat(statusesPolled(packaged, DONE_REEL)).containsExactly("pending", "processing", "done");
-    assertThat(statusesPolled(packaged, ERROR_REEL)).containsExactly("pending", "processing", "error");
+    assertThat(statusesPolled(packaged, DONE_REEL))
+        .containsExactly("pending", "processing", "done");
+    assertThat(statusesPolled(packaged, ERROR_REEL))
+        .containsExactly("pending", "processing", "error");
     assertThat(statusesPolled(edited, DONE_REEL)).containsExactly("processing", "pending", "done");
-    assertThat(statusesPolled(edited, ERROR_REEL)).containsExactly("processing", "pending", "error");
+    assertThat(statusesPolled(edited, ERROR_REEL))
+        .containsExactly("processing", "pending", "error");
   }
 
   /** The distinct statuses, in order, that polls every second show a new job until it ends. */
@@ -64,14 +69,20 @@ class JobPathFollowsTheSpecTest {
     try (URLClassLoader loader = classpathWithSpecFirst(root)) {
       Class<?> clockType = Class.forName("dev.reelskit.mock.jobs.MockClock", true, loader);
       Class<?> profileType = Class.forName("dev.reelskit.mock.jobs.TimingProfile", true, loader);
-      Object clock = clockType.getMethod("frozenAt", Instant.class)
-          .invoke(null, Instant.parse("2026-05-22T10:00:00Z"));
+      Object clock =
+          clockType
+              .getMethod("frozenAt", Instant.class)
+              .invoke(null, Instant.parse("2026-05-22T10:00:00Z"));
       Object quick = profileType.getField("QUICK").get(null);
       Class<?> storeType = Class.forName(JobStore.class.getName(), true, loader);
-      Object store = storeType.getConstructor(clockType, profileType, long.class, long.class)
-          .newInstance(clock, quick, 42L, 100L);
-      Object created = storeType.getMethod("create", String.class, String.class)
-          .invoke(store, url, "ist_****abcd");
+      Object store =
+          storeType
+              .getConstructor(clockType, profileType, long.class, long.class)
+              .newInstance(clock, quick, 42L, 100L);
+      Object created =
+          storeType
+              .getMethod("create", String.class, String.class)
+              .invoke(store, url, "ist_****abcd");
       long id = (long) created.getClass().getMethod("id").invoke(created);
       Method poll = storeType.getMethod("poll", long.class);
       Method advance = clockType.getMethod("advance", Duration.class);

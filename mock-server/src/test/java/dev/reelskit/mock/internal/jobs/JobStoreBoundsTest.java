@@ -64,7 +64,8 @@ class JobStoreBoundsTest {
     }
     store.closeJournal();
     try (var db = DriverManager.getConnection("jdbc:sqlite:" + file);
-        ResultSet rs = db.createStatement().executeQuery("SELECT count(*), min(id) FROM reels_jobs")) {
+        ResultSet rs =
+            db.createStatement().executeQuery("SELECT count(*), min(id) FROM reels_jobs")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(MAX);
       assertThat(rs.getLong(2)).isEqualTo(100 + 3_000 - MAX);

@@ -2,6 +2,8 @@ package dev.reelskit.mock.internal.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelskit.mock.jobs.MockClock;
+import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Duration;
@@ -14,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import dev.reelskit.mock.jobs.TimingProfile;
-import dev.reelskit.mock.jobs.MockClock;
 
 class JobStoreConcurrencyTest {
 
@@ -44,14 +44,19 @@ class JobStoreConcurrencyTest {
     JobStore jobs = new JobStore(clock, TimingProfile.REALISTIC, 3, 100);
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      ids.add(jobs.create("https://www.instagram.com/reel/" + (i % 3 == 0 ? "ERROR" : "A") + i
-          + "/", null).id());
+      ids.add(
+          jobs.create(
+                  "https://www.instagram.com/reel/" + (i % 3 == 0 ? "ERROR" : "A") + i + "/", null)
+              .id());
     }
     List<List<Job>> seen = pollConcurrently(jobs, ids, clock);
 
     seen.forEach(JobStoreConcurrencyTest::assertMonotonic);
-    ids.forEach(id -> assertThat(JobLifecycle.isTerminal(jobs.peek(id).orElseThrow().status()))
-        .as("job %s finished after 100 s", id).isTrue());
+    ids.forEach(
+        id ->
+            assertThat(JobLifecycle.isTerminal(jobs.peek(id).orElseThrow().status()))
+                .as("job %s finished after 100 s", id)
+                .isTrue());
   }
 
   /** Each thread polls every job POLLS times; one thread also moves the clock when given one. */
@@ -62,20 +67,21 @@ class JobStoreConcurrencyTest {
     ConcurrentLinkedQueue<List<Job>> perThreadAndJob = new ConcurrentLinkedQueue<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      pool.execute(() -> {
-        await(start);
-        List<List<Job>> mine = new ArrayList<>();
-        ids.forEach(id -> mine.add(new ArrayList<>()));
-        for (int i = 0; i < POLLS; i++) {
-          if (clock != null && thread == 0) {
-            clock.advance(Duration.ofMillis(250));
-          }
-          for (int j = 0; j < ids.size(); j++) {
-            mine.get(j).add(jobs.poll(ids.get(j)).orElseThrow());
-          }
-        }
-        perThreadAndJob.addAll(mine);
-      });
+      pool.execute(
+          () -> {
+            await(start);
+            List<List<Job>> mine = new ArrayList<>();
+            ids.forEach(id -> mine.add(new ArrayList<>()));
+            for (int i = 0; i < POLLS; i++) {
+              if (clock != null && thread == 0) {
+                clock.advance(Duration.ofMillis(250));
+              }
+              for (int j = 0; j < ids.size(); j++) {
+                mine.get(j).add(jobs.poll(ids.get(j)).orElseThrow());
+              }
+            }
+            perThreadAndJob.addAll(mine);
+          });
     }
     start.countDown();
     pool.shutdown();
@@ -88,7 +94,8 @@ class JobStoreConcurrencyTest {
       Job before = observed.get(i - 1);
       Job after = observed.get(i);
       assertThat(JobLifecycle.canFollow(before.status(), after.status()))
-          .as("job %d went %s -> %s", after.id(), before.status(), after.status()).isTrue();
+          .as("job %d went %s -> %s", after.id(), before.status(), after.status())
+          .isTrue();
       if (JobLifecycle.isTerminal(before.status())) {
         assertThat(after).as("terminal job %d changed", after.id()).isEqualTo(before);
       }

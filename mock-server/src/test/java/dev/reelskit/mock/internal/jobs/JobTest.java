@@ -2,15 +2,15 @@ package dev.reelskit.mock.internal.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelskit.mock.jobs.JobTiming;
+import dev.reelskit.mock.jobs.MockClock;
+import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import dev.reelskit.mock.jobs.TimingProfile;
-import dev.reelskit.mock.jobs.MockClock;
-import dev.reelskit.mock.jobs.JobTiming;
 
 class JobTest {
 

@@ -64,7 +64,8 @@ class SqliteJournalTest {
     SqliteJournal crashed = SqliteJournal.open(file);
     try {
       for (Job job : crashed.loaded().jobs()) {
-        assertThat(job.status()).as("job %d", job.id())
+        assertThat(job.status())
+            .as("job %d", job.id())
             .isEqualTo(job.id() % 2 == 0 ? JobStatus.DONE : JobStatus.PROCESSING);
       }
       assertThat(crashed.loaded().jobs()).hasSize(20);
@@ -90,16 +91,18 @@ class SqliteJournalTest {
     SqliteJournal crashed = SqliteJournal.open(file);
     try {
       MockClock restarted = MockClock.frozenAt(Instant.parse("2026-05-22T08:00:00Z"));
-      JobStore again = new JobStore(restarted, TimingProfile.REALISTIC, 7, 100, 1_000,
-          JobJournal.NONE);
+      JobStore again =
+          new JobStore(restarted, TimingProfile.REALISTIC, 7, 100, 1_000, JobJournal.NONE);
       again.restore(crashed.loaded());
       assertThat(restarted.now()).isAfterOrEqualTo(clock.now());
       for (Job job : seen) {
-        assertThat(again.peek(job.id()).orElseThrow().status()).as("job %d", job.id())
+        assertThat(again.peek(job.id()).orElseThrow().status())
+            .as("job %d", job.id())
             .isEqualTo(job.status());
       }
-      assertThat(seen).extracting(Job::status).contains(JobStatus.PENDING, JobStatus.PROCESSING,
-          JobStatus.DONE);
+      assertThat(seen)
+          .extracting(Job::status)
+          .contains(JobStatus.PENDING, JobStatus.PROCESSING, JobStatus.DONE);
     } finally {
       crashed.close();
       journal.close();
@@ -114,16 +117,18 @@ class SqliteJournalTest {
       db.createStatement().execute("INSERT INTO notes VALUES ('keep me')");
     }
     byte[] bytes = Files.readAllBytes(file);
-    assertThatThrownBy(() -> SqliteJournal.open(file)).isInstanceOf(StateFileException.class)
-        .hasMessage("state file " + file
-            + " is an SQLite database but not a reels-mock state file");
+    assertThatThrownBy(() -> SqliteJournal.open(file))
+        .isInstanceOf(StateFileException.class)
+        .hasMessage(
+            "state file " + file + " is an SQLite database but not a reels-mock state file");
     assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
   }
 
   @Test
   void a_missing_directory_is_a_clear_error() {
     Path file = dir.resolve("no/such/dir/jobs.db");
-    assertThatThrownBy(() -> SqliteJournal.open(file)).isInstanceOf(StateFileException.class)
+    assertThatThrownBy(() -> SqliteJournal.open(file))
+        .isInstanceOf(StateFileException.class)
         .hasMessage("state file " + file + ": its directory does not exist");
     assertThat(dir.resolve("no")).doesNotExist();
   }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The control panel's own admin routes over HTTP: the page, listing and creating jobs. */
 class ControlPanelAdminTest {
 
-  @RegisterExtension
-  static final ReelsMockExtension mock = ReelsMockExtension.builder().build();
+  @RegisterExtension static final ReelsMockExtension mock = ReelsMockExtension.builder().build();
 
   private final Http http = new Http(mock.baseUrl());
   private static final String JSON = "Content-Type";
@@ -27,11 +26,14 @@ class ControlPanelAdminTest {
     Http.Response page = http.get("/__admin/reels/ui");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Type")).startsWith("text/html");
-    assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
-    assertThat(page.body()).contains("/__admin/reels/ui/panel.js", "/__admin/reels/ui/panel.css")
+    assertThat(page.header("Content-Security-Policy"))
+        .contains("default-src 'self'", "frame-ancestors 'none'");
+    assertThat(page.body())
+        .contains("/__admin/reels/ui/panel.js", "/__admin/reels/ui/panel.css")
         .doesNotContain("https://");
     assertThat(http.get("/__admin/reels/ui/panel.js").status()).isEqualTo(200);
-    assertThat(http.get("/__admin/reels/ui/panel.css").header("Content-Type")).startsWith("text/css");
+    assertThat(http.get("/__admin/reels/ui/panel.css").header("Content-Type"))
+        .startsWith("text/css");
     assertThat(http.get("/__admin/reels/ui/index.htm").status()).isEqualTo(404);
   }
 
@@ -39,12 +41,15 @@ class ControlPanelAdminTest {
   void the_submit_field_offers_a_code_for_every_magic_outcome() {
     String page = http.get("/__admin/reels/ui").body();
 
-    Set<String> offered = OPTION.matcher(page).results()
-        .map(m -> Outcomes.forUrl("https://www.instagram.com/reel/" + m.group(1) + "/").name())
-        .collect(Collectors.toSet());
+    Set<String> offered =
+        OPTION
+            .matcher(page)
+            .results()
+            .map(m -> Outcomes.forUrl("https://www.instagram.com/reel/" + m.group(1) + "/").name())
+            .collect(Collectors.toSet());
 
-    assertThat(offered).containsExactlyInAnyOrderElementsOf(
-        Outcomes.all().stream().map(Outcome::name).toList());
+    assertThat(offered)
+        .containsExactlyInAnyOrderElementsOf(Outcomes.all().stream().map(Outcome::name).toList());
   }
 
   @Test
@@ -63,15 +68,20 @@ class ControlPanelAdminTest {
     for (String limit : new String[] {"0", "1001", "x"}) {
       Http.Response r = http.get("/__admin/reels/jobs?limit=" + limit);
       assertThat(r.status()).as(limit).isEqualTo(400);
-      assertThat(r.json().path("error").asText()).isEqualTo("limit must be an integer from 1 to 1000");
+      assertThat(r.json().path("error").asText())
+          .isEqualTo("limit must be an integer from 1 to 1000");
     }
   }
 
   @Test
   void a_job_created_through_the_admin_api_has_its_magic_outcome_and_stays_out_of_the_traffic() {
     mock.traffic().clear();
-    Http.Response created = http.post("/__admin/reels/jobs",
-        "{\"url\": \"https://www.instagram.com/reel/ERRORlong1/\"}", JSON, "application/json");
+    Http.Response created =
+        http.post(
+            "/__admin/reels/jobs",
+            "{\"url\": \"https://www.instagram.com/reel/ERRORlong1/\"}",
+            JSON,
+            "application/json");
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().path("status").asText()).isEqualTo("pending");
@@ -82,12 +92,22 @@ class ControlPanelAdminTest {
 
   @Test
   void a_url_the_api_refuses_and_a_server_failure_code_are_json_400s() {
-    assertThat(http.post("/__admin/reels/jobs", "{\"url\": \"https://instagram.com.evil.io/reel/x/\"}",
-        JSON, "application/json").status()).isEqualTo(400);
+    assertThat(
+            http.post(
+                    "/__admin/reels/jobs",
+                    "{\"url\": \"https://instagram.com.evil.io/reel/x/\"}",
+                    JSON,
+                    "application/json")
+                .status())
+        .isEqualTo(400);
     assertThat(http.post("/__admin/reels/jobs", "not json", JSON, "application/json").status())
         .isEqualTo(400);
-    Http.Response crash = http.post("/__admin/reels/jobs",
-        "{\"url\": \"https://www.instagram.com/reel/HTTP500x/\"}", JSON, "application/json");
+    Http.Response crash =
+        http.post(
+            "/__admin/reels/jobs",
+            "{\"url\": \"https://www.instagram.com/reel/HTTP500x/\"}",
+            JSON,
+            "application/json");
     assertThat(crash.status()).isEqualTo(400);
     assertThat(crash.json().path("error").asText()).contains("creates no job");
   }

@@ -21,7 +21,7 @@ class BoundedTableTest {
     int[] a = table.get("a", k -> new int[] {1});
     table.get("b", k -> new int[] {2});
     assertThat(table.get("a", k -> new int[] {9})).isSameAs(a); // a is now the most recent
-    table.get("c", k -> new int[] {3});                          // b goes
+    table.get("c", k -> new int[] {3}); // b goes
     assertThat(table.get("a", k -> new int[] {9})).isSameAs(a);
     assertThat(table.get("b", k -> new int[] {7})[0]).isEqualTo(7);
   }

@@ -2,9 +2,9 @@ package dev.reelskit.mock.internal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.settings.MockServerSettings;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +35,14 @@ class JunkInputHeapTest {
 
   @Test
   void a_hundred_thousand_distinct_junk_names_leave_the_heap_flat() throws Exception {
-    try (ReelsMock mock = ReelsMock.start(MockServerSettings.builder().port(0)
-        .profile(TimingProfile.FAST).rateLimit(true).limits(1_000_000, 3).build())) {
+    try (ReelsMock mock =
+        ReelsMock.start(
+            MockServerSettings.builder()
+                .port(0)
+                .profile(TimingProfile.FAST)
+                .rateLimit(true)
+                .limits(1_000_000, 3)
+                .build())) {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       send(client, mock.baseUrl(), 0, WARM_UP);
       long before = heapAfterGc();
@@ -44,10 +50,12 @@ class JunkInputHeapTest {
       long after = heapAfterGc();
 
       long growth = after - before;
-      System.out.printf("heap after GC: %.1f MB before, %.1f MB after %,d junk requests"
-          + " (growth %+.2f MB, %.1f bytes per request)%n", before / 1e6, after / 1e6, JUNK,
-          growth / 1e6, (double) growth / JUNK);
-      assertThat(growth).as("heap growth in bytes over %,d junk requests", JUNK)
+      System.out.printf(
+          "heap after GC: %.1f MB before, %.1f MB after %,d junk requests"
+              + " (growth %+.2f MB, %.1f bytes per request)%n",
+          before / 1e6, after / 1e6, JUNK, growth / 1e6, (double) growth / JUNK);
+      assertThat(growth)
+          .as("heap growth in bytes over %,d junk requests", JUNK)
           .isLessThan(MAX_GROWTH);
     }
   }
@@ -59,23 +67,31 @@ class JunkInputHeapTest {
     int end = from + count;
     List<Future<?>> workers = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      workers.add(pool.submit(() -> {
-        for (int i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
-          HttpRequest.Builder r = switch (i % 3) {
-            case 0 -> HttpRequest.newBuilder(URI.create(base + "/docs/junk" + i + ".js"));
-            case 1 -> HttpRequest.newBuilder(URI.create(base + "/api/v1/reels/42"))
-                .header("Authorization", "Bearer ist_junk" + i);
-            default -> HttpRequest.newBuilder(URI.create(base + "/api/v1/junk" + i + "/x"))
-                .header("Authorization", "Bearer ist_junk" + i);
-          };
-          HttpResponse<Void> response = client.send(r.timeout(Duration.ofSeconds(30)).build(),
-              HttpResponse.BodyHandlers.discarding());
-          if (response.statusCode() >= 500) {
-            throw new AssertionError("request " + i + " answered " + response.statusCode());
-          }
-        }
-        return null;
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                for (int i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
+                  HttpRequest.Builder r =
+                      switch (i % 3) {
+                        case 0 ->
+                            HttpRequest.newBuilder(URI.create(base + "/docs/junk" + i + ".js"));
+                        case 1 ->
+                            HttpRequest.newBuilder(URI.create(base + "/api/v1/reels/42"))
+                                .header("Authorization", "Bearer ist_junk" + i);
+                        default ->
+                            HttpRequest.newBuilder(URI.create(base + "/api/v1/junk" + i + "/x"))
+                                .header("Authorization", "Bearer ist_junk" + i);
+                      };
+                  HttpResponse<Void> response =
+                      client.send(
+                          r.timeout(Duration.ofSeconds(30)).build(),
+                          HttpResponse.BodyHandlers.discarding());
+                  if (response.statusCode() >= 500) {
+                    throw new AssertionError("request " + i + " answered " + response.statusCode());
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> w : workers) {
       w.get();
@@ -86,7 +102,9 @@ class JunkInputHeapTest {
   private static long heapAfterGc() {
     var memory = ManagementFactory.getMemoryMXBean();
     long least = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) { // the smallest of several full GCs: other threads' garbage settles
+    for (int i = 0;
+        i < 5;
+        i++) { // the smallest of several full GCs: other threads' garbage settles
       System.gc();
       least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
     }

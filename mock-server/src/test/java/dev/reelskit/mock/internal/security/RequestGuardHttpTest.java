@@ -3,12 +3,12 @@ package dev.reelskit.mock.internal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.mock.RawHttp;
 import dev.reelskit.mock.ReelsMock;
-import dev.reelskit.mock.settings.SecuritySettings;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.settings.MockServerSettings;
+import dev.reelskit.mock.settings.SecuritySettings;
 import dev.reelskit.openapi.model.JobStatus;
 import java.time.Instant;
 import java.util.Set;
@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The forged requests of a web page, over real HTTP against a mock in this JVM: each is refused
- * and changes nothing; the same request from a local origin with JSON does what it says.
+ * The forged requests of a web page, over real HTTP against a mock in this JVM: each is refused and
+ * changes nothing; the same request from a local origin with JSON does what it says.
  */
 class RequestGuardHttpTest {
 
@@ -37,8 +37,14 @@ class RequestGuardHttpTest {
   private String host;
 
   private void start(SecuritySettings security) {
-    mock = ReelsMock.start(MockServerSettings.builder().port(0).profile(TimingProfile.FAST)
-        .security(security).build(), MockClock.frozenAt(START));
+    mock =
+        ReelsMock.start(
+            MockServerSettings.builder()
+                .port(0)
+                .profile(TimingProfile.FAST)
+                .security(security)
+                .build(),
+            MockClock.frozenAt(START));
     host = "Host: 127.0.0.1:" + mock.port();
   }
 
@@ -69,7 +75,8 @@ class RequestGuardHttpTest {
       RawHttp.Response r = send("POST", "/__admin/scenarios/reset", "", host, EVIL, TEXT);
       assertThat(r.status()).isEqualTo(403);
       assertThat(r.headers().get("content-type")).isEqualTo("application/json");
-      assertThat(r.body()).startsWith("{\"error\":\"admin API refused: Origin 'http://evil.example'");
+      assertThat(r.body())
+          .startsWith("{\"error\":\"admin API refused: Origin 'http://evil.example'");
       assertThat(mock.statusOf(43)).contains(JobStatus.DONE);
     }
 
@@ -92,16 +99,24 @@ class RequestGuardHttpTest {
 
     @Test
     void is_refused_and_the_clock_stays() {
-      RawHttp.Response r = send("POST", "/__admin/reels/clock/advance", "{\"seconds\": 86400}",
-          host, EVIL, TEXT);
+      RawHttp.Response r =
+          send("POST", "/__admin/reels/clock/advance", "{\"seconds\": 86400}", host, EVIL, TEXT);
       assertThat(r.status()).isEqualTo(403);
       assertThat(mock.now()).isEqualTo(START);
     }
 
     @Test
     void from_a_local_origin_with_json_moves_the_clock() {
-      assertThat(send("POST", "/__admin/reels/clock/advance", "{\"seconds\": 86400}", host, LOCAL,
-          JSON).status()).isEqualTo(200);
+      assertThat(
+              send(
+                      "POST",
+                      "/__admin/reels/clock/advance",
+                      "{\"seconds\": 86400}",
+                      host,
+                      LOCAL,
+                      JSON)
+                  .status())
+          .isEqualTo(200);
       assertThat(mock.now()).isEqualTo(START.plusSeconds(86400));
     }
   }
@@ -112,8 +127,7 @@ class RequestGuardHttpTest {
     @Test
     void is_refused_and_the_mock_keeps_serving() {
       assertThat(send("POST", "/__admin/shutdown", "", host, EVIL, TEXT).status()).isEqualTo(403);
-      assertThat(send("POST", "/__admin/shutdown", "{}", host, EVIL, JSON).status())
-          .isEqualTo(403);
+      assertThat(send("POST", "/__admin/shutdown", "{}", host, EVIL, JSON).status()).isEqualTo(403);
       assertThat(mock.isRunning()).isTrue();
       assertThat(send("GET", "/__admin/health", null, host).status()).isEqualTo(200);
     }
@@ -132,28 +146,62 @@ class RequestGuardHttpTest {
   class a_foreign_host {
 
     @ParameterizedTest(name = "GET {0} with Host evil.example gets 403")
-    @ValueSource(strings = {"/api/v1/reels/42", "/docs/index.html", "/docs/openapi.yaml",
-        "/__admin/scenarios", "/__admin/mappings", "/__admin/swagger-ui/", "/__admin/recorder/",
-        "/__admin/not-matched", "/__files/anything", "/nothing-here"})
+    @ValueSource(
+        strings = {
+          "/api/v1/reels/42",
+          "/docs/index.html",
+          "/docs/openapi.yaml",
+          "/__admin/scenarios",
+          "/__admin/mappings",
+          "/__admin/swagger-ui/",
+          "/__admin/recorder/",
+          "/__admin/not-matched",
+          "/__files/anything",
+          "/nothing-here"
+        })
     void is_refused_everywhere(String path) {
-      RawHttp.Response r = send("GET", path, null, "Host: evil.example:" + mock.port(),
-          "Authorization: Bearer " + ReelsMock.DEFAULT_TEST_TOKEN);
+      RawHttp.Response r =
+          send(
+              "GET",
+              path,
+              null,
+              "Host: evil.example:" + mock.port(),
+              "Authorization: Bearer " + ReelsMock.DEFAULT_TEST_TOKEN);
       assertThat(r.status()).isEqualTo(403);
-      assertThat(r.body()).isEqualTo("{\"error\":\"Host 'evil.example:" + mock.port() + "' is not"
-          + " allowed (DNS rebinding protection): start the mock with --allowed-host evil.example"
-          + " to serve it\"}");
+      assertThat(r.body())
+          .isEqualTo(
+              "{\"error\":\"Host 'evil.example:"
+                  + mock.port()
+                  + "' is not"
+                  + " allowed (DNS rebinding protection): start the mock with --allowed-host evil.example"
+                  + " to serve it\"}");
     }
 
     @Test
     void cannot_even_preflight() {
-      assertThat(send("OPTIONS", "/api/v1/reels/analyze", null, "Host: evil.example", EVIL,
-          "Access-Control-Request-Method: POST").status()).isEqualTo(403);
+      assertThat(
+              send(
+                      "OPTIONS",
+                      "/api/v1/reels/analyze",
+                      null,
+                      "Host: evil.example",
+                      EVIL,
+                      "Access-Control-Request-Method: POST")
+                  .status())
+          .isEqualTo(403);
     }
 
     @Test
     void a_local_name_is_served() {
-      assertThat(send("GET", "/api/v1/reels/42", null, "Host: localhost:" + mock.port(),
-          "Authorization: Bearer " + ReelsMock.DEFAULT_TEST_TOKEN).status()).isEqualTo(200);
+      assertThat(
+              send(
+                      "GET",
+                      "/api/v1/reels/42",
+                      null,
+                      "Host: localhost:" + mock.port(),
+                      "Authorization: Bearer " + ReelsMock.DEFAULT_TEST_TOKEN)
+                  .status())
+          .isEqualTo(200);
       assertThat(send("GET", "/docs/openapi.yaml", null, "Host: app.localhost").status())
           .isEqualTo(200);
     }
@@ -163,8 +211,15 @@ class RequestGuardHttpTest {
   void allowed_host_lets_a_named_host_in() {
     mock.close();
     start(SecuritySettings.defaults().withAllowedHosts(Set.of("mock.internal")));
-    assertThat(send("GET", "/api/v1/reels/42", null, "Host: mock.internal:" + mock.port(),
-        "Authorization: Bearer " + ReelsMock.DEFAULT_TEST_TOKEN).status()).isEqualTo(200);
+    assertThat(
+            send(
+                    "GET",
+                    "/api/v1/reels/42",
+                    null,
+                    "Host: mock.internal:" + mock.port(),
+                    "Authorization: Bearer " + ReelsMock.DEFAULT_TEST_TOKEN)
+                .status())
+        .isEqualTo(200);
     assertThat(send("GET", "/__admin/scenarios", null, "Host: mock.internal").status())
         .isEqualTo(200);
     assertThat(send("GET", "/api/v1/reels/42", null, "Host: other.internal").status())
@@ -176,16 +231,30 @@ class RequestGuardHttpTest {
 
     @Test
     void from_a_foreign_origin_are_refused_before_jettys_cors_filter_allows_them() {
-      RawHttp.Response r = send("OPTIONS", "/__admin/scenarios/reset", null, host, EVIL,
-          "Access-Control-Request-Method: POST", "Access-Control-Request-Headers: content-type");
+      RawHttp.Response r =
+          send(
+              "OPTIONS",
+              "/__admin/scenarios/reset",
+              null,
+              host,
+              EVIL,
+              "Access-Control-Request-Method: POST",
+              "Access-Control-Request-Headers: content-type");
       assertThat(r.status()).isEqualTo(403);
       assertThat(r.headers()).doesNotContainKey("access-control-allow-origin");
     }
 
     @Test
     void from_a_local_origin_are_answered() {
-      RawHttp.Response r = send("OPTIONS", "/__admin/scenarios/reset", null, host, LOCAL,
-          "Access-Control-Request-Method: POST", "Access-Control-Request-Headers: content-type");
+      RawHttp.Response r =
+          send(
+              "OPTIONS",
+              "/__admin/scenarios/reset",
+              null,
+              host,
+              LOCAL,
+              "Access-Control-Request-Method: POST",
+              "Access-Control-Request-Headers: content-type");
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.headers()).containsEntry("access-control-allow-origin", "http://localhost:5173");
     }
@@ -223,25 +292,41 @@ class RequestGuardHttpTest {
 
     @Test
     void admin_requests_without_it_get_401_and_change_nothing() {
-      RawHttp.Response r = send("POST", "/__admin/reels/clock/advance", "{\"seconds\": 5}", host,
-          JSON);
+      RawHttp.Response r =
+          send("POST", "/__admin/reels/clock/advance", "{\"seconds\": 5}", host, JSON);
       assertThat(r.status()).isEqualTo(401);
-      assertThat(r.headers()).containsEntry("www-authenticate", "Bearer realm=\"reels-mock-admin\"");
+      assertThat(r.headers())
+          .containsEntry("www-authenticate", "Bearer realm=\"reels-mock-admin\"");
       assertThat(send("GET", "/__admin/scenarios", null, host).status()).isEqualTo(401);
       assertThat(mock.now()).isEqualTo(START);
     }
 
     @Test
     void with_it_they_work() {
-      assertThat(send("POST", "/__admin/reels/clock/advance", "{\"seconds\": 5}", host, JSON,
-          "Authorization: Bearer " + TOKEN).status()).isEqualTo(200);
+      assertThat(
+              send(
+                      "POST",
+                      "/__admin/reels/clock/advance",
+                      "{\"seconds\": 5}",
+                      host,
+                      JSON,
+                      "Authorization: Bearer " + TOKEN)
+                  .status())
+          .isEqualTo(200);
       assertThat(mock.now()).isEqualTo(START.plusSeconds(5));
     }
 
     @Test
     void the_api_still_takes_only_its_own_tokens() {
-      assertThat(send("GET", "/api/v1/reels/42", null, host,
-          "Authorization: Bearer " + ReelsMock.DEFAULT_TEST_TOKEN).status()).isEqualTo(200);
+      assertThat(
+              send(
+                      "GET",
+                      "/api/v1/reels/42",
+                      null,
+                      host,
+                      "Authorization: Bearer " + ReelsMock.DEFAULT_TEST_TOKEN)
+                  .status())
+          .isEqualTo(200);
     }
   }
 }

@@ -18,9 +18,10 @@ class SecuritySettingsTest {
   void a_non_loopback_bind_without_admin_token_is_refused_with_a_message_that_says_what_to_do() {
     assertThatThrownBy(() -> SecuritySettings.defaults().requireLockedAdminOn("0.0.0.0"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--bind 0.0.0.0 is not a loopback address, so the admin API needs a token:"
-            + " set REELS_MOCK_ADMIN_TOKEN or --admin-token-file FILE (or accept an open admin API"
-            + " with --unsafe-open-admin)");
+        .hasMessage(
+            "--bind 0.0.0.0 is not a loopback address, so the admin API needs a token:"
+                + " set REELS_MOCK_ADMIN_TOKEN or --admin-token-file FILE (or accept an open admin API"
+                + " with --unsafe-open-admin)");
   }
 
   @ParameterizedTest(name = "--bind {0} is loopback")
@@ -44,9 +45,14 @@ class SecuritySettingsTest {
   @Test
   void the_token_never_appears_in_to_string() {
     assertThat(SecuritySettings.defaults().withAdminToken(TOKEN).toString())
-        .doesNotContain(TOKEN).contains("adminToken=set");
-    assertThat(MockServerSettings.builder().security(SecuritySettings.defaults()
-        .withAdminToken(TOKEN)).build().toString()).doesNotContain(TOKEN);
+        .doesNotContain(TOKEN)
+        .contains("adminToken=set");
+    assertThat(
+            MockServerSettings.builder()
+                .security(SecuritySettings.defaults().withAdminToken(TOKEN))
+                .build()
+                .toString())
+        .doesNotContain(TOKEN);
   }
 
   @Test
@@ -64,7 +70,10 @@ class SecuritySettingsTest {
 
   @Test
   void allowed_hosts_are_kept_lower_case() {
-    assertThat(SecuritySettings.defaults().withAllowedHosts(Set.of("Mock.Internal", "*"))
-        .allowedHosts()).containsExactlyInAnyOrder("mock.internal", "*");
+    assertThat(
+            SecuritySettings.defaults()
+                .withAllowedHosts(Set.of("Mock.Internal", "*"))
+                .allowedHosts())
+        .containsExactlyInAnyOrder("mock.internal", "*");
   }
 }
