@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <pre>{@code
  * class MyServerContractTest extends ReelsApiContract {
  *   protected ContractTestSettings settings() {
- *     return ContractTestSettings.forTarget("http://localhost:8089", System.getenv("REELS_TOKEN"));
+ *     return ContractTestSettings.builder("http://localhost:8089", System.getenv("REELS_TOKEN")).build();
  *   }
  * }
  * }</pre>

@@ -36,8 +36,8 @@ public final class ContractRunner {
 
   /** Runs the suites and returns the exit code (0, 1, 2 or 64). */
   public int run(String... args) {
-    CliOptions options = new CliOptions();
-    CommandLine cli = new CommandLine(options);
+    ContractCommand command = new ContractCommand();
+    CommandLine cli = ContractCommand.commandLine(command, properties, env);
     try {
       cli.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
@@ -56,7 +56,7 @@ public final class ContractRunner {
     }
     ContractTestSettings settings;
     try {
-      settings = new SettingsResolver(env, properties).resolve(options);
+      settings = command.settings(env);
     } catch (UsageException e) {
       err.println("reels-contract-tests: " + e.getMessage());
       err.println("Try --help.");
@@ -93,8 +93,8 @@ public final class ContractRunner {
     String masked =
         new Masker(
                 java.util.Arrays.asList(
-                    env.get(SettingsResolver.TOKEN_VARIABLE),
-                    env.get(SettingsResolver.FORBIDDEN_TOKEN_VARIABLE)))
+                    env.get(TargetOptions.TOKEN_VARIABLE),
+                    env.get(TargetOptions.FORBIDDEN_TOKEN_VARIABLE)))
             .text(text);
     return TOKEN_SHAPE.matcher(masked).replaceAll(m -> ContractTestSettings.mask(m.group()));
   }

@@ -3,20 +3,26 @@ package dev.reelskit.contract.internal.cli;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.reelskit.contract.cli.ContractTestSettings;
+import dev.reelskit.contract.internal.launch.LaunchStore;
 import dev.reelskit.contract.internal.report.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.platform.launcher.Launcher;
+import org.junit.platform.engine.support.store.Namespace;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs the shipped suite through the JUnit Platform Launcher against the given settings, handed to
- * the suite as configuration parameters ({@link LaunchParameters}); launches may run side by side.
+ * the suite whole through the launcher session's store ({@link LaunchStore}); each launch has its
+ * own session, so launches may run side by side.
  */
 public final class SuiteLauncher {
+
+  /** The launched suite, package-private in {@code suites}: selected by name. */
+  static final String SUITE = "dev.reelskit.contract.suites.LaunchedReelsApiContract";
 
   private SuiteLauncher() {}
 
@@ -32,14 +38,15 @@ public final class SuiteLauncher {
   public static RunOutcome launch(
       ContractTestSettings settings, RunOutcome outcome, TestExecutionListener... listeners) {
     LauncherDiscoveryRequest request =
-        LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClass(LaunchedReelsApiContract.class))
-            .configurationParameters(LaunchParameters.of(settings))
-            .build();
-    Launcher launcher = LauncherFactory.create();
+        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(SUITE)).build();
     List<TestExecutionListener> all = new ArrayList<>(List.of(outcome));
     all.addAll(List.of(listeners));
-    launcher.execute(request, all.toArray(TestExecutionListener[]::new));
+    try (LauncherSession session = LauncherFactory.openSession()) {
+      session
+          .getStore()
+          .put(Namespace.create(LaunchStore.NAMESPACE), LaunchStore.SETTINGS, settings);
+      session.getLauncher().execute(request, all.toArray(TestExecutionListener[]::new));
+    }
     return outcome;
   }
 }

@@ -1,12 +1,15 @@
-package dev.reelskit.contract.internal.cli;
+package dev.reelskit.contract.suites;
 
 import dev.reelskit.contract.cli.ContractTestSettings;
-import dev.reelskit.contract.suites.ReelsApiContract;
+import dev.reelskit.contract.internal.launch.LaunchStore;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The suite as the launcher runs it: its settings are the launch's configuration parameters. */
+/**
+ * The suite as the launcher runs it: its settings are the object the launcher put in the launcher
+ * session's store, taken whole.
+ */
 @ExtendWith(LaunchedReelsApiContract.Settings.class)
 final class LaunchedReelsApiContract extends ReelsApiContract {
 
@@ -15,12 +18,12 @@ final class LaunchedReelsApiContract extends ReelsApiContract {
   @Override
   protected ContractTestSettings settings() {
     if (settings == null) {
-      throw new IllegalStateException("the suite was not started by SuiteLauncher");
+      throw new IllegalStateException("the suite was not started by the launcher");
     }
     return settings;
   }
 
-  /** Hands the launch's configuration parameters to the instance before any group's setup. */
+  /** Hands the launch's settings to the instance before any group's setup. */
   static final class Settings implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -28,8 +31,7 @@ final class LaunchedReelsApiContract extends ReelsApiContract {
           .getTestInstance()
           .filter(LaunchedReelsApiContract.class::isInstance)
           .map(LaunchedReelsApiContract.class::cast)
-          .ifPresent(
-              suite -> suite.settings = LaunchParameters.read(context::getConfigurationParameter));
+          .ifPresent(suite -> suite.settings = LaunchStore.settings(context));
     }
   }
 }
