@@ -36,14 +36,30 @@ final class ContractCommand {
   static CommandLine commandLine(
       ContractCommand command, Map<String, String> properties, Map<String, String> env) {
     CommandLine cli = new CommandLine(command);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setDefaultValueProvider(new EnvironmentDefaults(properties, env));
     return cli;
   }
 
-  /** The settings these options give; bad values are usage errors. */
+  /**
+   * The settings these options give before the budget is chosen: the documented budget with the
+   * explicit budget values over it (what the preflight request is sent with). Bad values are usage
+   * errors.
+   */
   ContractTestSettings settings(Map<String, String> env) throws UsageException {
     ContractTestSettings.Builder b = target.builder(env);
     budget.applyTo(b);
+    return build(b);
+  }
+
+  /** The settings with {@code chosen} as the budget, the explicit budget values over it. */
+  ContractTestSettings settings(Map<String, String> env, Budget chosen) throws UsageException {
+    ContractTestSettings.Builder b = target.builder(env);
+    budget.applyTo(b, chosen);
+    return build(b);
+  }
+
+  private ContractTestSettings build(ContractTestSettings.Builder b) throws UsageException {
     jobs.applyTo(b);
     probes.applyTo(b);
     safety.applyTo(b);

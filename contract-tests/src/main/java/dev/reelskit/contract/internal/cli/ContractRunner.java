@@ -2,6 +2,7 @@ package dev.reelskit.contract.internal.cli;
 
 import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Masker;
+import dev.reelskit.contract.internal.http.RequestBudget;
 import dev.reelskit.contract.internal.report.ConsoleReporter;
 import dev.reelskit.contract.internal.report.RunOutcome;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -41,10 +43,7 @@ public final class ContractRunner {
     try {
       cli.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
-      // Picocli echoes what it did not understand, and that may be a token passed as a flag.
-      err.println(maskTokens(e.getMessage()));
-      cli.usage(err);
-      return RunOutcome.USAGE;
+      return usage(e);
     }
     if (cli.isUsageHelpRequested()) {
       cli.usage(out);
@@ -54,23 +53,45 @@ public final class ContractRunner {
       cli.printVersionHelp(out);
       return RunOutcome.OK;
     }
-    ContractTestSettings settings;
+    ContractTestSettings provisional;
     try {
-      settings = command.settings(env);
+      provisional = command.settings(env);
     } catch (UsageException e) {
-      err.println("reels-contract-tests: " + e.getMessage());
-      err.println("Try --help.");
-      return RunOutcome.USAGE;
+      return usage(e.getMessage());
     }
-    out.println("reels-contract-tests: " + settings);
-    String unreachable = unreachable(settings.baseUrl());
+    out.println(
+        "reels-contract-tests: checking "
+            + provisional.baseUrl()
+            + " with the token "
+            + provisional.maskedToken());
+    String unreachable = unreachable(provisional.baseUrl());
     if (unreachable != null) {
       // The same one ERROR line a transport failure during the run prints: a server that resets
       // connections may do so at the first connect or at the first request, and the caller sees one
       // outcome either way.
-      out.println("ERROR cannot reach " + settings.baseUrl() + ": " + unreachable);
+      out.println("ERROR cannot reach " + provisional.baseUrl() + ": " + unreachable);
       return RunOutcome.NOTHING_RAN;
     }
+    Preflight preflight = Preflight.check(provisional);
+    if (preflight.failure() != null) {
+      out.println("ERROR " + preflight.failure());
+      out.println("exit code " + RunOutcome.NOTHING_RAN);
+      return RunOutcome.NOTHING_RAN;
+    }
+    Budget budget = command.budget.choose(preflight.announcement());
+    ContractTestSettings settings;
+    try {
+      settings = command.settings(env, budget);
+    } catch (UsageException e) {
+      return usage(e.getMessage());
+    }
+    chargePreflight(provisional, settings);
+    List<String> overrides = command.budget.overrides();
+    out.println(
+        "reels-contract-tests: budget "
+            + budget.describe()
+            + (overrides.isEmpty() ? "" : "; overridden by " + String.join(", ", overrides)));
+    out.println("reels-contract-tests: " + settings);
     try {
       Files.createDirectories(settings.reportsDir());
     } catch (IOException e) {
@@ -87,6 +108,48 @@ public final class ContractRunner {
     out.println("JUnit XML: " + settings.reportsDir().toAbsolutePath());
     out.println("exit code " + code);
     return code;
+  }
+
+  /**
+   * The preflight request was counted in the provisional budget; when the run's budget is another
+   * one, it is counted there too, so the run never sends one request more than its budget allows.
+   */
+  private static void chargePreflight(ContractTestSettings provisional, ContractTestSettings run) {
+    if (run.rateLimit().equals(provisional.rateLimit())) {
+      return;
+    }
+    RequestBudget budget =
+        RequestBudget.forTarget(run.baseUrl().toString(), run.token(), run.rateLimit());
+    try {
+      budget.acquire();
+      budget.release();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * One or two lines, never the whole usage: an unknown option gets a "did you mean"; anything
+   * picocli echoes is masked (it may be a token passed as a flag).
+   */
+  private int usage(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
+      String first = unmatched.getUnmatched().get(0);
+      List<String> suggestions = unmatched.getSuggestions();
+      String message = maskTokens(e.getMessage());
+      if (first.startsWith("-") && !suggestions.isEmpty()) {
+        message += "; did you mean " + String.join(" or ", suggestions) + "?";
+      }
+      return usage(message);
+    }
+    return usage(maskTokens(e.getMessage()));
+  }
+
+  private int usage(String message) {
+    err.println("reels-contract-tests: " + message);
+    err.println("Try --help.");
+    return RunOutcome.USAGE;
   }
 
   private String maskTokens(String text) {

@@ -66,6 +66,18 @@ final class TargetOptions {
               + baseUrl
               + " is not an http(s) URL with a host, e.g. http://127.0.0.1:8089");
     }
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    int api = path.indexOf("/api/v1");
+    if (api >= 0) {
+      // The suite adds /api/v1/reels/... itself: this base URL would 404 every route.
+      String root = baseUrl.trim().substring(0, baseUrl.trim().indexOf("/api/v1"));
+      throw new UsageException(
+          "--base-url "
+              + baseUrl.trim()
+              + " contains /api/v1, which the suite adds itself; did you mean --base-url "
+              + root
+              + "?");
+    }
     return ContractTestSettings.builder(baseUrl.trim(), token(env))
         .unknownToken(unknownToken)
         .forbiddenToken(forbiddenToken(env));
