@@ -50,6 +50,11 @@ public abstract class ReelsApiContract {
   /** The server to check and how; called once per class. */
   protected abstract ContractTestSettings settings();
 
+  /** What this class's run observed so far, without sending anything; null before the plan. */
+  final synchronized ContractRun observed() {
+    return run;
+  }
+
   /** What this class's run observed, sending the plan on first use (the first group's setup). */
   final synchronized ContractRun run() {
     if (setupFailure != null) {
@@ -173,7 +178,10 @@ public abstract class ReelsApiContract {
           .map(
               e ->
                   DynamicTest.dynamicTest(
-                      Rule.CREATE_NOT_INSTAGRAM.id() + " " + e.getKey() + " is refused with 400",
+                      Rule.CREATE_NOT_INSTAGRAM.id()
+                          + " "
+                          + RunTimeline.stable(e.getKey())
+                          + " is refused with 400",
                       () -> SubmissionRules.notInstagram(e.getValue())));
     }
 

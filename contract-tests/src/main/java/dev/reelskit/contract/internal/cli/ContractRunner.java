@@ -3,19 +3,26 @@ package dev.reelskit.contract.internal.cli;
 import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Masker;
 import dev.reelskit.contract.internal.http.RequestBudget;
+import dev.reelskit.contract.internal.launch.RunRecord;
+import dev.reelskit.contract.internal.report.CaseCollector;
 import dev.reelskit.contract.internal.report.ConsoleReporter;
+import dev.reelskit.contract.internal.report.HtmlReport;
+import dev.reelskit.contract.internal.report.JUnitXml;
+import dev.reelskit.contract.internal.report.MarkdownSummary;
 import dev.reelskit.contract.internal.report.RunOutcome;
+import dev.reelskit.contract.internal.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import picocli.CommandLine;
 
 /** What {@code java -jar reels-contract-tests.jar} does, without {@code System.exit}. */
@@ -99,13 +106,39 @@ public final class ContractRunner {
       return RunOutcome.NOTHING_RAN;
     }
     RunOutcome outcome = new RunOutcome();
-    SuiteLauncher.launch(
-        settings,
-        outcome,
-        new ConsoleReporter(out),
-        new LegacyXmlReportGeneratingListener(settings.reportsDir(), new PrintWriter(err, true)));
+    RunRecord record = new RunRecord();
+    CaseCollector cases =
+        new CaseCollector(new Masker(Arrays.asList(settings.token(), settings.forbiddenToken())));
+    Instant started = Instant.now();
+    long start = System.nanoTime();
+    SuiteLauncher.launch(settings, outcome, record, new ConsoleReporter(out), cases);
     int code = outcome.exitCode();
-    out.println("JUnit XML: " + settings.reportsDir().toAbsolutePath());
+    RunReport report =
+        new RunReport(
+            settings.baseUrl().toString(),
+            budget.describe(),
+            settings.toString(),
+            started,
+            (System.nanoTime() - start) / 1_000_000,
+            code,
+            cases.cases(),
+            record);
+    try {
+      Path dir = settings.reportsDir();
+      out.println("JUnit XML: " + JUnitXml.write(report, dir).toAbsolutePath());
+      out.println("HTML report: " + HtmlReport.write(report, dir).toAbsolutePath());
+      Path markdown = dir.resolve("contract-summary.md");
+      Files.deleteIfExists(markdown);
+      MarkdownSummary.append(report, markdown);
+      Path summary = command.reports.summaryFile(env);
+      if (summary != null) {
+        MarkdownSummary.append(report, summary);
+        out.println("Markdown summary appended to " + summary);
+      }
+    } catch (IOException e) {
+      err.println("reels-contract-tests: cannot write the reports: " + e.getMessage());
+      code = Math.max(code, RunOutcome.NOTHING_RAN);
+    }
     out.println("exit code " + code);
     return code;
   }
@@ -155,7 +188,7 @@ public final class ContractRunner {
   private String maskTokens(String text) {
     String masked =
         new Masker(
-                java.util.Arrays.asList(
+                Arrays.asList(
                     env.get(TargetOptions.TOKEN_VARIABLE),
                     env.get(TargetOptions.FORBIDDEN_TOKEN_VARIABLE)))
             .text(text);

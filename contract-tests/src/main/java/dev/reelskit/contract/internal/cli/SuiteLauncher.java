@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.launch.LaunchStore;
+import dev.reelskit.contract.internal.launch.RunRecord;
 import dev.reelskit.contract.internal.report.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,22 +30,26 @@ public final class SuiteLauncher {
   /** Runs every rule once; {@code outcome} and the other listeners hear of every result. */
   public static RunOutcome launch(
       ContractTestSettings settings, TestExecutionListener... listeners) {
-    return launch(settings, new RunOutcome(), listeners);
+    return launch(settings, new RunOutcome(), new RunRecord(), listeners);
   }
 
   /**
-   * Runs every rule once, recording into {@code outcome}; listeners do not depend on each other.
+   * Runs every rule once, recording into {@code outcome} and what the suite observed into {@code
+   * record}; listeners do not depend on each other.
    */
   public static RunOutcome launch(
-      ContractTestSettings settings, RunOutcome outcome, TestExecutionListener... listeners) {
+      ContractTestSettings settings,
+      RunOutcome outcome,
+      RunRecord record,
+      TestExecutionListener... listeners) {
     LauncherDiscoveryRequest request =
         LauncherDiscoveryRequestBuilder.request().selectors(selectClass(SUITE)).build();
     List<TestExecutionListener> all = new ArrayList<>(List.of(outcome));
     all.addAll(List.of(listeners));
     try (LauncherSession session = LauncherFactory.openSession()) {
-      session
-          .getStore()
-          .put(Namespace.create(LaunchStore.NAMESPACE), LaunchStore.SETTINGS, settings);
+      Namespace namespace = Namespace.create(LaunchStore.NAMESPACE);
+      session.getStore().put(namespace, LaunchStore.SETTINGS, settings);
+      session.getStore().put(namespace, LaunchStore.RECORD, record);
       session.getLauncher().execute(request, all.toArray(TestExecutionListener[]::new));
     }
     return outcome;
