@@ -59,7 +59,8 @@ final class ReelsApiTransformer extends StubTransformer {
     if (!route.pathKnown()) {
       return ApiResponse.rejected(
               404,
-              SpecResponses.errorBytes(new ApiError().error("no such endpoint: " + path)),
+              SpecResponses.errorBytes(
+                  new ApiError().message("no such endpoint: " + path).status("error")),
               null,
               "unknown-path")
           .toDefinition();
