@@ -103,7 +103,7 @@ class AcceptedReadingsContractTest {
 
     assertThat(outcome.results())
         .filteredOn(r -> r.status() == RuleResult.Status.FAILED)
-        .extracting(RuleResult::detail)
+        .extracting(r -> r.displayName() + ": " + r.detail() + " " + r.failure())
         .isEmpty();
     assertThat(outcome.results())
         .filteredOn(r -> r.status() == RuleResult.Status.PASSED)
