@@ -28,6 +28,11 @@ class ModelRoundTripTest {
       Map.ofEntries(
           Map.entry("AnalyzeReelRequest", AnalyzeRequest.class),
           Map.entry("AnalyzePostWithTrackingRequest", AnalyzeRequest.class),
+          Map.entry("AnalyzeForeignUrlRequest", AnalyzeRequest.class),
+          Map.entry("AnalyzeServerFailureRequest", AnalyzeRequest.class),
+          // Deliberately invalid (no url, the 400 example): the model always writes its required
+          // url.
+          Map.entry("AnalyzeWithoutUrlRequest", Map.class),
           Map.entry("AnalyzeAccepted", AnalyzeAccepted.class),
           Map.entry("JobPending", ReelJob.class),
           Map.entry("JobProcessing", ReelJob.class),
