@@ -521,8 +521,8 @@ public final class ReelsTestServer implements AutoCloseable {
     }
     if (is(Defect.CREATED_AT_NOT_ISO)) {
       node.put("created_at", "22/05/2026 10:00:00");
-    } else if (is(Defect.CREATED_AT_WITHOUT_OFFSET)) {
-      node.put("created_at", job.createdAt.substring(0, 19));
+    } else if (is(Defect.CREATED_AT_DATE_ONLY)) {
+      node.put("created_at", job.createdAt.substring(0, 10));
     } else if (is(Defect.CREATED_AT_IS_NOW)) {
       node.put("created_at", ISO.format(OffsetDateTime.now(ZoneOffset.UTC)));
     } else {
