@@ -182,7 +182,7 @@ public abstract class ReelsApiContract {
                           + " "
                           + RunTimeline.stable(e.getKey())
                           + " is refused with 400",
-                      () -> SubmissionRules.notInstagram(e.getValue())));
+                      () -> SubmissionRules.notInstagram(e.getKey(), e.getValue())));
     }
 
     @Test
