@@ -15,7 +15,12 @@ public final class FastSettings {
   private FastSettings() {}
 
   public static ContractTestSettings against(ReelsTestServer server) {
-    return ContractTestSettings.forTarget(server.baseUrl(), ReelsTestServer.TOKEN)
+    return against(server.baseUrl());
+  }
+
+  /** As {@link #against(ReelsTestServer)}, for a server in front of one (a proxy). */
+  public static ContractTestSettings against(String baseUrl) {
+    return ContractTestSettings.forTarget(baseUrl, ReelsTestServer.TOKEN)
         .withPollInterval(Duration.ofMillis(50))
         .withJobTimeout(Duration.ofSeconds(10))
         .withRateLimit(new RateLimit(1000, Duration.ofSeconds(1)))
