@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -76,10 +77,21 @@ class JudgesFuzzTest {
     for (int i = 0; i < probes; i++) {
       exchange(data, data.consumeBoolean() ? "GET" : "POST", all);
     }
-    ContractRun run =
+    judgeAll(
         ContractRun.recorded(
-            SETTINGS, forms, errorJob, notInstagram, urlRequired, notFound, serverError, all);
+            SETTINGS, forms, errorJob, notInstagram, urlRequired, notFound, serverError, all));
+  }
 
+  /** The spec, its validator and the lifecycle load once, before the first input is timed. */
+  @BeforeAll
+  static void load_the_spec() {
+    judgeAll(
+        ContractRun.recorded(SETTINGS, List.of(), null, Map.of(), null, null, null, List.of()));
+  }
+
+  /** Every rule, as {@code ReelsApiContract} calls them. */
+  private static void judgeAll(ContractRun run) {
+    List<JobRecord> forms = run.documentedForms();
     judge(() -> AuthenticationRules.refused(run, Rule.AUTH_MISSING, Auth.NONE));
     judge(() -> AuthenticationRules.refused(run, Rule.AUTH_SCHEME, Auth.WRONG_SCHEME));
     judge(() -> AuthenticationRules.refused(run, Rule.AUTH_NO_SCHEME, Auth.NO_SCHEME));
