@@ -1,6 +1,8 @@
 package dev.reelskit.contract.internal.http;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.cli.RateLimit;
@@ -75,6 +77,16 @@ class ResponseHandlingFuzzTest {
   @FuzzTest(maxDuration = "60s")
   @Timeout(15)
   void any_answer_is_judged_or_ends_the_run_with_one_line(FuzzedDataProvider data) {
+    // The runner's own requests to the fuzzed server on loopback, not a forged destination.
+    try (SilentCloseable loopback =
+        BugDetectors.allowNetworkConnections(
+            (host, port) ->
+                port == server.getLocalPort() && host.matches("localhost|127\\.0\\.0\\.1"))) {
+      exchange(data);
+    }
+  }
+
+  private static void exchange(FuzzedDataProvider data) {
     boolean post = data.consumeBoolean();
     NEXT.set(answer(data));
     Exchange exchange;
