@@ -106,7 +106,7 @@ class JudgesFuzzTest {
     judge(() -> SubmissionRules.pending(run));
     judge(() -> SubmissionRules.integerIds(run));
     judge(() -> SubmissionRules.distinctIds(run));
-    run.notInstagram().values().forEach(e -> judge(() -> SubmissionRules.notInstagram(e)));
+    run.notInstagram().forEach((url, e) -> judge(() -> SubmissionRules.notInstagram(url, e)));
     judge(() -> SubmissionRules.urlRequired(run.urlRequired()));
     judge(() -> JobRules.readable(run));
     judge(() -> JobRules.echo(run));
