@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
 # The TypeScript client's build, run by typescript-client/pom.xml (exec-maven-plugin):
 #   build.sh package SPEC WORKDIR VERSION   npm ci the pinned tools, generate, compile, npm pack
-#   build.sh check WORKDIR [SKIP]                 tsc --noEmit --strict over type-tests/ (one file must
+#   build.sh check WORKDIR [SKIP]           tsc --noEmit --strict over type-tests/ (one file must
 #                                           compile, each fails-*.ts must fail with its error)
-# Without node/npm it skips with the reason; with CI=true a missing node fails the build instead.
+# Without node/npm it skips with the reason; with CI=true a missing node fails the build instead, and
+# so does SKIP=true (-Dreels.typescript.skip): CI must run the type checks. "CI" and "present" are
+# decided by the kit's one helper, as the Java tests and .ci/run decide them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 mode=$1
+source "$here/../build-rules/src/main/sh/required-tools.sh"
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  reason="node and npm are not on the PATH: the TypeScript client (typescript-client) is not built or checked"
-  if [ "${CI:-}" = "true" ]; then
-    echo "[ERROR] $reason (CI=true: a missing tool fails the build; .ci/run installs nodejs and npm)" >&2
+if [ "$mode" = check ] && [ "${3:-false}" = "true" ]; then
+  if in_ci; then
+    echo "[ERROR] -Dreels.typescript.skip with CI=true: the TypeScript type checks (type-tests/) must run in CI" >&2
     exit 1
   fi
-  echo "[WARNING] SKIPPED: $reason (install nodejs and npm; CI=true makes this fail)"
+  echo "[WARNING] SKIPPED: TypeScript type checks (-Dreels.typescript.skip)"
   exit 0
 fi
+why="the TypeScript client (typescript-client) is not built or checked"
+require_tool node "$why" || exit 0
+require_tool npm "$why" || exit 0
 
 case "$mode" in
   package)
@@ -43,10 +48,6 @@ case "$mode" in
     echo "TypeScript client: $(cd "$work/.." && pwd)/reels-api-client-$version.tgz"
     ;;
   check)
-    if [ "${3:-false}" = "true" ]; then
-      echo "[WARNING] SKIPPED: TypeScript type checks (-Dreels.typescript.skip)"
-      exit 0
-    fi
     cd "$2"
     node check-types.mjs
     ;;

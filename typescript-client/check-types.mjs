@@ -29,8 +29,18 @@ if (passing.code !== 0) {
 } else {
   console.log("ok   type-tests/compiles.ts compiles with tsc --noEmit --strict");
 }
+// The misuses the types must reject, pinned: a file deleted (or a new one not listed) fails the check,
+// so the proof cannot shrink silently.
+const expectedFailing = [
+  "fails-an-error-body-without-error-or-message.ts",
+  "fails-an-undocumented-status.ts",
+  "fails-reading-result-of-a-failed-job.ts",
+  "fails-reading-result-without-narrowing.ts",
+];
 const failing = readdirSync("type-tests").filter((f) => f.startsWith("fails-")).sort();
-if (failing.length === 0) failures.push("no type-tests/fails-*.ts: nothing proves the types reject misuse");
+if (JSON.stringify(failing) !== JSON.stringify(expectedFailing)) {
+  failures.push(`type-tests/fails-*.ts must be exactly ${expectedFailing.join(", ")}; found ${failing.join(", ") || "none"}`);
+}
 for (const name of failing) {
   const file = `type-tests/${name}`;
   const expected = /^\/\/ expect (TS\d+)/.exec(readFileSync(file, "utf8"))?.[1];
@@ -50,4 +60,4 @@ if (failures.length > 0) {
   console.error(failures.join("\n"));
   process.exit(1);
 }
-console.log(`type checks: ${1 + failing.length} of ${1 + failing.length} as intended`);
+console.log(`type checks: ${1 + failing.length} of ${1 + expectedFailing.length} as intended`);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.contract.servers.HostileServer;
 import dev.reelskit.contract.servers.HostileServer.Behaviour;
+import dev.reelskit.contract.servers.HostileServer.Connection;
 import dev.reelskit.contract.servers.RecordingListener;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +23,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * with the deadline's reason did not wait for it. Each run must exit 2 (1 where a rule failed) with
  * one {@code ERROR} line saying what happened, print under {@value #MAX_OUTPUT} characters, and
  * show no token. Times and peak RSS are printed.
+ *
+ * <p>The deadline is judged at the server's end too: from the moment the server has read the
+ * request to the moment the client closed the connection, the server held it at least the deadline
+ * less half a second and less than twice the deadline; and it saw exactly one request, so nothing
+ * was retried behind the run's back.
  */
 class HostileServerIT {
 
   static final long BOUND_SECONDS = 170;
   static final long KILL_SECONDS = 175;
   static final int MAX_OUTPUT = 8_000;
+  static final Duration DEADLINE = Duration.ofSeconds(3);
 
   @TempDir Path dir;
 
@@ -38,7 +46,7 @@ class HostileServerIT {
         "--base-url",
         baseUrl,
         "--request-timeout",
-        "3s",
+        DEADLINE.toSeconds() + "s",
         "--poll-interval",
         "50ms",
         "--job-timeout",
@@ -96,10 +104,28 @@ class HostileServerIT {
     assertThat(result.output().length()).isLessThan(60_000);
   }
 
+  /**
+   * The server's view: its one request was held from the request read to the client's close for the
+   * deadline (not a tenth of it, not ten times it), and no second request came.
+   */
+  private static void assertCutAtTheDeadline(HostileServer server) throws InterruptedException {
+    List<Connection> requests = server.requestsOnceClosed(Duration.ofSeconds(10));
+    System.out.printf(
+        "  the server held its requests for %s%n",
+        requests.stream().map(c -> c.requestToClose().toMillis() + " ms").toList());
+    assertThat(requests).as("requests the server received: none retried").hasSize(1);
+    assertThat(requests.get(0).closedByClientNanos()).as("closed by the client").isNotZero();
+    assertThat(requests.get(0).requestToClose())
+        .as("request read to connection closed, at the server")
+        .isGreaterThanOrEqualTo(DEADLINE.minusMillis(500))
+        .isLessThan(DEADLINE.multipliedBy(2));
+  }
+
   @Test
   void a_body_dripping_one_byte_a_second_is_cut_off_at_the_request_timeout() throws Exception {
     try (HostileServer server = HostileServer.start(Behaviour.DRIP)) {
       assertEndsCleanly(check(server.baseUrl()), "within 3000 ms (--request-timeout)");
+      assertCutAtTheDeadline(server);
     }
   }
 
@@ -110,10 +136,13 @@ class HostileServerIT {
   void an_800_mb_body_is_refused_past_the_cap_in_a_small_heap(Behaviour behaviour)
       throws Exception {
     JarRun.Result result;
+    int requests;
     try (HostileServer server = HostileServer.start(behaviour)) {
       result = check(server.baseUrl());
+      requests = server.requests().size();
     }
     assertEndsCleanly(result, "response larger than 2097152 bytes");
+    assertThat(requests).as("requests the server received: none retried").isEqualTo(1);
     assertThat(result.peakRssKb()).as("peak RSS in kB").isLessThan(600 * 1024);
   }
 
@@ -121,6 +150,7 @@ class HostileServerIT {
   void a_server_that_accepts_and_never_answers_is_given_up_on() throws Exception {
     try (HostileServer server = HostileServer.start(Behaviour.SILENT)) {
       assertEndsCleanly(check(server.baseUrl()), "within 3000 ms (--request-timeout)");
+      assertCutAtTheDeadline(server);
     }
   }
 
@@ -128,6 +158,7 @@ class HostileServerIT {
   void a_server_that_is_not_http_is_named_as_such() throws Exception {
     try (HostileServer server = HostileServer.start(Behaviour.GARBAGE)) {
       assertEndsCleanly(check(server.baseUrl()), "cannot reach");
+      assertThat(server.requests()).as("requests received: none retried").hasSize(1);
     }
   }
 
@@ -135,6 +166,7 @@ class HostileServerIT {
   void a_server_that_resets_every_connection_ends_the_run() throws Exception {
     try (HostileServer server = HostileServer.start(Behaviour.RESET)) {
       assertEndsCleanly(check(server.baseUrl()), "cannot reach");
+      assertThat(server.connections()).as("connections accepted: none retried").hasSize(1);
     }
   }
 
@@ -142,6 +174,7 @@ class HostileServerIT {
   void a_status_line_after_minutes_is_not_waited_for() throws Exception {
     try (HostileServer server = HostileServer.start(Behaviour.STATUS_AFTER_MINUTES)) {
       assertEndsCleanly(check(server.baseUrl()), "within 3000 ms (--request-timeout)");
+      assertCutAtTheDeadline(server);
     }
   }
 }

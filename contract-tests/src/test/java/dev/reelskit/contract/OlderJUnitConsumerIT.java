@@ -47,15 +47,18 @@ class OlderJUnitConsumerIT {
     }
     assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac").isZero();
 
-    Process process =
+    ProcessBuilder consumer =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 classes + File.pathSeparator + cp,
                 "RunConsumer")
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("out").toFile())
-            .start();
+            .redirectOutput(dir.resolve("out").toFile());
+    // The example reads the token without permission from the environment: unset, RC-AUTH-007
+    // skips.
+    consumer.environment().remove("REELS_FORBIDDEN_TOKEN");
+    Process process = consumer.start();
     boolean ended = process.waitFor(300, TimeUnit.SECONDS);
     if (!ended) {
       process.destroyForcibly().waitFor();
@@ -70,8 +73,23 @@ class OlderJUnitConsumerIT {
     assertThat(ended).as(out).isTrue();
     assertThat(out).contains("JUnit Jupiter 5.10.3, Platform 1.10.3");
     assertThat(process.exitValue()).as(out).isZero();
-    assertThat(
-            Arrays.stream(out.split("\n")).filter(l -> l.contains("tests successful")).findFirst())
-        .hasValueSatisfying(l -> assertThat(l.replaceAll("\\D", "")).isNotEqualTo("0"));
+    // Every rule's test ran: 35 in all (RC-CREATE-001 once per URL form, RC-CREATE-005 once per
+    // non-Instagram URL). Four are skipped with their reason, as JUnit's "aborted": RC-AUTH-004 (no
+    // unknown token), RC-AUTH-007 (no token without permission), RC-ERR-001 (no error reel URL)
+    // and RC-RATE-001 (the mock's fast profile sends no 429).
+    assertThat(count(out, "tests found")).as(out).isEqualTo(35);
+    assertThat(count(out, "tests successful")).as(out).isEqualTo(31);
+    assertThat(count(out, "tests aborted")).as(out).isEqualTo(4);
+    assertThat(count(out, "tests failed")).as(out).isZero();
+    assertThat(count(out, "tests skipped")).as(out).isZero();
+  }
+
+  /** The number on the summary line that names {@code what}, e.g. "[ 35 tests found ]". */
+  private static long count(String out, String what) {
+    return Arrays.stream(out.split("\n"))
+        .filter(l -> l.contains(what))
+        .findFirst()
+        .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+        .orElseThrow(() -> new AssertionError("no \"" + what + "\" line in:\n" + out));
   }
 }

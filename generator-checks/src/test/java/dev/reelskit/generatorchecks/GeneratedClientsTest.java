@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelskit.buildrules.RequiredTools;
 import dev.reelskit.generated.nativeclient.JSON;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
@@ -187,30 +188,26 @@ class GeneratedClientsTest {
 
   @Test
   void the_python_client_imports_and_reads_every_job_example() throws Exception {
-    Tools.require("python3");
     // The generated package's requirements.txt; PyPI is out of reach here, so they must be
-    // installed.
-    Tools.require(
-        "python3 lacks the generated client's requirements (pydantic 2, python-dateutil, urllib3 2)",
-        List.of(
-            "python3",
-            "-c",
-            "import pydantic, dateutil, urllib3, typing_extensions; "
-                + "assert int(pydantic.VERSION.split('.')[0]) >= 2 and int(urllib3.__version__.split('.')[0]) >= 2"));
+    // installed. .ci/run runs the same check script to decide what to install.
+    String python =
+        RequiredTools.pythonRunning(
+            PROGRAMS.resolve("python/requirements_check.py").toString(),
+            "the generated client's requirements (pydantic 2, python-dateutil, urllib3 2)");
     Path examples = GENERATED.resolve("python-examples.json");
     Files.writeString(examples, jobExamples.toString(), StandardCharsets.UTF_8);
     Path client = GENERATED.resolve("python");
     Tools.run(
         MODULE,
         Map.of("PYTHONPATH", client.toString()),
-        List.of("python3", "-c", "import reels_client, reels_client.api, reels_client.models"));
+        List.of(python, "-c", "import reels_client, reels_client.api, reels_client.models"));
 
     String output =
         Tools.run(
             MODULE,
             Map.of("PYTHONPATH", client.toString()),
             List.of(
-                "python3",
+                python,
                 PROGRAMS.resolve("python/read_examples.py").toString(),
                 examples.toString()));
     assertThat(output.lines()).containsExactlyElementsOf(expectedLines());

@@ -3,17 +3,17 @@ package dev.reelskit.generatorchecks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
+import dev.reelskit.buildrules.RequiredTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs the external tools the generator checks need. A missing tool skips the check with the
- * reason, except on CI ({@code CI=true}), where it fails: CI must have every tool.
+ * Runs the external tools the generator checks need. Whether a tool is there, and whether its
+ * absence skips the check or (on CI) fails it, is {@link RequiredTools}' decision, the same one
+ * {@code .ci/run} makes.
  */
 final class Tools {
 
@@ -21,31 +21,7 @@ final class Tools {
 
   /** Skips (or, on CI, fails) unless {@code command --version} runs. */
   static void require(String command) {
-    require(command + " is not installed", List.of(command, "--version"));
-  }
-
-  /** Skips (or, on CI, fails) with {@code missing} unless {@code probe} exits 0. */
-  static void require(String missing, List<String> probe) {
-    String problem;
-    try {
-      Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      problem = p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0 ? null : missing;
-    } catch (IOException e) {
-      problem = missing;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      problem = "interrupted";
-    }
-    if (problem == null) {
-      return;
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      fail(
-          problem
-              + ": on CI (CI=true) every tool of the generator checks must be installed (.ci/run)");
-    }
-    Assumptions.abort(problem + ": generator check skipped");
+    RequiredTools.assumeInstalled(command);
   }
 
   /**

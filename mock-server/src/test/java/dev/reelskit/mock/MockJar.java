@@ -39,13 +39,13 @@ public final class MockJar implements AutoCloseable {
     try {
       String line;
       while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-        jar.output.add(line);
+        jar.addLine(line);
         Matcher m = URL.matcher(line);
         if (m.find()) {
           jar.port = Integer.parseInt(m.group(1));
         }
         if (jar.port > 0 && line.startsWith("Press Ctrl-C")) {
-          Thread drain = new Thread(() -> out.lines().forEach(jar.output::add), "drain");
+          Thread drain = new Thread(() -> out.lines().forEach(jar::addLine), "drain");
           drain.setDaemon(true);
           drain.start();
           return jar;
@@ -112,6 +112,31 @@ public final class MockJar implements AutoCloseable {
   /** Every line printed so far. */
   public String output() {
     return String.join("\n", output);
+  }
+
+  private void addLine(String line) {
+    synchronized (output) {
+      output.add(line);
+      output.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until the jar has printed a line containing {@code text} (the drain thread may still be
+   * reading lines the process wrote before it ended), at most {@code max}; true when it has.
+   */
+  public boolean awaitOutput(String text, Duration max) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    synchronized (output) {
+      while (output.stream().noneMatch(l -> l.contains(text))) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        output.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
   }
 
   @Override

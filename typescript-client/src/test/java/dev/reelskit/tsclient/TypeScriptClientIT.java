@@ -72,17 +72,8 @@ class TypeScriptClientIT {
     assertThat(mock.traffic().snapshot()).extracting(TrafficEntry::shown).contains(JobStatus.DONE);
   }
 
-  /**
-   * Skipped with the reason without node; under CI=true a missing node fails (.ci/run installs it).
-   */
+  /** Skipped with the reason without node; under CI=true a missing node fails (RequiredTools). */
   private static void requireNodeAndNpm() {
-    if ("true".equals(System.getenv("CI"))) {
-      for (String tool : List.of("node", "npm")) {
-        if (!answers(tool)) {
-          fail(tool + " is not installed, and CI=true: the TypeScript client must be tested in CI");
-        }
-      }
-    }
     RequiredTools.assumeInstalled("node", "npm");
   }
 
@@ -128,21 +119,5 @@ class TypeScriptClientIT {
               + out);
     }
     return out;
-  }
-
-  private static boolean answers(String tool) {
-    try {
-      Process p =
-          new ProcessBuilder(tool, "--version")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

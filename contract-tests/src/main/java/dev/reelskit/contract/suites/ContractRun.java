@@ -63,6 +63,35 @@ final class ContractRun {
             : new JobRecord("error reel", settings.errorReelUrl());
   }
 
+  /**
+   * A run observed elsewhere: the recording the rules judge, handed in whole (the judges' fuzz test
+   * builds one from arbitrary answers). Nothing is sent.
+   */
+  static ContractRun recorded(
+      ContractTestSettings settings,
+      List<JobRecord> documentedForms,
+      JobRecord errorJob,
+      Map<String, Exchange> notInstagram,
+      Exchange urlRequired,
+      Exchange notFound,
+      Exchange serverError,
+      List<Exchange> exchanges) {
+    ContractRun run = new ContractRun(settings, documentedForms, errorJob);
+    run.notInstagram.putAll(notInstagram);
+    run.urlRequired = urlRequired;
+    run.notFound = notFound;
+    run.serverError = serverError;
+    run.exchanges.addAll(exchanges);
+    return run;
+  }
+
+  private ContractRun(
+      ContractTestSettings settings, List<JobRecord> documentedForms, JobRecord errorJob) {
+    this.settings = settings;
+    this.documentedForms.addAll(documentedForms);
+    this.errorJob = errorJob;
+  }
+
   /** Sends the whole plan to the server and returns what was seen. */
   public static ContractRun execute(ContractTestSettings settings) {
     ContractRun run = new ContractRun(settings);

@@ -24,12 +24,68 @@ final class PollingScheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.progress");
 
+  /**
+   * What the scheduler needs of the transport: {@link ReelsHttp} in a run; a test gives it a server
+   * of its own on a virtual clock.
+   */
+  interface Requests {
+    Exchange submit(String label, Auth auth, String jsonBody);
+
+    Exchange read(String label, Auth auth, String jobId);
+
+    /** Requests the budget would let start now. */
+    int freeSlots();
+
+    long elapsedMillis();
+
+    /** Waits about {@code millis} (at least 1 ms). */
+    void sleep(long millis);
+  }
+
   private final ContractTestSettings settings;
-  private final ReelsHttp http;
+  private final Requests http;
 
   PollingScheduler(ContractTestSettings settings, ReelsHttp http) {
+    this(settings, over(http));
+  }
+
+  PollingScheduler(ContractTestSettings settings, Requests http) {
     this.settings = settings;
     this.http = http;
+  }
+
+  private static Requests over(ReelsHttp http) {
+    return new Requests() {
+      @Override
+      public Exchange submit(String label, Auth auth, String jsonBody) {
+        return http.submit(label, auth, jsonBody);
+      }
+
+      @Override
+      public Exchange read(String label, Auth auth, String jobId) {
+        return http.read(label, auth, jobId);
+      }
+
+      @Override
+      public int freeSlots() {
+        return http.freeSlots();
+      }
+
+      @Override
+      public long elapsedMillis() {
+        return http.elapsedMillis();
+      }
+
+      @Override
+      public void sleep(long millis) {
+        try {
+          Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ContractConfigurationException("interrupted while polling", e);
+        }
+      }
+    };
   }
 
   private static final class Track {
@@ -95,7 +151,7 @@ final class PollingScheduler {
         // Probes fill the gaps, never the slots the followed jobs' next reads need.
         toProbe.removeFirst().run();
       } else if (due != null) {
-        sleep(Math.min(due.nextPollAt - now, 250));
+        http.sleep(Math.min(due.nextPollAt - now, 250));
       }
     }
   }
@@ -154,14 +210,5 @@ final class PollingScheduler {
       }
     }
     track.nextPollAt = http.elapsedMillis() + interval;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(Math.max(1, millis));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ContractConfigurationException("interrupted while polling", e);
-    }
   }
 }

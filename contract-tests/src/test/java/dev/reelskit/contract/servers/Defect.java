@@ -15,7 +15,8 @@ public enum Defect {
   ACCEPTS_MISSING_HEADER_ON_READ(Rule.AUTH_MISSING),
   ACCEPTS_ANY_SCHEME_ON_SUBMIT(Rule.AUTH_SCHEME),
   ACCEPTS_ANY_SCHEME_ON_READ(Rule.AUTH_SCHEME),
-  ACCEPTS_TOKEN_WITHOUT_SCHEME(Rule.AUTH_NO_SCHEME),
+  ACCEPTS_TOKEN_WITHOUT_SCHEME_ON_SUBMIT(Rule.AUTH_NO_SCHEME),
+  ACCEPTS_TOKEN_WITHOUT_SCHEME_ON_READ(Rule.AUTH_NO_SCHEME),
   ACCEPTS_MALFORMED_TOKEN_ON_SUBMIT(Rule.AUTH_MALFORMED),
   ACCEPTS_MALFORMED_TOKEN_ON_READ(Rule.AUTH_MALFORMED),
   ACCEPTS_UNKNOWN_TOKEN(Rule.AUTH_UNKNOWN),
@@ -49,7 +50,10 @@ public enum Defect {
       Rule.READ_CREATED_AT_STABLE,
       Rule.LIFE_PATH,
       Rule.LIFE_IMMUTABLE),
-  ACCEPTS_LOOKALIKE_HOST(Rule.CREATE_NOT_INSTAGRAM),
+  /** Takes any host that starts with instagram.com: instagram.com.evil.io gets in. */
+  ACCEPTS_LOOKALIKE_PREFIX_HOST(Rule.CREATE_NOT_INSTAGRAM),
+  /** Takes any host that ends with instagram.com: notinstagram.com gets in. */
+  ACCEPTS_LOOKALIKE_SUFFIX_HOST(Rule.CREATE_NOT_INSTAGRAM),
   ACCEPTS_EXAMPLE_COM(Rule.CREATE_NOT_INSTAGRAM),
   WRONG_NOT_INSTAGRAM_MESSAGE(Rule.CREATE_NOT_INSTAGRAM),
   /** The errors page's text, but naming a host other than the submitted URL's. */
@@ -66,6 +70,8 @@ public enum Defect {
   STATUS_COMPLETED(Rule.READ_STATUS_ENUM, Rule.LIFE_TERMINAL, Rule.SPEC_CONFORMS),
   DONE_WITHOUT_RESULT(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),
   PENDING_WITH_RESULT(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),
+  /** A done job that also carries an error reason. */
+  DONE_WITH_ERROR(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),
   PROCESSING_WITH_ERROR(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),
   ERROR_WITH_RESULT(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),
   ERROR_WITH_EMPTY_REASON(Rule.READ_INVARIANTS, Rule.ERR_JOB, Rule.SPEC_CONFORMS),
@@ -119,6 +125,18 @@ public enum Defect {
     EnumSet<Rule> all = EnumSet.of(breaks);
     all.addAll(collateral);
     return all;
+  }
+
+  /**
+   * Whether the server moves its jobs by the number of reads rather than by time (pending to the
+   * first read, processing to the second, terminal from the third), because the defect shows only
+   * in one state: a loaded machine must not let the suite's reads miss it.
+   */
+  public boolean movesByReads() {
+    return this == PENDING_CARRIES_RESULT
+        || this == PENDING_WITH_RESULT
+        || this == PROCESSING_WITH_ERROR
+        || this == DONE_WITH_ERROR;
   }
 
   /** Whether the server enforces a tight rate limit so that the run meets 429s. */

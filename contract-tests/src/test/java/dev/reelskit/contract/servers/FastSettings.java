@@ -18,9 +18,18 @@ public final class FastSettings {
     return builder(server).build();
   }
 
+  /** As {@link #against(ReelsTestServer)}, for a server in front of one (a proxy). */
+  public static ContractTestSettings against(String baseUrl) {
+    return builder(baseUrl).build();
+  }
+
   /** The same values in a builder, to change some of them. */
   public static ContractTestSettings.Builder builder(ReelsTestServer server) {
-    return ContractTestSettings.builder(server.baseUrl(), ReelsTestServer.TOKEN)
+    return builder(server.baseUrl());
+  }
+
+  private static ContractTestSettings.Builder builder(String baseUrl) {
+    return ContractTestSettings.builder(baseUrl, ReelsTestServer.TOKEN)
         .pollInterval(Duration.ofMillis(50))
         .jobTimeout(Duration.ofSeconds(10))
         .rateLimit(new RateLimit(1000, Duration.ofSeconds(1)))

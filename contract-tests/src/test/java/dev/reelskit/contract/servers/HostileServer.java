@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A server on 127.0.0.1 that misbehaves below the API: it speaks raw TCP, so it can redirect, drip,
@@ -43,6 +44,21 @@ public final class HostileServer implements AutoCloseable {
 
   public static final long HUGE = 800L * 1024 * 1024;
 
+  /**
+   * One connection as the server saw it: when its request head was in, and when the client closed
+   * it (both {@link System#nanoTime()}; 0 when that did not happen).
+   */
+  public record Connection(long acceptedNanos, long requestReadNanos, long closedByClientNanos) {
+    /** From the request head read to the client closing the connection. */
+    public java.time.Duration requestToClose() {
+      return java.time.Duration.ofNanos(closedByClientNanos - requestReadNanos);
+    }
+
+    public boolean sentRequest() {
+      return requestReadNanos != 0;
+    }
+  }
+
   private final Behaviour behaviour;
   private final String elsewhere;
   private final ServerSocket server;
@@ -54,6 +70,7 @@ public final class HostileServer implements AutoCloseable {
             return t;
           });
   private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
+  private final List<AtomicLongArray> connections = Collections.synchronizedList(new ArrayList<>());
 
   private HostileServer(Behaviour behaviour, String elsewhere) throws IOException {
     this.behaviour = behaviour;
@@ -86,21 +103,56 @@ public final class HostileServer implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
+        AtomicLongArray times = new AtomicLongArray(new long[] {System.nanoTime(), 0, 0});
         sockets.add(socket);
-        threads.execute(() -> serve(socket));
+        connections.add(times);
+        threads.execute(() -> serve(socket, times));
       } catch (IOException e) {
         return;
       }
     }
   }
 
-  private void serve(Socket socket) {
+  /** Every connection accepted so far, in order. */
+  public List<Connection> connections() {
+    synchronized (connections) {
+      return connections.stream().map(t -> new Connection(t.get(0), t.get(1), t.get(2))).toList();
+    }
+  }
+
+  /** The connections that carried a request (the jar's reachability check sends none). */
+  public List<Connection> requests() {
+    return connections().stream().filter(Connection::sentRequest).toList();
+  }
+
+  /**
+   * {@link #requests()}, once the client has closed each of them (it has, when the client process
+   * ended; the server notices within moments), or as they are after {@code max}.
+   */
+  public List<Connection> requestsOnceClosed(java.time.Duration max) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    synchronized (connections) {
+      while (requests().stream().anyMatch(c -> c.closedByClientNanos() == 0)) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        connections.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    return requests();
+  }
+
+  private void serve(Socket socket, AtomicLongArray times) {
     try (socket) {
       if (behaviour == Behaviour.RESET) {
         socket.setSoLinger(true, 0);
         return;
       }
-      readHead(socket.getInputStream());
+      if (readHead(socket.getInputStream())) {
+        times.set(1, System.nanoTime());
+        watchForClose(socket, times);
+      }
       OutputStream out = socket.getOutputStream();
       switch (behaviour) {
         case REDIRECT_ELSEWHERE ->
@@ -163,14 +215,41 @@ public final class HostileServer implements AutoCloseable {
     write(out, "]");
   }
 
-  /** Reads up to the blank line after the headers (a body, if any, is left unread). */
-  private static void readHead(InputStream in) throws IOException {
+  /**
+   * Reads up to the blank line after the headers (a body, if any, is left unread); false when the
+   * client closed first.
+   */
+  private static boolean readHead(InputStream in) throws IOException {
     int matched = 0;
     byte[] end = {'\r', '\n', '\r', '\n'};
-    int b;
+    int b = 0;
     while (matched < 4 && (b = in.read()) >= 0) {
       matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
     }
+    return matched == 4;
+  }
+
+  /**
+   * Notes when the client closes the connection: after its request it sends nothing more, so the
+   * next read ends (end of stream or reset) only when the client gives up.
+   */
+  private void watchForClose(Socket socket, AtomicLongArray times) {
+    threads.execute(
+        () -> {
+          try {
+            InputStream in = socket.getInputStream();
+            byte[] rest = new byte[8192];
+            while (in.read(rest) >= 0) {
+              // a request body the head announced: not the close
+            }
+          } catch (IOException e) {
+            // a reset is a close too
+          }
+          times.compareAndSet(2, 0, System.nanoTime());
+          synchronized (connections) {
+            connections.notifyAll();
+          }
+        });
   }
 
   private static void write(OutputStream out, String text) throws IOException {

@@ -259,7 +259,10 @@ public final class ReelsTestServer implements AutoCloseable {
           read ? Defect.ACCEPTS_MISSING_HEADER_ON_READ : Defect.ACCEPTS_MISSING_HEADER_ON_SUBMIT);
     }
     if (header.equals(TOKEN)) {
-      return is(Defect.ACCEPTS_TOKEN_WITHOUT_SCHEME);
+      return is(
+          read
+              ? Defect.ACCEPTS_TOKEN_WITHOUT_SCHEME_ON_READ
+              : Defect.ACCEPTS_TOKEN_WITHOUT_SCHEME_ON_SUBMIT);
     }
     int space = header.indexOf(' ');
     String scheme = space < 0 ? header : header.substring(0, space);
@@ -408,8 +411,10 @@ public final class ReelsTestServer implements AutoCloseable {
             && value.startsWith("https://www.instagram.com/reel/")) {
       return false;
     }
-    if (is(Defect.ACCEPTS_LOOKALIKE_HOST)) {
-      return value.contains("instagram.com");
+    String host = value.replaceFirst("^https?://([^/?#]*).*$", "$1");
+    if (is(Defect.ACCEPTS_LOOKALIKE_PREFIX_HOST) && host.startsWith("instagram.com")
+        || is(Defect.ACCEPTS_LOOKALIKE_SUFFIX_HOST) && host.endsWith("instagram.com")) {
+      return true;
     }
     if (is(Defect.ACCEPTS_EXAMPLE_COM) && value.startsWith("https://example.com/")) {
       return true;
@@ -457,8 +462,17 @@ public final class ReelsTestServer implements AutoCloseable {
     send(http, 200, JSON.writeValueAsString(view(job)));
   }
 
+  /** Whether jobs move by reads, not time ({@link Defect#movesByReads()}). */
+  private boolean byReads() {
+    return options.defect() != null && options.defect().movesByReads();
+  }
+
   private String status(Job job) {
     long age = (System.nanoTime() - job.createdNanos) / 1_000_000;
+    if (byReads()) {
+      String status = job.reads <= 1 ? "pending" : job.reads == 2 ? "processing" : "terminal";
+      return !status.equals("terminal") ? status : job.fails ? "error" : "done";
+    }
     if (is(Defect.GOES_BACKWARDS)) {
       String[] sequence = {"pending", "processing", "pending", "processing", "done"};
       return sequence[Math.min(job.reads - 1, sequence.length - 1)];
@@ -476,6 +490,9 @@ public final class ReelsTestServer implements AutoCloseable {
   }
 
   private boolean terminal(Job job) {
+    if (byReads()) {
+      return job.reads >= 3;
+    }
     long age = (System.nanoTime() - job.createdNanos) / 1_000_000;
     return !is(Defect.NEVER_FINISHES)
         && age >= options.pendingMillis() + options.processingMillis();
@@ -498,11 +515,15 @@ public final class ReelsTestServer implements AutoCloseable {
       node.put("error", is(Defect.ERROR_WITH_EMPTY_REASON) ? "" : reason);
     } else if (status.equals("processing") && is(Defect.PROCESSING_WITH_ERROR)) {
       node.put("error", "still downloading");
+    } else if (status.equals("done") && is(Defect.DONE_WITH_ERROR)) {
+      node.put("error", "the transcript could not be read");
     } else {
       node.putNull("error");
     }
     boolean reallyPending =
-        (System.nanoTime() - job.createdNanos) / 1_000_000 < options.pendingMillis();
+        byReads()
+            ? job.reads == 1
+            : (System.nanoTime() - job.createdNanos) / 1_000_000 < options.pendingMillis();
     if (status.equals("pending") && reallyPending && is(Defect.PENDING_CARRIES_RESULT)) {
       node.set("result", ReelsApiSpec.get().example("JobDoneCooking").get("result"));
     } else if (status.equals("done") && !is(Defect.DONE_WITHOUT_RESULT)

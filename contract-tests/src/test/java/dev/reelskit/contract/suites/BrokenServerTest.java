@@ -23,6 +23,29 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every rule is seen failing, under its own id, against a server with exactly one defect. */
 class BrokenServerTest {
 
+  /**
+   * Tests in one run: one per rule, except RC-CREATE-001 (one per documented URL form: 4) and
+   * RC-CREATE-005 (one per non-Instagram URL: 3). A probe left out of the plan changes the count.
+   */
+  static final int TESTS_PER_RUN = Rule.values().length - 2 + 4 + 3;
+
+  /**
+   * For a defect that breaks one case of a rule judged case by case, the start of that case's test
+   * name: only that case may fail, so each URL (form) is proven needed on its own.
+   */
+  static String onlyFailingCase(Defect defect) {
+    return switch (defect) {
+      case REJECTS_WWW_REEL_FORM -> "RC-CREATE-001 www.instagram.com/reel/<code>/ is accepted";
+      case REJECTS_BARE_HOST_FORM -> "RC-CREATE-001 instagram.com/reel/<code>/ is accepted";
+      case REJECTS_POST_FORM -> "RC-CREATE-001 www.instagram.com/p/<code>/ is accepted";
+      case REJECTS_TRACKING_QUERY -> "RC-CREATE-001 www.instagram.com/reel/<code>/?igsh=";
+      case ACCEPTS_EXAMPLE_COM -> "RC-CREATE-005 https://example.com/";
+      case ACCEPTS_LOOKALIKE_PREFIX_HOST -> "RC-CREATE-005 https://instagram.com.evil.io/";
+      case ACCEPTS_LOOKALIKE_SUFFIX_HOST -> "RC-CREATE-005 https://notinstagram.com/";
+      default -> null;
+    };
+  }
+
   @ParameterizedTest(name = "{0} fails exactly its rule and the collateral it names")
   @EnumSource(Defect.class)
   void each_defect_fails_exactly_the_rules_it_breaks(Defect defect) {
@@ -53,6 +76,16 @@ class BrokenServerTest {
     assertThat(((ContractViolation) failure.failure()).rule()).isEqualTo(defect.breaks());
     assertThat(failure.detail()).startsWith(defect.breaks().headline());
     assertThat(outcome.exitCode()).isEqualTo(RunOutcome.RULE_FAILED);
+    assertThat(outcome.results()).as("tests in the run").hasSize(TESTS_PER_RUN);
+    String only = onlyFailingCase(defect);
+    if (only != null) {
+      assertThat(failed)
+          .filteredOn(r -> r.ruleId().equals(defect.breaks().id()))
+          .extracting(RuleResult::displayName)
+          .singleElement()
+          .asString()
+          .startsWith(only);
+    }
   }
 
   @Test
@@ -184,6 +217,7 @@ class BrokenServerTest {
     }
 
     assertThat(outcome.results()).filteredOn(r -> r.status() == RuleResult.Status.FAILED).isEmpty();
+    assertThat(outcome.results()).as("tests in the run").hasSize(TESTS_PER_RUN);
     assertThat(outcome.exitCode()).isZero();
   }
 }

@@ -106,6 +106,22 @@ public final class SqliteJournal implements JobJournal {
     return loaded;
   }
 
+  /**
+   * A pragma's value on this journal's own connection ({@code synchronous} is per connection, so
+   * only this one can show what the writes run with).
+   */
+  String pragma(String name) {
+    if (!name.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("not a pragma name: " + name);
+    }
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException("PRAGMA " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   public Path file() {
     return file;
   }

@@ -7,10 +7,13 @@ import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import wiremock.org.eclipse.jetty.server.Handler;
+import wiremock.org.eclipse.jetty.server.Server;
+import wiremock.org.eclipse.jetty.server.handler.ContextHandler;
 
 /**
- * WireMock's own Jetty 11 server with the {@link GuardHandler} in front of every request. A
- * WireMock extension: register it with the other extensions, and WireMock picks it as its server.
+ * WireMock's own Jetty 11 server with the {@link GuardHandler} in front of every request, and a
+ * JSON body for the requests Jetty itself refuses ({@link JsonBadMessages}). A WireMock extension:
+ * register it with the other extensions, and WireMock picks it as its server.
  */
 public final class GuardedServerFactory implements HttpServerFactory {
 
@@ -38,6 +41,21 @@ public final class GuardedServerFactory implements HttpServerFactory {
       @Override
       public Handler[] extensionHandlers() {
         return front; // called from the super constructor: only captured locals are set by then
+      }
+
+      @Override
+      protected void applyAdditionalServerConfiguration(Server server, Options options) {
+        super.applyAdditionalServerConfiguration(server, options);
+        server.setErrorHandler(new JsonBadMessages()); // requests Jetty cannot parse: JSON too
+      }
+
+      @Override
+      protected void finalizeSetup(Options options) {
+        super.finalizeSetup(options);
+        // The API's and the admin API's servlet contexts answer their own errors: JSON there too.
+        for (Handler context : jettyServer.getChildHandlersByClass(ContextHandler.class)) {
+          ((ContextHandler) context).setErrorHandler(new JsonBadMessages());
+        }
       }
     };
   }
