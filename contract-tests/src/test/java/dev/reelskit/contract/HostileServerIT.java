@@ -166,7 +166,12 @@ class HostileServerIT {
   void a_server_that_resets_every_connection_ends_the_run() throws Exception {
     try (HostileServer server = HostileServer.start(Behaviour.RESET)) {
       assertEndsCleanly(check(server.baseUrl()), "cannot reach");
-      assertThat(server.connections()).as("connections accepted: none retried").hasSize(1);
+      // The jar's reachability check opens one connection without a request; whether the reset
+      // reaches it before it closes is a race, so it is either the verdict (one connection) or
+      // followed by the one request (two). A retry of the request would make three or more.
+      assertThat(server.connections())
+          .as("connections accepted: the reachability check and one request, none retried")
+          .hasSizeBetween(1, 2);
     }
   }
 

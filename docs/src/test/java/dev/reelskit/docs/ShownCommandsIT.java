@@ -3,6 +3,7 @@ package dev.reelskit.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelskit.buildrules.RequiredTools;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -53,26 +54,41 @@ class ShownCommandsIT {
   /** Commands already run, after placeholders: the same command on two pages runs once. */
   private final Set<String> ran = new HashSet<>();
 
+  private final Map<String, String> ranOutput = new HashMap<>();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @TestFactory
   Stream<DynamicTest> every_command_the_pages_show_runs() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path page : DocPages.all()) {
-      for (DocPages.Block block : DocPages.blocks(page)) {
+      // A reader's shell: what a page exports holds for the page's later blocks.
+      Map<String, String> exported = new LinkedHashMap<>();
+      List<DocPages.Block> blocks = DocPages.blocks(page);
+      for (int i = 0; i < blocks.size(); i++) {
+        DocPages.Block block = blocks.get(i);
         if (!block.language().equals("bash")) {
           continue;
         }
+        DocPages.Block shown = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+        String output =
+            shown != null && shown.language().equals("json")
+                ? String.join("\n", shown.lines())
+                : null;
         List<ShownCommand> commands = ShownCommand.of(block);
         String names = String.join(" ; ", commands.stream().map(ShownCommand::text).toList());
         tests.add(
             DynamicTest.dynamicTest(
-                block.where() + " " + abbreviate(names), () -> runBlock(block, commands)));
+                block.where() + " " + abbreviate(names),
+                () -> runBlock(block, commands, exported, output)));
       }
     }
     return tests.stream();
   }
 
-  private void runBlock(DocPages.Block block, List<ShownCommand> commands) throws Exception {
-    Map<String, String> env = new LinkedHashMap<>();
+  private void runBlock(
+      DocPages.Block block, List<ShownCommand> commands, Map<String, String> env, String output)
+      throws Exception {
     try (BlockMock mock = new BlockMock()) {
       for (ShownCommand command : commands) {
         if (block.vouchedBy() != null) {
@@ -92,7 +108,15 @@ class ShownCommandsIT {
                   .as(command.where() + " edits a file that exists")
                   .isRegularFile();
           case "java" -> java(command, env, mock);
-          case "curl" -> run(command, placeholders(command.text(), mock.url()), env, 60);
+          case "curl" -> {
+            mock.startDefaultUnlessRunning();
+            String printed = run(command, placeholders(command.text(), mock.url()), env, 60);
+            if (output != null && commands.size() == 1) {
+              assertThat(JSON.readTree(printed))
+                  .as(command.where() + " prints the JSON the page shows after it")
+                  .isEqualTo(JSON.readTree(output));
+            }
+          }
           case "npm" -> npmInstall(command);
           default ->
               fail(
@@ -120,12 +144,15 @@ class ShownCommandsIT {
     run(command, placeholders(command.text(), mock.url()), env, 600);
   }
 
-  private void run(ShownCommand command, String text, Map<String, String> env, int seconds)
+  /**
+   * Runs the command with bash from the root and answers what it printed; fails on a non-zero exit.
+   */
+  private String run(ShownCommand command, String text, Map<String, String> env, int seconds)
       throws Exception {
     Map<String, String> all = new HashMap<>(env);
     all.putAll(command.env());
     if (!ran.add(all + " " + text)) {
-      return;
+      return ranOutput.get(all + " " + text);
     }
     Path log = Files.createTempFile("shown-command", ".log");
     try {
@@ -142,6 +169,12 @@ class ShownCommandsIT {
         process.destroyForcibly();
       }
       String out = Files.readString(log, StandardCharsets.UTF_8);
+      String token = all.get("REELS_TOKEN");
+      if (token != null && token.length() > 8) {
+        assertThat(out)
+            .as(command.where() + " never prints the token")
+            .doesNotContain(token.substring(4));
+      }
       if (!finished || process.exitValue() != 0) {
         fail(
             command.where()
@@ -152,6 +185,8 @@ class ShownCommandsIT {
                 + ":\n"
                 + tail(out));
       }
+      ranOutput.put(all + " " + text, out);
+      return out;
     } finally {
       Files.deleteIfExists(log);
     }
