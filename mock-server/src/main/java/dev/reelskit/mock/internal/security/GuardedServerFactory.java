@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import wiremock.org.eclipse.jetty.server.Handler;
 
 /**
- * WireMock's own Jetty 11 server with the {@link GuardHandler} in front of every request. A
+ * WireMock's own Jetty 11 server with the {@link GuardHandler} wrapped around all its handlers. A
  * WireMock extension: register it with the other extensions, and WireMock picks it as its server.
  */
 public final class GuardedServerFactory implements HttpServerFactory {
@@ -18,9 +18,13 @@ public final class GuardedServerFactory implements HttpServerFactory {
   public static final String NAME = "reels-request-guard";
 
   private final RequestGuard guard;
+  private final BodyGate gate;
+  private final IntakeLimits limits;
 
-  public GuardedServerFactory(RequestGuard guard) {
+  public GuardedServerFactory(RequestGuard guard, BodyGate gate, IntakeLimits limits) {
     this.guard = guard;
+    this.gate = gate;
+    this.limits = limits;
   }
 
   @Override
@@ -33,11 +37,19 @@ public final class GuardedServerFactory implements HttpServerFactory {
       Options options,
       AdminRequestHandler adminRequestHandler,
       StubRequestHandler stubRequestHandler) {
-    Handler[] front = {new GuardHandler(guard)};
+    RequestGuard g = guard;
+    BodyGate b = gate;
+    IntakeLimits l = limits;
     return new Jetty11HttpServer(options, adminRequestHandler, stubRequestHandler) {
+      // Called from the super constructor: only captured locals are set by then, not fields.
       @Override
-      public Handler[] extensionHandlers() {
-        return front; // called from the super constructor: only captured locals are set by then
+      protected Handler createHandler(
+          Options o, AdminRequestHandler admin, StubRequestHandler stubs) {
+        // A wrapper, not one of extensionHandlers(): those sit in a HandlerCollection beside
+        // WireMock's contexts, and cannot hand them a request whose body was read first.
+        GuardHandler front = new GuardHandler(g, b, l);
+        front.setHandler(super.createHandler(o, admin, stubs));
+        return front;
       }
     };
   }
