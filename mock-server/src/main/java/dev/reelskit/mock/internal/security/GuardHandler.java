@@ -62,7 +62,8 @@ final class GuardHandler extends HandlerWrapper {
       }
       return;
     }
-    boolean hasBody = declaresBody(request);
+    boolean hasBody =
+        request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     // target is Jetty's decoded, normalised path: /%5F%5Fadmin/... is judged as /__admin/...
     Optional<Refusal> refusal =
         guard.check(
@@ -79,7 +80,7 @@ final class GuardHandler extends HandlerWrapper {
       send(response, refusal.get(), hasBody);
       return;
     }
-    if (!hasBody) {
+    if (!hasBody && !http2WithoutLength(request)) {
       super.handle(target, baseRequest, request, response);
       return;
     }
@@ -99,16 +100,12 @@ final class GuardHandler extends HandlerWrapper {
   }
 
   /**
-   * Whether a body follows the headers: a length above 0 or a transfer encoding (HTTP/1), or any
-   * HTTP/2 request without a length (its body, if any, comes in frames).
+   * An HTTP/2 request says nothing of a body in its headers when it has no {@code Content-Length}:
+   * DATA frames may follow or not. The intake reads it either way, so that none is ever read by a
+   * request thread (an absent body ends at once).
    */
-  private static boolean declaresBody(HttpServletRequest request) {
-    long length = request.getContentLengthLong();
-    if (length >= 0) {
-      return length > 0;
-    }
-    return request.getHeader("Transfer-Encoding") != null
-        || request.getProtocol().startsWith("HTTP/2");
+  private static boolean http2WithoutLength(HttpServletRequest request) {
+    return request.getContentLengthLong() < 0 && request.getProtocol().startsWith("HTTP/2");
   }
 
   /**
