@@ -168,6 +168,29 @@ class SecurityJarIT {
   }
 
   @Test
+  void terminal_escapes_in_what_a_client_sent_are_printed_escaped() {
+    jar = MockJar.start(Map.of(), "--verbose");
+    // ESC ] 0 ; ... BEL sets a terminal's title, ESC [ 2 J clears its screen; CSI as one C1 byte;
+    // a bidi override
+    String url =
+        "https://www.instagram.com/reel/Esc/?t=\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202e";
+    RawHttp.Response r =
+        send("POST", "/api/v1/reels/analyze", "{\"url\":\"" + url + "\"}", local(), TOKEN, JSON);
+    assertThat(r.status()).isEqualTo(202);
+    send("GET", "/api/v1/reels/%1b%5B2J", null, local(), TOKEN);
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!jar.output().contains("\\x1b]0;pwned") && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    String out = jar.output();
+    assertThat(out).contains("?t=\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202e");
+    assertThat(
+            out.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c == 0x202e))
+        .as("control characters in the jar's output")
+        .isEmpty();
+  }
+
+  @Test
   void unsafe_open_admin_starts_off_loopback_with_a_warning() {
     jar = MockJar.start(Map.of(), "--bind", "0.0.0.0", "--unsafe-open-admin");
     assertThat(jar.output())

@@ -42,6 +42,20 @@ final class StateFileChecks {
     for (String suffix : SIDECARS) {
       notSpecial(file, file.resolveSibling(file.getFileName() + suffix), suffix);
     }
+    // access(2): false for a read-only file system even for root, for a read-only file otherwise
+    if (Files.exists(file) && !Files.isWritable(file)) {
+      throw new StateFileException(
+          "state file " + file + " is read-only (file permissions, or a read-only file system)",
+          null);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new StateFileException(
+          "state file "
+              + file
+              + ": its directory is not writable (SQLite keeps its write-ahead log beside the"
+              + " file)",
+          null);
+    }
   }
 
   private static void notSpecial(Path file, Path path, String suffix) {
