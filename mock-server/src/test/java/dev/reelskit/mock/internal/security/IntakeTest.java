@@ -264,6 +264,113 @@ class IntakeTest {
     }
   }
 
+  @Nested
+  class other_hostile_uploads {
+
+    @Test
+    void a_trickle_of_one_byte_every_200_ms_is_cut_off_at_the_timeout_not_kept_alive_by_it()
+        throws Exception {
+      Duration timeout = Duration.ofSeconds(2);
+      start(SecuritySettings.defaults().withBodyTimeout(timeout));
+      Socket s = HostileUploads.stall(mock.port(), 1000, 1, TOKEN);
+      sockets.add(s);
+      long t0 = System.nanoTime();
+      Thread trickle =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < 100; i++) {
+                    Thread.sleep(200);
+                    s.getOutputStream().write('x');
+                    s.getOutputStream().flush();
+                  }
+                } catch (Exception e) {
+                  // cut off: the point
+                }
+              });
+      trickle.start();
+      String head = HostileUploads.readHead(s, 10_000);
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      trickle.interrupt();
+      assertThat(head).startsWith("HTTP/1.1 408 ");
+      assertThat(took).isBetween(timeout.minusMillis(100), timeout.plusSeconds(2));
+    }
+
+    @Test
+    void a_request_hidden_in_an_unread_body_is_never_served() throws Exception {
+      start(SecuritySettings.defaults());
+      String smuggled =
+          "GET /__admin/reels/clock HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+              + "POST /__admin/shutdown HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Content-Type: application/json\r\nContent-Length: 0\r\n\r\n";
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), mock.port())) {
+        s.setSoTimeout(5_000);
+        byte[] body = smuggled.getBytes(StandardCharsets.US_ASCII);
+        String head =
+            "POST /api/v1/reels/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n"; // no token: its body is never read
+        s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().write(body);
+        String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertThat(all).startsWith("HTTP/1.1 401 ").containsOnlyOnce("HTTP/1.1 ");
+      }
+      assertThat(mock.isRunning()).as("the smuggled shutdown did not run").isTrue();
+    }
+
+    @Test
+    void a_malformed_chunk_gets_400_and_harms_no_one() throws Exception {
+      start(SecuritySettings.defaults());
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), mock.port())) {
+        String request =
+            "POST /api/v1/reels/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + TOKEN
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "4\r\n{\"ur\r\nzz-not-hex\r\n";
+        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        assertThat(HostileUploads.readHead(s, 5_000)).startsWith("HTTP/1.1 400 ");
+      }
+      assertThat(honestClientFor(Duration.ofMillis(300))).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void a_body_at_the_cap_is_read_and_one_byte_more_is_refused() throws Exception {
+      int cap = 4096;
+      start(SecuritySettings.defaults().withMaxBodyBytes(cap));
+      String json = "{\"url\":\"https://www.instagram.com/reel/AtTheCap/\"}";
+      byte[] atCap = (json + " ".repeat(cap - json.length())).getBytes(StandardCharsets.UTF_8);
+      assertThat(post(atCap, TOKEN)).startsWith("HTTP/1.1 202 ");
+      byte[] over = (json + " ".repeat(cap + 1 - json.length())).getBytes(StandardCharsets.UTF_8);
+      assertThat(post(over, TOKEN)).startsWith("HTTP/1.1 413 ");
+    }
+
+    @Test
+    void uploads_that_vanish_mid_body_give_their_budget_back() throws Exception {
+      long cap = 64 * 1024; // budget: 32 bodies of 64 KiB
+      start(
+          SecuritySettings.defaults().withMaxBodyBytes(cap).withBodyTimeout(Duration.ofSeconds(2)));
+      for (int wave = 0; wave < 3; wave++) { // three times the budget, each wave dropped
+        List<Socket> vanishing = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+          vanishing.add(HostileUploads.stall(mock.port(), cap, (int) cap - 1, TOKEN));
+        }
+        Thread.sleep(300); // read as far as they go
+        for (Socket s : vanishing) {
+          s.setSoLinger(true, 0); // RST, as a crashed peer
+        }
+        HostileUploads.closeAll(vanishing);
+      }
+      Thread.sleep(300);
+      for (int i = 0; i < 32; i++) { // a full budget's worth again: none may be refused as busy
+        sockets.add(HostileUploads.stall(mock.port(), cap, (int) cap - 1, TOKEN));
+      }
+      for (Socket s : sockets) {
+        assertThat(HostileUploads.readHead(s, 10_000)).startsWith("HTTP/1.1 408 ");
+      }
+    }
+  }
+
   private String post(byte[] body, String... headers) throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), mock.port())) {
       StringBuilder h = new StringBuilder("POST /api/v1/reels/analyze HTTP/1.1\r\n");
