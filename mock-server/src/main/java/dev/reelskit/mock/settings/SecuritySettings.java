@@ -40,15 +40,23 @@ public record SecuritySettings(
 
   static final Duration MIN_BODY_TIMEOUT = Duration.ofMillis(100);
 
+  /** 1 GiB: a body is one array in memory, and the intake's budget is 32 of them. */
+  static final long MAX_BODY_BYTES = 1L << 30;
+
   /** The default intake limits: {@link #DEFAULT_MAX_BODY_BYTES}, {@link #DEFAULT_BODY_TIMEOUT}. */
   public SecuritySettings(Set<String> allowedHosts, String adminToken, boolean unsafeOpenAdmin) {
     this(allowedHosts, adminToken, unsafeOpenAdmin, DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT);
   }
 
   public SecuritySettings {
-    if (maxBodyBytes < MIN_BODY_BYTES) {
+    if (maxBodyBytes < MIN_BODY_BYTES || maxBodyBytes > MAX_BODY_BYTES) {
       throw new IllegalArgumentException(
-          "max-body-bytes must be at least " + MIN_BODY_BYTES + ", was " + maxBodyBytes);
+          "max-body-bytes must be "
+              + MIN_BODY_BYTES
+              + ".."
+              + MAX_BODY_BYTES
+              + ", was "
+              + maxBodyBytes);
     }
     if (bodyTimeout == null || bodyTimeout.compareTo(MIN_BODY_TIMEOUT) < 0) {
       throw new IllegalArgumentException(

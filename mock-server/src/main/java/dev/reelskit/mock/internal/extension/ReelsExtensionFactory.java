@@ -97,7 +97,8 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
    */
   BodyGate unreadWithoutToken() {
     return (method, requestUri, authorization) ->
-        Route.isApi(Route.pathOf(requestUri))
+        requestUri != null
+            && Route.isApi(Route.pathOf(requestUri))
             && tokens.check(authorization).verdict() != TokenRules.Verdict.VALID;
   }
 

@@ -3,13 +3,11 @@ package dev.reelskit.mock.internal.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -25,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * named, the reason said, within seconds, and the file left exactly as it was. Before, these
  * answered 500 to every POST (unwritable, an extra NOT NULL column, an id counter at {@code
  * Long.MAX_VALUE}) or hung the start (a FIFO), and a second mock on the same file ran beside the
- * first, both handing out the same ids.
+ * first, both handing out the same ids. (An unwritable file is refused too: StateFileJarIT puts one
+ * on a read-only file system, which stops root as well as anyone.)
  */
 class StateFileRefusalsTest {
 
@@ -169,16 +168,6 @@ class StateFileRefusalsTest {
     Path file = stateFile();
     sql(file, "UPDATE reels_jobs SET id = 9223372036854775807 WHERE id = 101");
     assertRefused(file, "holds a job this mock cannot read: job id 9223372036854775807 is outside");
-  }
-
-  @Test
-  void an_unwritable_file_is_refused_with_the_reason() throws Exception {
-    assumeTrue(
-        !"root".equals(System.getProperty("user.name")),
-        "root writes through file permissions; StateFileJarIT covers a read-only mount");
-    Path file = stateFile();
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
-    assertRefused(file, "is read-only");
   }
 
   private static Path mkfifo(Path path) throws Exception {
