@@ -371,6 +371,68 @@ class IntakeTest {
     }
   }
 
+  @Nested
+  class over_http2 {
+
+    /** A body that sends one byte and then nothing, never ending. */
+    private java.net.http.HttpRequest.BodyPublisher oneByteThenNothing() {
+      return java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+          subscriber ->
+              subscriber.onSubscribe(
+                  new java.util.concurrent.Flow.Subscription() {
+                    private boolean sent;
+
+                    @Override
+                    public void request(long n) {
+                      if (!sent) {
+                        sent = true;
+                        subscriber.onNext(java.nio.ByteBuffer.wrap(new byte[] {'{'}));
+                      }
+                    }
+
+                    @Override
+                    public void cancel() {}
+                  }));
+    }
+
+    @Test
+    void two_hundred_stalled_h2c_streams_starve_no_one() throws Exception {
+      Duration timeout = Duration.ofSeconds(3);
+      start(SecuritySettings.defaults().withBodyTimeout(timeout));
+      java.net.URI analyze = java.net.URI.create(mock.baseUrl() + HostileUploads.ANALYZE);
+      List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<Void>>> stalled =
+          new ArrayList<>();
+      for (int c = 0; c < 2; c++) { // Jetty takes 128 streams per connection
+        java.net.http.HttpClient h2 = java.net.http.HttpClient.newHttpClient();
+        // a GET first: Java's client upgrades a connection to h2c on a request without a body
+        var upgrade =
+            h2.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(mock.baseUrl() + "/docs/openapi.yaml"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(upgrade.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+        for (int i = 0; i < 100; i++) {
+          stalled.add(
+              h2.sendAsync(
+                  java.net.http.HttpRequest.newBuilder(analyze)
+                      .header("Authorization", TOKEN.substring("Authorization: ".length()))
+                      .header("Content-Type", "application/json")
+                      .POST(oneByteThenNothing())
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.discarding()));
+        }
+      }
+      Duration slowest = honestClientFor(Duration.ofSeconds(2));
+      System.out.printf(
+          "200 stalled h2c uploads: honest client's slowest answer %d ms%n", slowest.toMillis());
+      // Java's client waits for its own request body before it reads an answer, so the 408s the
+      // mock sends these streams at the timeout are not seen here; the honest client is the point
+      stalled.forEach(f -> f.cancel(true));
+      assertThat(slowest).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
   private String post(byte[] body, String... headers) throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), mock.port())) {
       StringBuilder h = new StringBuilder("POST /api/v1/reels/analyze HTTP/1.1\r\n");
