@@ -94,6 +94,8 @@ class StateFileJarIT {
   @AfterEach
   void stopAll() throws InterruptedException {
     for (Process p : processes) {
+      // a jar under a tmpfs wrapper is a grandchild, and its relaunched server one level further
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       if (p.isAlive()) {
         p.destroyForcibly();
         p.waitFor(20, TimeUnit.SECONDS);
