@@ -110,7 +110,7 @@ class AcceptedReadingsContractTest {
     RunOutcome outcome;
     try (RewritingProxy server = RewritingProxy.start(rewrite)) {
       ContractTestSettings settings =
-          ContractTestSettings.forTarget(server.baseUrl(), ReelsTestServer.TOKEN).toBuilder()
+          ContractTestSettings.builder(server.baseUrl(), ReelsTestServer.TOKEN)
               .pollInterval(Duration.ofMillis(50))
               .jobTimeout(Duration.ofSeconds(5))
               .rateLimit(new RateLimit(1000, Duration.ofSeconds(1)))

@@ -187,8 +187,10 @@ class ContractRunnerTest {
         .contains(
             "--base-url",
             "--token-file",
+            "--budget",
+            "auto (default)",
             "--poll-interval",
-            "Default: 5s",
+            "Default: 120s",
             "--job-timeout",
             "--terminal-repolls",
             "--rate-limit",
