@@ -31,7 +31,12 @@ public final class MockJar implements AutoCloseable {
 
   /** Starts the jar and waits for its banner; fails when it exits or prints none in 120 s. */
   public static MockJar start(Map<String, String> env, String... options) {
-    MockJar jar = launch(env, options);
+    return start(env, List.of(), options);
+  }
+
+  /** {@link #start(Map, String...)} with JVM options before {@code -jar} (e.g. {@code -Xmx96m}). */
+  public static MockJar start(Map<String, String> env, List<String> jvmOptions, String... options) {
+    MockJar jar = launch(env, jvmOptions, options);
     BufferedReader out =
         new BufferedReader(
             new InputStreamReader(jar.process.getInputStream(), StandardCharsets.UTF_8));
@@ -60,7 +65,7 @@ public final class MockJar implements AutoCloseable {
 
   /** Runs the jar to its end (bad usage): its exit code and output. */
   public static Finished run(Map<String, String> env, String... options) {
-    MockJar jar = launch(env, options);
+    MockJar jar = launch(env, List.of(), options);
     try {
       String text = new String(jar.process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!jar.process.waitFor(30, TimeUnit.SECONDS)) {
@@ -79,18 +84,15 @@ public final class MockJar implements AutoCloseable {
   /** How a jar run that ended by itself ended. */
   public record Finished(int exitCode, String output) {}
 
-  private static MockJar launch(Map<String, String> env, String... options) {
+  private static MockJar launch(
+      Map<String, String> env, List<String> jvmOptions, String... options) {
     if (!JAR.toFile().exists()) {
       throw new AssertionError(JAR + " is missing: run mvn package first");
     }
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString(),
-                "--port",
-                "0"));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString(), "--port", "0"));
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);

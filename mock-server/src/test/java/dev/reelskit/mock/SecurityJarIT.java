@@ -174,6 +174,37 @@ class SecurityJarIT {
   }
 
   @Test
+  void terminal_controls_in_what_a_client_sent_are_printed_escaped() {
+    jar = MockJar.start(Map.of(), "--verbose");
+    // Jetty passes a path's raw UTF-8 bytes: a bidi override (E2 80 AE, which reorders what a
+    // reader sees) and a C1 CSI (C2 9B, ESC [ in one character). ISO-8859-1 writes these chars
+    // as those bytes.
+    assertThat(send("GET", "/api/v1/reels/1\u00e2\u0080\u00ae2", null, local(), TOKEN).status())
+        .isEqualTo(404);
+    assertThat(send("GET", "/api/v1/reels/1\u00c2\u009b2J", null, local(), TOKEN).status())
+        .isEqualTo(404);
+    // a job URL with ESC ] 0 ; ... BEL (sets a terminal's title) and ESC [ 2 J (clears it) is
+    // refused before anything logs it
+    String url = "https://www.instagram.com/reel/Esc/?t=\\u001b]0;pwned\\u0007\\u001b[2J";
+    assertThat(
+            send("POST", "/api/v1/reels/analyze", "{\"url\":\"" + url + "\"}", local(), TOKEN, JSON)
+                .status())
+        .isEqualTo(400);
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!jar.output().contains("2J -> 404") && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    String out = jar.output();
+    assertThat(out)
+        .contains("GET /api/v1/reels/1\\u202e2 -> 404")
+        .contains("GET /api/v1/reels/1\\x9b2J -> 404");
+    assertThat(
+            out.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c == 0x202e))
+        .as("control characters in the jar's output")
+        .isEmpty();
+  }
+
+  @Test
   void unsafe_open_admin_starts_off_loopback_with_a_warning() {
     jar = MockJar.start(Map.of(), "--bind", "0.0.0.0", "--unsafe-open-admin");
     assertThat(jar.output())

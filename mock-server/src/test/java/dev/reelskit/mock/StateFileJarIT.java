@@ -9,9 +9,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +46,10 @@ class StateFileJarIT {
   private record Started(Process process, String url) {}
 
   private Started start(Path workDir, String... options) throws IOException {
+    return start(workDir, null, options);
+  }
+
+  private static List<String> jar(String... options) {
     assertThat(JAR).exists();
     List<String> command =
         new ArrayList<>(
@@ -52,6 +60,12 @@ class StateFileJarIT {
                 "--port",
                 "0"));
     command.addAll(List.of(options));
+    return command;
+  }
+
+  /** The jar, on a tmpfs of its own when {@code tmpfs} is set. */
+  private Started start(Path workDir, Tmpfs.Spec tmpfs, String... options) throws IOException {
+    List<String> command = tmpfs == null ? jar(options) : Tmpfs.wrap(tmpfs, jar(options));
     Process process =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     processes.add(process);
@@ -80,6 +94,8 @@ class StateFileJarIT {
   @AfterEach
   void stopAll() throws InterruptedException {
     for (Process p : processes) {
+      // a jar under a tmpfs wrapper is a grandchild, and its relaunched server one level further
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       if (p.isAlive()) {
         p.destroyForcibly();
         p.waitFor(20, TimeUnit.SECONDS);
@@ -309,27 +325,195 @@ class StateFileJarIT {
   }
 
   private void assertRefused(Path state, byte[] expected, String message) throws Exception {
+    String output = refusedOutput(jar("--state-file", state.toString()), state, message);
+    assertThat(output).isNotNull();
+    if (expected != null) {
+      assertThat(Files.readAllBytes(state)).as("the file is untouched").isEqualTo(expected);
+    }
+  }
+
+  /** Runs {@code command} to its end: exit 64 within 30 s, the file named, the reason said. */
+  private String refusedOutput(List<String> command, Path state, String message) throws Exception {
     Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toAbsolutePath().toString(),
-                "--port",
-                "0",
-                "--state-file",
-                state.toString())
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .start();
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     processes.add(p);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    boolean exited = p.waitFor(30, TimeUnit.SECONDS);
+    if (!exited) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+    assertThat(exited).as("the jar ended within 30 s (a hang is the defect)").isTrue();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(output).isEqualTo(64);
     assertThat(output)
         .contains("error: state file " + state)
         .contains(message)
         .doesNotContain("\tat ");
-    assertThat(Files.readAllBytes(state)).as("the file is untouched").isEqualTo(expected);
+    return output;
+  }
+
+  /** A state file as a stopped jar leaves it, with three jobs. */
+  private Path madeByTheJar(String name) throws Exception {
+    Path work = Files.createDirectories(dir.resolve("made-" + name));
+    Path state = work.resolve("jobs.db");
+    Started mock = start(work, "--state-file", state.toString(), "--profile", "fast");
+    Http http = new Http(mock.url());
+    for (int i = 0; i < 3; i++) {
+      http.submit("ist_madeByTheJarToken0000000001", "https://www.instagram.com/reel/M" + i + "/");
+    }
+    stopCleanly(mock.process());
+    return state;
+  }
+
+  /** SIGTERM to the launcher (it stops its child first), as Ctrl-C does. */
+  private static void stopCleanly(Process process) throws InterruptedException {
+    process.destroy();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private static void sql(Path file, String... statements) throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = db.createStatement()) {
+      for (String s : statements) {
+        st.execute(s);
+      }
+    }
+  }
+
+  @Test
+  void a_second_mock_on_the_same_file_refuses_to_start_with_exit_64_naming_it() throws Exception {
+    Path state = dir.resolve("jobs.db");
+    Started first = start(dir, "--state-file", state.toString(), "--profile", "fast");
+    Http http = new Http(first.url());
+    long id = http.submit("ist_firstMockToken00000000000001", "https://www.instagram.com/reel/A/");
+
+    refusedOutput(
+        jar("--state-file", state.toString()),
+        state,
+        "is in use by another process (another mock on the same file?)");
+    // the first goes on undisturbed, with its ids
+    assertThat(http.submit("ist_firstMockToken00000000000001", "https://www.instagram.com/reel/B/"))
+        .isEqualTo(id + 1);
+  }
+
+  @Test
+  void unusable_state_files_refuse_to_start_with_exit_64_and_a_named_reason() throws Exception {
+    Path made = madeByTheJar("unusable");
+
+    Path fifo = dir.resolve("fifo.db");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    assertRefused(fifo, null, "is not a regular file (a FIFO, socket or device)");
+
+    Path column = Files.copy(made, dir.resolve("column.db"));
+    String create;
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + column);
+        Statement st = db.createStatement();
+        var rs = st.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'reels_jobs'")) {
+      create = rs.getString(1);
+    }
+    sql( // the same table with one more NOT NULL column, as a later version might add
+        column,
+        "ALTER TABLE reels_jobs RENAME TO old",
+        create.substring(0, create.lastIndexOf(')')) + ", tenant TEXT NOT NULL)",
+        "INSERT INTO reels_jobs SELECT *, 't' FROM old",
+        "DROP TABLE old");
+    assertRefused(column, Files.readAllBytes(column), "has a schema this mock does not write");
+
+    Path counter = Files.copy(made, dir.resolve("counter.db"));
+    sql(counter, "UPDATE reels_meta SET value = '9223372036854775807' WHERE key = 'next_id'");
+    assertRefused(
+        counter, Files.readAllBytes(counter), "has its id counter at 9223372036854775807");
+  }
+
+  @Test
+  void a_state_file_on_a_read_only_file_system_refuses_to_start_with_exit_64() throws Exception {
+    Tmpfs.require();
+    Path made = madeByTheJar("readonly");
+    Path disk = Files.createDirectory(dir.resolve("ro"));
+    Path state = disk.resolve("jobs.db");
+    refusedOutput(
+        Tmpfs.wrap(
+            new Tmpfs.Spec(disk, "4m", made, true, null), jar("--state-file", state.toString())),
+        state,
+        "is read-only");
+  }
+
+  @Test
+  void on_a_real_full_disk_new_jobs_get_503_come_back_by_themselves_and_a_stop_loses_none()
+      throws Exception {
+    Tmpfs.require();
+    Path disk = Files.createDirectory(dir.resolve("disk"));
+    Path after = Files.createDirectory(dir.resolve("after"));
+    Path state = disk.resolve("jobs.db");
+    Started mock =
+        start(
+            dir,
+            new Tmpfs.Spec(disk, "2m", null, false, after),
+            "--state-file",
+            state.toString(),
+            "--profile",
+            "fast");
+    Http http = new Http(mock.url());
+    String token = "ist_fullDiskTestToken0000000001";
+    Map<Long, String> acknowledged = new LinkedHashMap<>();
+    Path filler = Tmpfs.seenBy(mock.process().pid(), disk).resolve("filler");
+    for (int i = 0; i < 10; i++) {
+      String url = "https://www.instagram.com/reel/Before" + i + "/";
+      acknowledged.put(http.submit(token, url), url);
+    }
+
+    Tmpfs.fill(filler);
+    Http.Response refused = postUntilRefused(http, token, acknowledged, "Full");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+    assertThat(refused.header("Retry-After")).isEqualTo("5");
+    assertThat(refused.json().get("message").asText()).contains("the disk is full");
+
+    Files.delete(filler); // space returns: no restart, the next POST is taken
+    long freed = System.nanoTime();
+    String back = "https://www.instagram.com/reel/AfterSpaceReturned/";
+    acknowledged.put(http.submit(token, back), back);
+    System.out.printf(
+        "full disk: 503 after %d jobs; 202 again %d ms after space returned%n",
+        acknowledged.size() - 1, (System.nanoTime() - freed) / 1_000_000);
+
+    Tmpfs.fill(filler); // full again, and stopped cleanly on the full disk
+    assertThat(postUntilRefused(http, token, acknowledged, "Again").status()).isEqualTo(503);
+    ProcessHandle launcher = mock.process().children().findFirst().orElseThrow();
+    launcher.destroy();
+    assertThat(mock.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    Started again = start(after, "--state-file", after.resolve("jobs.db").toString());
+    Http http2 = new Http(again.url());
+    List<String> lost = new ArrayList<>();
+    acknowledged.forEach(
+        (id, url) -> {
+          Http.Response r = http2.get("/__admin/reels/jobs/" + id);
+          if (r.status() != 200 || !r.json().get("url").asText().equals(url)) {
+            lost.add(id + ": " + r.status());
+          }
+        });
+    assertThat(lost).as("of %d acknowledged jobs", acknowledged.size()).isEmpty();
+  }
+
+  /** POSTs padded jobs until one is refused; each 202 is recorded. */
+  private static Http.Response postUntilRefused(
+      Http http, String token, Map<Long, String> acknowledged, String tag) {
+    String pad = "x".repeat(2000);
+    for (int i = 0; i < 2000; i++) {
+      String url = "https://www.instagram.com/reel/" + tag + i + "/?pad=" + pad;
+      Http.Response r =
+          http.post(
+              "/api/v1/reels/analyze",
+              "{\"url\":\"" + url + "\"}",
+              "Authorization",
+              "Bearer " + token,
+              "Content-Type",
+              "application/json");
+      if (r.status() != 202) {
+        return r;
+      }
+      acknowledged.put(r.json().get("id").asLong(), url);
+    }
+    throw new AssertionError("2000 padded jobs fitted on the full disk");
   }
 
   private static void advance(Http http, int seconds) {

@@ -1,6 +1,7 @@
 package dev.reelskit.mock.settings;
 
 import dev.reelskit.mock.internal.net.HostNames;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -8,19 +9,62 @@ import java.util.Set;
 
 /**
  * What keeps web pages and other machines from driving the mock: the Host names it answers besides
- * the local ones, the admin token, and the explicit opt-out for an open admin API off loopback.
+ * the local ones, the admin token, the explicit opt-out for an open admin API off loopback, and the
+ * bounds on what a peer may upload.
  *
  * @param allowedHosts extra {@code Host} names to serve ({@code --allowed-host}); {@code *} = any
  * @param adminToken the Bearer token every admin request must carry, or null for none
  * @param unsafeOpenAdmin allow a non-loopback bind without an admin token
+ * @param maxBodyBytes the largest request body read (also once un-gzipped); a larger one gets 413
+ * @param bodyTimeout how long a request body may take to arrive, from its first byte; a slower one
+ *     gets 408
  */
 public record SecuritySettings(
-    Set<String> allowedHosts, String adminToken, boolean unsafeOpenAdmin) {
+    Set<String> allowedHosts,
+    String adminToken,
+    boolean unsafeOpenAdmin,
+    long maxBodyBytes,
+    Duration bodyTimeout) {
 
   /** The value of {@code --allowed-host} that lets every Host in. */
   public static final String ANY_HOST = "*";
 
+  /** 1 MiB: the API's body is one URL; WireMock's stub bodies fit many times over. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+  /** Enough for 1 MiB at 100 KB/s; a stalled upload is cut off here. */
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The intake limits below which requests with bodies would stop making sense. */
+  static final long MIN_BODY_BYTES = 1024;
+
+  static final Duration MIN_BODY_TIMEOUT = Duration.ofMillis(100);
+
+  /** 1 GiB: a body is one array in memory, and the intake's budget is 32 of them. */
+  static final long MAX_BODY_BYTES = 1L << 30;
+
+  /** The default intake limits: {@link #DEFAULT_MAX_BODY_BYTES}, {@link #DEFAULT_BODY_TIMEOUT}. */
+  public SecuritySettings(Set<String> allowedHosts, String adminToken, boolean unsafeOpenAdmin) {
+    this(allowedHosts, adminToken, unsafeOpenAdmin, DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT);
+  }
+
   public SecuritySettings {
+    if (maxBodyBytes < MIN_BODY_BYTES || maxBodyBytes > MAX_BODY_BYTES) {
+      throw new IllegalArgumentException(
+          "max-body-bytes must be "
+              + MIN_BODY_BYTES
+              + ".."
+              + MAX_BODY_BYTES
+              + ", was "
+              + maxBodyBytes);
+    }
+    if (bodyTimeout == null || bodyTimeout.compareTo(MIN_BODY_TIMEOUT) < 0) {
+      throw new IllegalArgumentException(
+          "body-timeout must be at least "
+              + MIN_BODY_TIMEOUT.toMillis()
+              + "ms, was "
+              + bodyTimeout);
+    }
     Set<String> hosts = new LinkedHashSet<>();
     for (String host : allowedHosts) {
       String h = host.trim().toLowerCase(Locale.ROOT);
@@ -49,15 +93,33 @@ public record SecuritySettings(
   }
 
   public SecuritySettings withAllowedHosts(Set<String> hosts) {
-    return new SecuritySettings(hosts, adminToken, unsafeOpenAdmin);
+    return new SecuritySettings(hosts, adminToken, unsafeOpenAdmin, maxBodyBytes, bodyTimeout);
   }
 
   public SecuritySettings withAdminToken(String token) {
-    return new SecuritySettings(allowedHosts, token, unsafeOpenAdmin);
+    return new SecuritySettings(allowedHosts, token, unsafeOpenAdmin, maxBodyBytes, bodyTimeout);
   }
 
   public SecuritySettings withUnsafeOpenAdmin(boolean on) {
-    return new SecuritySettings(allowedHosts, adminToken, on);
+    return new SecuritySettings(allowedHosts, adminToken, on, maxBodyBytes, bodyTimeout);
+  }
+
+  /** The largest request body the mock reads; a larger one is refused with 413 unread. */
+  public SecuritySettings withMaxBodyBytes(long bytes) {
+    return new SecuritySettings(allowedHosts, adminToken, unsafeOpenAdmin, bytes, bodyTimeout);
+  }
+
+  /** How long a request body may take to arrive; a slower one is refused with 408. */
+  public SecuritySettings withBodyTimeout(Duration timeout) {
+    return new SecuritySettings(allowedHosts, adminToken, unsafeOpenAdmin, maxBodyBytes, timeout);
+  }
+
+  /**
+   * The most bytes of request bodies held at once, across every request being read: 32 bodies at
+   * the cap. A request that would go beyond it is refused with 503 and {@code Retry-After}.
+   */
+  public long bodyBudgetBytes() {
+    return maxBodyBytes > Long.MAX_VALUE / 32 ? Long.MAX_VALUE : maxBodyBytes * 32;
   }
 
   /** Whether {@code --allowed-host *} turned the Host check off. */
@@ -91,6 +153,10 @@ public record SecuritySettings(
         + (adminToken == null ? "none" : "set")
         + ", unsafeOpenAdmin="
         + unsafeOpenAdmin
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", bodyTimeout="
+        + bodyTimeout
         + "]";
   }
 }

@@ -35,6 +35,12 @@ final class SecurityBanner {
     } else {
       lines.add("  admin lock  loopback only, no token; " + locked);
     }
+    lines.add(
+        "  intake      bodies up to "
+            + s.maxBodyBytes()
+            + " bytes (else 413), "
+            + s.bodyTimeout().toMillis()
+            + " ms to arrive (else 408); an API token is checked before any body is read");
     return lines;
   }
 }

@@ -5,6 +5,7 @@ import dev.reelskit.mock.settings.SecuritySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,25 @@ final class SecurityOptions {
               + " port can reset, reconfigure or stop the mock)")
   boolean unsafeOpenAdmin;
 
+  @Option(
+      names = "--max-body-bytes",
+      paramLabel = "N",
+      defaultValue = "1048576",
+      description =
+          "the largest request body read, also once un-gzipped; a larger one gets 413 without"
+              + " being read (default: ${DEFAULT-VALUE}, 1 MiB)")
+  long maxBodyBytes;
+
+  @Option(
+      names = "--body-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
+      description =
+          "how long a request body may take to arrive; a slower or stalled upload gets 408"
+              + " (default: ${DEFAULT-VALUE})")
+  Duration bodyTimeout;
+
   void applyTo(MockServerSettings.Builder b, Map<String, String> environment) {
     String token = environment.get(EnvironmentDefaults.envName("admin-token"));
     if (adminTokenFile != null) {
@@ -54,6 +74,8 @@ final class SecurityOptions {
         throw new IllegalArgumentException("admin-token-file: " + adminTokenFile + " is empty");
       }
     }
-    b.security(new SecuritySettings(new LinkedHashSet<>(allowedHosts), token, unsafeOpenAdmin));
+    b.security(
+        new SecuritySettings(
+            new LinkedHashSet<>(allowedHosts), token, unsafeOpenAdmin, maxBodyBytes, bodyTimeout));
   }
 }

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import dev.reelskit.mock.internal.logging.LogSafe;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +23,21 @@ public final class QuietWireMock {
 
   public static Notifier notifier() {
     return new Notifier() {
+      // WireMock's notices quote requests (paths, bodies, JSON errors): escaped, one line each.
       @Override
       public void info(String message) {
-        LOG.debug(message);
+        LOG.debug("{}", LogSafe.text(message));
       }
 
       @Override
       public void error(String message) {
-        LOG.warn(message);
+        LOG.warn("{}", LogSafe.text(message));
       }
 
       @Override
       public void error(String message, Throwable t) {
-        LOG.warn(message, t);
+        LOG.warn("{}: {}", LogSafe.text(message), LogSafe.text(String.valueOf(t)));
+        LOG.debug("stack trace of the above", t);
       }
     };
   }

@@ -10,6 +10,7 @@ import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Outcome;
 import dev.reelskit.mock.internal.jobs.Outcomes;
 import dev.reelskit.mock.internal.jobs.Owners;
+import dev.reelskit.mock.internal.jobs.StateFileUnavailableException;
 import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.model.AnalyzeAccepted;
 import dev.reelskit.openapi.model.ApiError;
@@ -27,6 +28,9 @@ import java.util.Map;
 final class ReelsApiTransformer extends StubTransformer {
 
   static final String NAME = "reels-api";
+
+  /** What a 503 for a state file that takes no writes asks a client to wait. */
+  static final int STATE_FILE_RETRY_SECONDS = 5;
 
   /** How long each poll of a {@code SLOW...} job takes. */
   static final int SLOW_POLL_MILLIS = 3_000;
@@ -80,6 +84,24 @@ final class ReelsApiTransformer extends StubTransformer {
       return route.operation().equals(Route.ANALYZE)
           ? analyze(request).toDefinition()
           : getReel(route.jobId(), request);
+    } catch (StateFileUnavailableException e) {
+      // Nothing was acknowledged: the job was not created, or the status not shown. The disk may
+      // come back (the journal retries by itself), so: retry later, as the docs advise for 503.
+      return new ApiResponse(
+              503,
+              SpecResponses.errorBytes(
+                  new ApiError()
+                      .message(
+                          "the mock cannot save to its state file now ("
+                              + e.getMessage()
+                              + "); nothing was changed, retry later")),
+              Map.of("Retry-After", Integer.toString(STATE_FILE_RETRY_SECONDS)),
+              route.operation(),
+              null,
+              null,
+              Duration.ofSeconds(STATE_FILE_RETRY_SECONDS),
+              "state-file-unavailable")
+          .toDefinition();
     } catch (IllegalStateException e) { // the state file could not be written
       return ApiResponse.rejected(
               500, spec.body("ServerMessageError"), route.operation(), "state-file-error")

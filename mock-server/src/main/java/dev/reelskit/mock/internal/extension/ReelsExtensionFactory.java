@@ -8,7 +8,9 @@ import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficLog;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.panel.ControlPanelAdmin;
+import dev.reelskit.mock.internal.security.BodyGate;
 import dev.reelskit.mock.internal.security.GuardedServerFactory;
+import dev.reelskit.mock.internal.security.IntakeLimits;
 import dev.reelskit.mock.internal.security.RequestGuard;
 import dev.reelskit.mock.settings.Latency;
 import dev.reelskit.mock.settings.MockServerSettings;
@@ -62,7 +64,10 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
             : null;
     List<Extension> extensions = new ArrayList<>();
     extensions.add(
-        new GuardedServerFactory(new RequestGuard(settings.security(), settings.bind())));
+        new GuardedServerFactory(
+            new RequestGuard(settings.security(), settings.bind()),
+            unreadWithoutToken(),
+            IntakeLimits.of(settings.security())));
     extensions.add(new LazyProxyClients());
     extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
     extensions.add(
@@ -87,6 +92,17 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
       extensions.add(new JournalOffFilter());
     }
     return extensions;
+  }
+
+  /**
+   * An API request without a valid token gets 401/403 from {@link AuthFilter} whatever its body, so
+   * its body is never read: the same verdict, taken from the headers before the body arrives.
+   */
+  BodyGate unreadWithoutToken() {
+    return (method, requestUri, authorization) ->
+        requestUri != null
+            && Route.isApi(Route.pathOf(requestUri))
+            && tokens.check(authorization).verdict() != TokenRules.Verdict.VALID;
   }
 
   /** The stub-request filters in the order they run (WireMock would not keep a factory's order). */

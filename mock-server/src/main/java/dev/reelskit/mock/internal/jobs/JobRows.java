@@ -13,6 +13,16 @@ import java.time.OffsetDateTime;
 /** A job as one row of the state file's {@code reels_jobs} table, and back. */
 final class JobRows {
 
+  /**
+   * The largest job id the mock hands out or reads back: 2^53 - 1, the largest integer a JavaScript
+   * client (JSON.parse, the TypeScript client) reads exactly. A state file whose ids or counter go
+   * beyond it is refused rather than overflowing.
+   */
+  static final long MAX_ID = (1L << 53) - 1;
+
+  static final String CREATE_META =
+      "CREATE TABLE IF NOT EXISTS reels_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
+
   static final String CREATE_TABLE =
       "CREATE TABLE IF NOT EXISTS reels_jobs ("
           + "id INTEGER PRIMARY KEY, url TEXT NOT NULL, created_at TEXT NOT NULL,"
@@ -53,12 +63,18 @@ final class JobRows {
    */
   static Job read(ResultSet rs) throws SQLException {
     long id = rs.getLong(1);
+    if (id < 1 || id > MAX_ID) {
+      throw new IllegalArgumentException("job id " + id + " is outside 1.." + MAX_ID);
+    }
     Outcome outcome = Outcomes.named(rs.getString(4));
     if (outcome == null) {
       throw new IllegalArgumentException(
           "job " + id + " has an unknown outcome '" + rs.getString(4) + "'");
     }
     JobTiming timing = new JobTiming(millis(rs, 5), millis(rs, 6), rs.getInt(7), millis(rs, 8));
+    if (rs.getInt(7) < 0 || rs.getInt(13) < 0) {
+      throw new IllegalArgumentException("job " + id + " has a negative poll count");
+    }
     return new Job(
         id,
         rs.getString(2),
@@ -82,6 +98,10 @@ final class JobRows {
 
   private static Duration millis(ResultSet rs, int index) throws SQLException {
     long value = rs.getLong(index);
+    if (!rs.wasNull() && value < 0) {
+      throw new IllegalArgumentException(
+          "job " + rs.getLong(1) + " has a negative duration (" + value + " ms)");
+    }
     return rs.wasNull() ? null : Duration.ofMillis(value);
   }
 }

@@ -1,5 +1,6 @@
 package dev.reelskit.mock.internal.jobs;
 
+import dev.reelskit.mock.internal.logging.LogSafe;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.openapi.JobLifecycle;
@@ -144,9 +145,20 @@ public final class JobStore {
             0);
     jobs.put(id, job);
     created.add(id);
+    try {
+      journal.changed(id, true); // the 202 is sent only once the job is on disk
+    } catch (RuntimeException e) {
+      jobs.remove(id); // never acknowledged: no poll may find it, no eviction made room for it
+      created.remove(id);
+      throw e;
+    }
     evictBeyondLimit();
-    journal.changed(id, true); // the 202 is sent only once the job is on disk
-    LOG.info("job {} {} ({} -> {})", id, job.status().getValue(), url, job.outcome().name());
+    LOG.info(
+        "job {} {} ({} -> {})",
+        id,
+        job.status().getValue(),
+        LogSafe.text(url),
+        job.outcome().name());
     return job;
   }
 

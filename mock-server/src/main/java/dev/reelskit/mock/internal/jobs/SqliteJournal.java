@@ -1,8 +1,6 @@
 package dev.reelskit.mock.internal.jobs;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,13 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,16 +29,30 @@ import org.slf4j.LoggerFactory;
  * and a crash at any moment leaves the last commit intact. One writer thread owns the connection
  * and commits in groups: every change queued while one commit runs goes into the next, so
  * concurrent POSTs share an fsync instead of queueing for one each.
+ *
+ * <p>The file is this mock's alone: SQLite's {@code locking_mode=EXCLUSIVE} takes its lock before
+ * anything is read and holds it until the mock stops, so a second mock on the same file refuses to
+ * start. A write that fails (disk full, file gone read-only) is rolled back, its changes are kept
+ * in a set of unsaved jobs retried every second, and the caller hears of it ({@link
+ * StateFileUnavailableException}): nothing the file held is ever deleted to make room, and the
+ * first write that succeeds again ends the outage by itself. A clean stop writes only what is still
+ * unsaved; it never rewrites the whole table.
  */
 public final class SqliteJournal implements JobJournal {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteJournal.class);
   private static final String FORMAT = "reels-mock-state-1";
-  private static final byte[] SQLITE_HEADER =
-      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final List<String> SCHEMA =
+      StateFileChecks.schemaOf(List.of(JobRows.CREATE_META, JobRows.CREATE_TABLE));
 
   /** Changes that need no fsync of their own wait this long for company. */
   private static final long LAZY_BATCH_MILLIS = 100;
+
+  /** While writes fail, the unsaved jobs are tried again this often. */
+  private static final long RETRY_MILLIS = 1_000;
+
+  /** At most one log line per outage this often, not one per failed write. */
+  private static final long FAILURE_LOG_MILLIS = 10_000;
 
   private static final long DURABLE_TIMEOUT_SECONDS = 30;
   private static final Change STOP = new Change(Long.MIN_VALUE, null);
@@ -54,8 +66,14 @@ public final class SqliteJournal implements JobJournal {
   private final Connection db;
   private final Loaded loaded;
   private final BlockingQueue<Change> queue = new ArrayBlockingQueue<>(1 << 16);
+
+  /** Jobs whose last change is not on disk yet because a write failed or the queue was full. */
+  private final Set<Long> unsaved = ConcurrentHashMap.newKeySet();
+
   private volatile Source source;
   private volatile boolean closed;
+  private volatile String failing; // why writes fail now; null while they succeed
+  private long failureLoggedAt;
   private Thread writer;
 
   private SqliteJournal(Path file, Connection db, Loaded loaded) {
@@ -65,41 +83,87 @@ public final class SqliteJournal implements JobJournal {
   }
 
   /**
-   * Opens {@code file}, creating it when it does not exist, and reads its jobs.
+   * Opens {@code file}, creating it when it does not exist, locks it for this mock and reads its
+   * jobs.
    *
-   * @throws StateFileException when the file is unreadable, corrupt or not a state file; it is left
-   *     unchanged
+   * @throws StateFileException when the file cannot be this mock's state file (in use, unwritable,
+   *     corrupt, of another shape, holding values this mock cannot use, not a regular file); it is
+   *     left as it was
    */
   public static SqliteJournal open(Path file) {
-    boolean exists = Files.exists(file);
-    if (exists) {
-      checkHeader(file);
-    } else if (file.toAbsolutePath().getParent() == null
-        || !Files.isDirectory(file.toAbsolutePath().getParent())) {
-      throw new StateFileException("state file " + file + ": its directory does not exist", null);
+    StateFileChecks.usablePath(file);
+    boolean created = !Files.exists(file);
+    boolean fresh = created || size(file) == 0;
+    if (!fresh) {
+      StateFileChecks.sqliteHeader(file);
     }
     Connection db;
     try {
       db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     } catch (SQLException e) {
-      throw new StateFileException(
-          "state file " + file + " cannot be opened: " + e.getMessage(), e);
+      throw new StateFileException("state file " + file + " " + StateFileChecks.reason(e), e);
     }
     try {
-      Loaded loaded = exists && Files.size(file) > 0 ? load(file, db) : create(db);
-      try (Statement st = db.createStatement()) {
-        st.execute("PRAGMA journal_mode=WAL");
-        st.execute("PRAGMA synchronous=FULL");
+      Loaded loaded = lockAndLoad(file, db, fresh);
+      exec(db, "PRAGMA synchronous=FULL");
+      // The one write of the start: a file that cannot be written is refused now, not found out
+      // by the first client's POST.
+      exec(db, "BEGIN IMMEDIATE");
+      if (fresh) {
+        exec(db, JobRows.CREATE_META);
+        exec(db, JobRows.CREATE_TABLE);
       }
-      db.setAutoCommit(false);
+      try (PreparedStatement st =
+          db.prepareStatement("INSERT OR REPLACE INTO reels_meta (key, value) VALUES (?, ?)")) {
+        meta(st, "format", FORMAT);
+        st.executeBatch();
+      }
+      exec(db, "COMMIT");
       return new SqliteJournal(file, db, loaded);
-    } catch (SQLException | IOException | RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       closeQuietly(db);
+      if (created) {
+        deleteQuietly(file);
+      }
       if (e instanceof StateFileException s) {
         throw s;
       }
+      if (e instanceof SQLException sql) {
+        throw new StateFileException("state file " + file + " " + StateFileChecks.reason(sql), e);
+      }
       throw new StateFileException("state file " + file + " is unreadable: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Takes the file's lock for good, then reads everything and switches it to WAL, before anything
+   * is written: a file that is not ours stays as it was.
+   */
+  private static Loaded lockAndLoad(Path file, Connection db, boolean fresh) throws SQLException {
+    exec(db, "PRAGMA busy_timeout=1000"); // a mock that is just stopping lets go within it
+    exec(db, "PRAGMA locking_mode=EXCLUSIVE"); // before the first read: the wal-index stays private
+    try {
+      exec(db, "BEGIN EXCLUSIVE");
+    } catch (SQLException e) {
+      if ((e.getErrorCode() & 0xff) == 5 || (e.getErrorCode() & 0xff) == 6) {
+        throw new StateFileException(
+            "state file "
+                + file
+                + " is in use by another process (another mock on the same file?); stop it or"
+                + " give this mock another --state-file",
+            e);
+      }
+      throw e;
+    }
+    Loaded loaded = fresh ? new Loaded(List.of(), 0, null, null) : load(file, db);
+    exec(db, "COMMIT"); // a read: nothing written, the lock stays (exclusive locking mode)
+    String mode = query(db, "PRAGMA journal_mode=WAL");
+    if (!"wal".equalsIgnoreCase(mode)) {
+      throw new StateFileException(
+          "state file " + file + " cannot switch to write-ahead logging (stayed " + mode + ")",
+          null);
+    }
+    return loaded;
   }
 
   public Loaded loaded() {
@@ -141,47 +205,82 @@ public final class SqliteJournal implements JobJournal {
   public void changed(long id, boolean durable) {
     if (closed) {
       if (durable) {
-        throw new IllegalStateException("the state file is closed");
+        throw new StateFileUnavailableException("the mock is stopping", false, null);
       }
       return;
     }
-    if (!durable) {
-      queue.offer(new Change(id, null)); // when full, the next write of this job catches up
+    // A job whose last change did not reach the disk: what a client is shown now must get there
+    // first, or a crash could take it back.
+    boolean wait = durable || unsaved.contains(id);
+    if (!wait) {
+      if (!queue.offer(new Change(id, null))) {
+        unsaved.add(id); // the writer picks it up with its next batch
+      }
       return;
     }
     CompletableFuture<Void> written = new CompletableFuture<>();
     try {
       if (!queue.offer(new Change(id, written), DURABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the state file writer is not keeping up");
+        throw new StateFileUnavailableException(
+            "the state file writer is not keeping up", false, null);
       }
       written.get(DURABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the state file", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not write the state file: " + e.getMessage(), e);
+      throw new StateFileUnavailableException("interrupted while writing the state file", false, e);
+    } catch (TimeoutException e) {
+      throw new StateFileUnavailableException(
+          "the state file took more than " + DURABLE_TIMEOUT_SECONDS + " s to write", false, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StateFileUnavailableException u) {
+        throw u;
+      }
+      throw new StateFileUnavailableException(
+          "could not write the state file: " + e.getCause(), false, e);
     }
   }
 
-  /** Stops the writer, writes every job as it is now, and closes the file. */
+  /**
+   * Tests: a disk that is full from now on ({@code true}) or has room again. It is SQLite's own
+   * {@code max_page_count} set to the file's present size: a write that needs one more page then
+   * fails with {@code SQLITE_FULL}, the same code and the same rollback as on a full disk, at a
+   * size the test knows.
+   */
+  void simulateFullDisk(boolean full) throws SQLException {
+    exec(db, "PRAGMA max_page_count=" + (full ? query(db, "PRAGMA page_count") : "4294967294"));
+  }
+
+  /** Whether writes fail now, and why (null while they succeed). */
+  public String failing() {
+    return failing;
+  }
+
+  /**
+   * Lets the writer finish what is queued and what is still unsaved, then closes the file (and its
+   * lock). Never rewrites what is already on disk: a stop on a full disk loses nothing the file
+   * held.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    if (writer == null) {
+      closeQuietly(db);
+      return;
+    }
     try {
-      if (writer != null) {
-        queue.put(STOP);
-        writer.join(TimeUnit.SECONDS.toMillis(DURABLE_TIMEOUT_SECONDS));
-        writeAll();
+      if (!queue.offer(STOP, DURABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.error("the state file writer for {} did not take the stop", file);
+        return;
+      }
+      writer.join(TimeUnit.SECONDS.toMillis(DURABLE_TIMEOUT_SECONDS));
+      if (writer.isAlive()) {
+        LOG.error("the state file writer for {} did not finish within 30 s", file);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (SQLException e) {
-      LOG.error("could not write the state file {} on shutdown: {}", file, e.getMessage());
-    } finally {
-      closeQuietly(db);
     }
   }
 
@@ -189,9 +288,15 @@ public final class SqliteJournal implements JobJournal {
     List<Change> batch = new ArrayList<>();
     while (true) {
       try {
-        batch.add(queue.take());
+        Change first =
+            unsaved.isEmpty() ? queue.take() : queue.poll(RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+        }
         queue.drainTo(batch);
-        if (batch.stream().allMatch(c -> c.written() == null) && !batch.contains(STOP)) {
+        if (!batch.isEmpty()
+            && batch.stream().allMatch(c -> c.written() == null)
+            && !batch.contains(STOP)) {
           Change next = queue.poll(LAZY_BATCH_MILLIS, TimeUnit.MILLISECONDS);
           if (next != null) {
             batch.add(next);
@@ -199,61 +304,83 @@ public final class SqliteJournal implements JobJournal {
           }
         }
       } catch (InterruptedException e) {
+        closeQuietly(db);
         return;
       }
       boolean stop = batch.remove(STOP);
-      try {
-        write(batch);
-        batch.forEach(c -> complete(c, null));
-      } catch (SQLException | RuntimeException e) {
-        LOG.error("could not write the state file {}: {}", file, e.getMessage());
-        rollbackQuietly();
-        batch.forEach(c -> complete(c, e));
-      }
+      Set<Long> ids = new LinkedHashSet<>();
+      batch.forEach(c -> ids.add(c.id()));
+      ids.addAll(unsaved);
+      StateFileUnavailableException failure = ids.isEmpty() && !stop ? null : write(ids);
+      batch.forEach(c -> complete(c, failure));
       batch.clear();
       if (stop) {
+        if (failure != null) {
+          LOG.error(
+              "stopping with {} job change(s) not written to the state file {}: {};"
+                  + " the file keeps what it held",
+              unsaved.size(),
+              file,
+              failure.getMessage());
+        }
+        closeQuietly(db);
         return;
       }
     }
   }
 
-  private void write(List<Change> batch) throws SQLException {
-    Set<Long> ids = new LinkedHashSet<>();
-    batch.forEach(c -> ids.add(c.id()));
-    try (PreparedStatement upsert = db.prepareStatement(JobRows.UPSERT);
-        PreparedStatement delete = db.prepareStatement(JobRows.DELETE)) {
-      for (long id : ids) {
-        if (id == CLOCK_ONLY) {
-          continue;
+  /** Writes the jobs {@code ids} as they are now, in one transaction; the failure, if any. */
+  private StateFileUnavailableException write(Set<Long> ids) {
+    try {
+      exec(db, "BEGIN IMMEDIATE");
+      try (PreparedStatement upsert = db.prepareStatement(JobRows.UPSERT);
+          PreparedStatement delete = db.prepareStatement(JobRows.DELETE)) {
+        for (long id : ids) {
+          if (id == CLOCK_ONLY) {
+            continue;
+          }
+          Job job = source.current(id);
+          if (job == null) {
+            delete.setLong(1, id);
+            delete.addBatch();
+          } else {
+            JobRows.bind(upsert, job);
+            upsert.addBatch();
+          }
         }
-        Job job = source.current(id);
-        if (job == null) {
-          delete.setLong(1, id);
-          delete.addBatch();
-        } else {
-          JobRows.bind(upsert, job);
-          upsert.addBatch();
-        }
+        upsert.executeBatch();
+        delete.executeBatch();
       }
-      upsert.executeBatch();
-      delete.executeBatch();
-    }
-    writeMeta();
-    db.commit();
-  }
-
-  private void writeAll() throws SQLException {
-    try (PreparedStatement upsert = db.prepareStatement(JobRows.UPSERT);
-        Statement st = db.createStatement()) {
-      st.execute("DELETE FROM reels_jobs");
-      for (Job job : source.all()) {
-        JobRows.bind(upsert, job);
-        upsert.addBatch();
+      writeMeta();
+      exec(db, "COMMIT");
+      unsaved.removeAll(ids);
+      if (failing != null) {
+        LOG.info("the state file {} takes writes again; every unsaved job is written", file);
+        failing = null;
       }
-      upsert.executeBatch();
+      return null;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly();
+      ids.remove(CLOCK_ONLY);
+      unsaved.addAll(ids);
+      unsaved.add(CLOCK_ONLY); // the meta (next id, clock) goes with the next try
+      String reason = e instanceof SQLException s ? StateFileChecks.reason(s) : e.toString();
+      long now = System.currentTimeMillis();
+      if (failing == null || now - failureLoggedAt >= FAILURE_LOG_MILLIS) {
+        LOG.error(
+            "the state file {} {}: {} job change(s) wait, new jobs get 503 until it takes"
+                + " writes again",
+            file,
+            reason,
+            unsaved.size());
+        failureLoggedAt = now;
+      }
+      failing = reason;
+      return new StateFileUnavailableException(
+          "the state file " + reason,
+          e instanceof SQLException s && StateFileChecks.diskFull(s),
+          e);
     }
-    writeMeta();
-    db.commit();
   }
 
   private void writeMeta() throws SQLException {
@@ -272,82 +399,71 @@ public final class SqliteJournal implements JobJournal {
     st.addBatch();
   }
 
-  private static Loaded create(Connection db) throws SQLException {
-    try (Statement st = db.createStatement()) {
-      st.execute(
-          "CREATE TABLE IF NOT EXISTS reels_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-      st.execute(JobRows.CREATE_TABLE);
-      st.execute(
-          "INSERT OR REPLACE INTO reels_meta (key, value) VALUES ('format', '" + FORMAT + "')");
-    }
-    return new Loaded(List.of(), 0, null, null);
-  }
-
   /** Reads everything before anything is written, so a bad file stays as it was. */
   private static Loaded load(Path file, Connection db) throws SQLException {
-    try (Statement st = db.createStatement()) {
-      try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-        String result = rs.next() ? rs.getString(1) : "no answer";
-        if (!"ok".equals(result)) {
-          throw new StateFileException("state file " + file + " is corrupt: " + result, null);
-        }
+    String check = query(db, "PRAGMA quick_check");
+    if (!"ok".equals(check)) {
+      throw new StateFileException("state file " + file + " is corrupt: " + check, null);
+    }
+    StateFileMeta meta = StateFileMeta.read(file, db, FORMAT);
+    List<String> schema = StateFileChecks.schemaOf(db);
+    if (!schema.equals(SCHEMA)) {
+      throw new StateFileException(
+          "state file "
+              + file
+              + " has a schema this mock does not write (changed by hand?): "
+              + firstDifference(schema),
+          null);
+    }
+    List<Job> jobs = new ArrayList<>();
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery(JobRows.SELECT_ALL)) {
+      while (rs.next()) {
+        jobs.add(JobRows.read(rs));
       }
-      String format = null;
-      String nextId = null;
-      String mockNow = null;
-      String wallAt = null;
-      try (ResultSet rs = st.executeQuery("SELECT key, value FROM reels_meta")) {
-        while (rs.next()) {
-          switch (rs.getString(1)) {
-            case "format" -> format = rs.getString(2);
-            case "next_id" -> nextId = rs.getString(2);
-            case "mock_now" -> mockNow = rs.getString(2);
-            case "wall_at" -> wallAt = rs.getString(2);
-            default -> {}
-          }
-        }
-      } catch (SQLException e) {
-        throw notAStateFile(file, e);
+    } catch (RuntimeException e) {
+      throw new StateFileException(
+          "state file " + file + " holds a job this mock cannot read: " + e.getMessage(), e);
+    }
+    return new Loaded(jobs, meta.nextId(), meta.mockNow(), meta.wallAt());
+  }
+
+  private static String firstDifference(List<String> schema) {
+    for (String object : schema) {
+      if (!SCHEMA.contains(object)) {
+        return "unexpected " + object;
       }
-      if (!FORMAT.equals(format)) {
-        throw notAStateFile(file, null);
+    }
+    for (String object : SCHEMA) {
+      if (!schema.contains(object)) {
+        return "missing " + object;
       }
-      List<Job> jobs = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery(JobRows.SELECT_ALL)) {
-        while (rs.next()) {
-          jobs.add(JobRows.read(rs));
-        }
-      } catch (RuntimeException e) {
-        throw new StateFileException(
-            "state file " + file + " holds a job this mock cannot read: " + e.getMessage(), e);
-      }
-      return new Loaded(
-          jobs,
-          nextId == null ? 0 : Long.parseLong(nextId),
-          mockNow == null ? null : Instant.parse(mockNow),
-          wallAt == null ? null : Instant.parse(wallAt));
+    }
+    return schema.toString();
+  }
+
+  private static String query(Connection db, String sql) throws SQLException {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 
-  private static StateFileException notAStateFile(Path file, Throwable cause) {
-    return new StateFileException(
-        "state file " + file + " is an SQLite database but not a reels-mock state file", cause);
+  private static void exec(Connection db, String sql) throws SQLException {
+    try (Statement st = db.createStatement()) {
+      st.execute(sql);
+    }
   }
 
-  private static void checkHeader(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(SQLITE_HEADER.length);
-      if (head.length > 0 && !Arrays.equals(head, SQLITE_HEADER)) {
-        throw new StateFileException(
-            "state file " + file + " is not an SQLite database (corrupt, or some other file)",
-            null);
-      }
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
     } catch (IOException e) {
       throw new StateFileException("state file " + file + " is unreadable: " + e.getMessage(), e);
     }
   }
 
-  private static void complete(Change change, Exception failure) {
+  private static void complete(Change change, StateFileUnavailableException failure) {
     if (change.written() != null) {
       if (failure == null) {
         change.written().complete(null);
@@ -359,9 +475,9 @@ public final class SqliteJournal implements JobJournal {
 
   private void rollbackQuietly() {
     try {
-      db.rollback();
+      exec(db, "ROLLBACK");
     } catch (SQLException ignored) {
-      // the connection is broken; the next write reports it
+      // SQLite rolled back already (it does on a full disk): nothing is open
     }
   }
 
@@ -370,6 +486,15 @@ public final class SqliteJournal implements JobJournal {
       db.close();
     } catch (SQLException ignored) {
       // nothing more can be done for a connection that will not close
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+    } catch (IOException ignored) {
+      // an empty file left behind is harmless: the next start takes it as new
     }
   }
 }

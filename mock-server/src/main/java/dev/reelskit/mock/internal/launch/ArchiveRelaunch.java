@@ -1,6 +1,7 @@
 package dev.reelskit.mock.internal.launch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * {@link ArchiveTraining} run loaded), the launching JVM starts the same jar again with {@code
  * -XX:SharedArchiveFile} and only waits for it: a manifest cannot give the JVM that flag, and the
  * documented start must stay one command. The child inherits the console and the JVM options, its
- * exit code is the launcher's, a SIGTERM/Ctrl-C to the launcher stops it, and it ends itself if the
- * launcher dies. The child starts with {@link #START_TUNING}. {@code -Dreels.mock.cds=off} runs in
- * one JVM without the archive and without the tuning.
+ * exit code is the launcher's, a SIGTERM/Ctrl-C to the launcher stops it, and it ends itself when
+ * the launcher dies, even by SIGKILL and unreaped. The child starts with {@link #START_TUNING}.
+ * {@code -Dreels.mock.cds=off} runs in one JVM without the archive and without the tuning.
  */
 public final class ArchiveRelaunch {
 
@@ -27,6 +28,9 @@ public final class ArchiveRelaunch {
   public static final String PROPERTY = "reels.mock.cds";
 
   static final String CHILD = "child";
+
+  /** The child's exit code when its launcher is gone: 128 + SIGTERM, as if it had been stopped. */
+  static final int EXIT_LAUNCHER_GONE = 143;
 
   /**
    * The child's start tuning, before the user's JVM options so that theirs win: the client compiler
@@ -80,7 +84,10 @@ public final class ArchiveRelaunch {
 
   /** Runs the child to its end and answers its exit code. */
   public static int run(List<String> command) throws IOException, InterruptedException {
-    Process child = new ProcessBuilder(command).inheritIO().start();
+    // The child's stdin is a pipe only this JVM holds: it ends when this JVM ends, however it ends
+    // (see exitWithLauncher). This JVM never writes to it.
+    Process child =
+        new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE).start();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -98,13 +105,34 @@ public final class ArchiveRelaunch {
     return child.waitFor();
   }
 
-  /** In the child: ends this JVM when the launcher is gone, even after a SIGKILL to it. */
-  public static void exitWithLauncher(String property) {
-    if (CHILD.equals(property)) {
-      ProcessHandle.current()
-          .parent()
-          .ifPresent(launcher -> launcher.onExit().thenRun(() -> System.exit(143)));
+  /**
+   * In the child: ends this JVM when the launcher is gone, after a SIGKILL to it too, reaped or
+   * not. The launcher holds the only write end of the pipe that is this JVM's stdin, and the kernel
+   * closes it as the launcher dies, so a read here sees the end at once. Watching the launcher's
+   * process instead ({@code ProcessHandle.onExit()}) misses a launcher killed but not reaped: as a
+   * zombie it still has its {@code /proc} entry, and Java counts it alive.
+   *
+   * @param stdin this JVM's standard input (the launcher's pipe)
+   */
+  public static void exitWithLauncher(String property, InputStream stdin) {
+    if (!CHILD.equals(property)) {
+      return;
     }
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                while (stdin.read() >= 0) {
+                  // the launcher writes nothing: anything here is ignored
+                }
+              } catch (IOException e) {
+                // a broken pipe is a launcher gone too
+              }
+              System.exit(EXIT_LAUNCHER_GONE); // the shutdown hook stops the mock and its file
+            },
+            "reels-mock-launcher-watch");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   /** The JVM an archive serves, as {@link ArchiveTraining} records it beside the archive. */

@@ -27,7 +27,7 @@ public final class Main {
         System.exit(MockServerCommand.EXIT_CANNOT_START);
       }
     }
-    ArchiveRelaunch.exitWithLauncher(cds);
+    ArchiveRelaunch.exitWithLauncher(cds, System.in);
     // Reading the spec takes a fifth of the start and needs nothing from the command line, so it
     // runs on another core while picocli and logging start on this one; whoever needs the spec
     // first waits for the class's initialisation (a failure shows there, not in this thread).

@@ -11,9 +11,9 @@ import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ContextHandler;
 
 /**
- * WireMock's own Jetty 11 server with the {@link GuardHandler} in front of every request, and a
- * JSON body for the requests Jetty itself refuses ({@link JsonBadMessages}). A WireMock extension:
- * register it with the other extensions, and WireMock picks it as its server.
+ * WireMock's own Jetty 11 server with the {@link GuardHandler} wrapped around all its handlers,
+ * and a JSON body for the requests Jetty itself refuses ({@link JsonBadMessages}). A WireMock
+ * extension: register it with the other extensions, and WireMock picks it as its server.
  */
 public final class GuardedServerFactory implements HttpServerFactory {
 
@@ -21,9 +21,13 @@ public final class GuardedServerFactory implements HttpServerFactory {
   public static final String NAME = "reels-request-guard";
 
   private final RequestGuard guard;
+  private final BodyGate gate;
+  private final IntakeLimits limits;
 
-  public GuardedServerFactory(RequestGuard guard) {
+  public GuardedServerFactory(RequestGuard guard, BodyGate gate, IntakeLimits limits) {
     this.guard = guard;
+    this.gate = gate;
+    this.limits = limits;
   }
 
   @Override
@@ -36,11 +40,19 @@ public final class GuardedServerFactory implements HttpServerFactory {
       Options options,
       AdminRequestHandler adminRequestHandler,
       StubRequestHandler stubRequestHandler) {
-    Handler[] front = {new GuardHandler(guard)};
+    RequestGuard g = guard;
+    BodyGate b = gate;
+    IntakeLimits l = limits;
     return new Jetty11HttpServer(options, adminRequestHandler, stubRequestHandler) {
+      // Called from the super constructor: only captured locals are set by then, not fields.
       @Override
-      public Handler[] extensionHandlers() {
-        return front; // called from the super constructor: only captured locals are set by then
+      protected Handler createHandler(
+          Options o, AdminRequestHandler admin, StubRequestHandler stubs) {
+        // A wrapper, not one of extensionHandlers(): those sit in a HandlerCollection beside
+        // WireMock's contexts, and cannot hand them a request whose body was read first.
+        GuardHandler front = new GuardHandler(g, b, l);
+        front.setHandler(super.createHandler(o, admin, stubs));
+        return front;
       }
 
       @Override

@@ -88,4 +88,44 @@ class SecurityOptionsTest {
                 .unsafeOpenAdmin())
         .isTrue();
   }
+
+  @Test
+  void the_intake_limits_default_to_1_mib_and_10_s_and_follow_the_precedence() {
+    SecuritySettings defaults = security(Map.of(), Map.of());
+    assertThat(defaults.maxBodyBytes()).isEqualTo(1_048_576);
+    assertThat(defaults.bodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(defaults.bodyBudgetBytes()).isEqualTo(32L * 1_048_576);
+
+    SecuritySettings set =
+        security(
+            Map.of("reels.mock.body-timeout", "2m"),
+            Map.of("REELS_MOCK_MAX_BODY_BYTES", "65536", "REELS_MOCK_BODY_TIMEOUT", "1s"),
+            "--body-timeout",
+            "500ms");
+    assertThat(set.maxBodyBytes()).isEqualTo(65_536);
+    assertThat(set.bodyTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(security(Map.of("reels.mock.body-timeout", "2m"), Map.of()).bodyTimeout())
+        .isEqualTo(java.time.Duration.ofMinutes(2));
+  }
+
+  @Test
+  void intake_limits_out_of_range_exit_64_saying_the_range() {
+    for (String[] args :
+        new String[][] {
+          {"--max-body-bytes", "10"},
+          {"--max-body-bytes", "2147483648"},
+          {"--body-timeout", "5ms"},
+          {"--body-timeout", "soon"}
+        }) {
+      int exit =
+          MockServerCommand.commandLine(
+                  Map.of(), Map.of(), new PrintStream(out, true), new PrintStream(err, true))
+              .execute(args);
+      assertThat(exit).as(String.join(" ", args)).isEqualTo(64);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("max-body-bytes must be 1024..1073741824, was 10")
+        .contains("body-timeout must be at least 100ms")
+        .contains("must be a duration such as 10s, 500ms or 2m, was 'soon'");
+  }
 }

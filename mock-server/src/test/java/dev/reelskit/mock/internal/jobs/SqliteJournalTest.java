@@ -34,7 +34,13 @@ class SqliteJournalTest {
     first.closeJournal();
 
     MockClock later = MockClock.frozenAt(Instant.parse("2026-05-22T08:00:00Z"));
-    JobStore second = open(file, later);
+    // as JobStores.open does: the seeded jobs first (those never changed are not in the file),
+    // then the file's jobs over them
+    SqliteJournal journal = SqliteJournal.open(file);
+    JobStore second = new JobStore(later, TimingProfile.REALISTIC, 7, 100, 1_000, journal);
+    SeedJobs.addTo(second);
+    second.restore(journal.loaded());
+    second.startJournal();
     assertThat(second.list(null)).containsExactlyElementsOf(before);
     assertThat(later.now()).isEqualTo(Instant.parse("2026-05-22T10:00:00Z"));
     assertThat(second.create("https://www.instagram.com/reel/Next/", "o").id())
@@ -42,7 +48,10 @@ class SqliteJournalTest {
     second.closeJournal();
   }
 
-  /** What a second reader sees while the first store runs is what survives a kill -9. */
+  /**
+   * What the disk holds while the store runs (the file and its write-ahead log, copied: the mock's
+   * lock keeps any second reader off the file itself) is what survives a kill -9.
+   */
   @Test
   void a_status_a_poll_showed_is_on_disk_before_the_poll_returns() {
     Path file = dir.resolve("jobs.db");
@@ -61,7 +70,7 @@ class SqliteJournalTest {
         store.poll(id); // done
       }
     }
-    SqliteJournal crashed = SqliteJournal.open(file);
+    SqliteJournal crashed = SqliteJournal.open(crashSnapshot(file));
     try {
       for (Job job : crashed.loaded().jobs()) {
         assertThat(job.status())
@@ -88,7 +97,7 @@ class SqliteJournalTest {
       store.advanceClock(Duration.ofSeconds(3)); // as the admin API does: the file keeps the clock
     }
     store.list(null).forEach(job -> seen.add(store.poll(job.id()).orElseThrow()));
-    SqliteJournal crashed = SqliteJournal.open(file);
+    SqliteJournal crashed = SqliteJournal.open(crashSnapshot(file));
     try {
       MockClock restarted = MockClock.frozenAt(Instant.parse("2026-05-22T08:00:00Z"));
       JobStore again =
@@ -140,6 +149,21 @@ class SqliteJournalTest {
     long id = store.create("https://www.instagram.com/reel/X/", "o").id();
     store.closeJournal();
     assertThat(open(file, clock).peek(id)).isPresent();
+  }
+
+  /** The file and its write-ahead log as a SIGKILL would leave them, copied elsewhere. */
+  private Path crashSnapshot(Path file) {
+    try {
+      Path copy = Files.createTempDirectory(dir, "crash").resolve(file.getFileName());
+      Files.copy(file, copy);
+      Path wal = file.resolveSibling(file.getFileName() + "-wal");
+      if (Files.exists(wal)) {
+        Files.copy(wal, copy.resolveSibling(copy.getFileName() + "-wal"));
+      }
+      return copy;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static JobStore open(Path file, MockClock clock) {
