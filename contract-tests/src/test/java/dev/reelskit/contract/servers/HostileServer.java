@@ -11,17 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A server on 127.0.0.1 that misbehaves below the API: it speaks raw TCP, so it can redirect, drip,
- * flood, stay silent, talk garbage or reset, as a hostile or broken peer would. Every connection
- * gets its own daemon thread; {@link #close()} closes them all.
+ * A server on 127.0.0.1 that misbehaves, below the API (it speaks raw TCP, so it can redirect,
+ * drip, flood, stay silent, talk garbage or reset) or inside it (answers that are valid HTTP but
+ * built to exhaust the client: compression bombs, endless 429s, megabyte statuses, validation
+ * bombs), as a hostile or broken peer would. Every connection gets its own daemon thread and one
+ * exchange; {@link #close()} closes them all.
  */
 public final class HostileServer implements AutoCloseable {
 
-  /** What the server does with each connection, after reading the request head. */
+  /** What the server does with each connection, after reading the request. */
   public enum Behaviour {
     /** 307 with a Location on another origin, for every request. */
     REDIRECT_ELSEWHERE,
@@ -38,10 +42,41 @@ public final class HostileServer implements AutoCloseable {
     /** Resets every connection as soon as it is accepted. */
     RESET,
     /** Sends its status line only after three minutes. */
-    STATUS_AFTER_MINUTES
+    STATUS_AFTER_MINUTES,
+    /** 200 with {@code Content-Encoding: deflate}: about 1 MB on the wire, 1 GB decoded. */
+    DEFLATE_BOMB,
+    /** The same bomb as {@code Content-Encoding: gzip}. */
+    GZIP_BOMB,
+    /** 200 with {@code Content-Encoding: br}, a coding the suite never offered to read. */
+    UNKNOWN_ENCODING,
+    /** 429 with {@code Retry-After: 0} to every request. */
+    TOO_MANY_RETRY_AFTER_ZERO,
+    /** 429 with {@code Retry-After: -5} to every request. */
+    TOO_MANY_RETRY_AFTER_NEGATIVE,
+    /** 429 without Retry-After to every request. */
+    TOO_MANY_WITHOUT_RETRY_AFTER,
+    /** 429 with {@code Retry-After: 9223372036854775807} (Long.MAX_VALUE seconds). */
+    TOO_MANY_RETRY_AFTER_HUGE,
+    /** Jobs are created; each read shows a new 1 MB status, which never repeats. */
+    SHAPESHIFTING_STATUS,
+    /** The 202's id is a string of 1 MB; reads answer 404. */
+    HUGE_ID,
+    /** Each read's status carries terminal control sequences and forged report lines. */
+    CONTROL_CHARACTERS,
+    /** Each answer is preceded by an endless stream of {@code 100 Continue} interim answers. */
+    CONTINUE_FLOOD,
+    /** Reads show a done job whose result arrays hold about 900,000 items of the wrong type. */
+    VALIDATION_BOMB,
+    /** Reads show a done job whose result is nested 400,000 arrays deep. */
+    DEEP_NESTING,
+    /** Each answer's X-Reels-Api-Version header is a new 8 KB value. */
+    VERSION_FLOOD
   }
 
   public static final long HUGE = 800L * 1024 * 1024;
+
+  /** What the compression bombs decode to. */
+  public static final long BOMB_DECODED = 1024L * 1024 * 1024;
 
   private final Behaviour behaviour;
   private final String elsewhere;
@@ -54,10 +89,18 @@ public final class HostileServer implements AutoCloseable {
             return t;
           });
   private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong requests = new AtomicLong();
+  private final List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
 
   private HostileServer(Behaviour behaviour, String elsewhere) throws IOException {
     this.behaviour = behaviour;
     this.elsewhere = elsewhere;
+    // Built before the first connection: deflating 1 GB takes seconds, longer than a deadline.
+    if (behaviour == Behaviour.DEFLATE_BOMB) {
+      Bombs.deflate();
+    } else if (behaviour == Behaviour.GZIP_BOMB) {
+      Bombs.gzip();
+    }
     server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     threads.execute(this::accept);
@@ -82,6 +125,18 @@ public final class HostileServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 
+  /** How many requests arrived (their heads read in full). */
+  public long requests() {
+    return requests.get();
+  }
+
+  /** When each request arrived (System.nanoTime), in order. */
+  public List<Long> arrivals() {
+    synchronized (arrivals) {
+      return List.copyOf(arrivals);
+    }
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {
@@ -100,7 +155,9 @@ public final class HostileServer implements AutoCloseable {
         socket.setSoLinger(true, 0);
         return;
       }
-      readHead(socket.getInputStream());
+      String head = readRequest(socket.getInputStream());
+      arrivals.add(System.nanoTime());
+      requests.incrementAndGet();
       OutputStream out = socket.getOutputStream();
       switch (behaviour) {
         case REDIRECT_ELSEWHERE ->
@@ -148,11 +205,104 @@ public final class HostileServer implements AutoCloseable {
               out,
               "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
         }
-        default -> throw new IllegalStateException(behaviour.toString());
+        case CONTINUE_FLOOD -> {
+          byte[] interim =
+              "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>; rel=preload\r\n\r\n"
+                  .repeat(256)
+                  .getBytes(StandardCharsets.ISO_8859_1);
+          while (true) {
+            out.write(interim);
+          }
+        }
+        default -> answerApi(head, out);
       }
     } catch (IOException | InterruptedException e) {
       // the client gave up, or we were closed
     }
+  }
+
+  /** The behaviours that speak the API: valid HTTP, hostile content. */
+  private void answerApi(String head, OutputStream out) throws IOException {
+    boolean submit = head.startsWith("POST ");
+    long n = requests.get();
+    switch (behaviour) {
+      case DEFLATE_BOMB -> send(out, 200, "Content-Encoding: deflate\r\n", Bombs.deflate());
+      case GZIP_BOMB -> send(out, 200, "Content-Encoding: gzip\r\n", Bombs.gzip());
+      case UNKNOWN_ENCODING -> send(out, 200, "Content-Encoding: br\r\n", new byte[] {11, 2, -128});
+      case TOO_MANY_RETRY_AFTER_ZERO -> tooMany(out, "Retry-After: 0\r\n");
+      case TOO_MANY_RETRY_AFTER_NEGATIVE -> tooMany(out, "Retry-After: -5\r\n");
+      case TOO_MANY_WITHOUT_RETRY_AFTER -> tooMany(out, "");
+      case TOO_MANY_RETRY_AFTER_HUGE -> tooMany(out, "Retry-After: " + Long.MAX_VALUE + "\r\n");
+      case SHAPESHIFTING_STATUS ->
+          api(out, submit, job("\"" + n + Bombs.letters(1024 * 1024, n) + "\"", "null"));
+      case HUGE_ID ->
+          send(
+              out,
+              submit ? 202 : 404,
+              "",
+              ascii(
+                  submit
+                      ? "{\"id\":\"" + "9".repeat(1024 * 1024) + "\",\"status\":\"pending\"}"
+                      : "{\"message\":\"not found\",\"status\":\"error\"}"));
+      case CONTROL_CHARACTERS ->
+          api(
+              out,
+              submit,
+              job(
+                  "\"\\u001b[2J\\u001b[1;1H\\u0007pending\\nERROR forged by the server\\r\\nPASS "
+                      + " RC-FORGED-001 forged\\u0000\\u009b31m\"",
+                  "null"));
+      case VALIDATION_BOMB -> api(out, submit, job("\"done\"", Bombs.wrongTypedResult()));
+      case DEEP_NESTING ->
+          api(out, submit, job("\"done\"", "[".repeat(400_000) + "]".repeat(400_000)));
+      case VERSION_FLOOD ->
+          send(
+              out,
+              submit ? 202 : 200,
+              "X-Reels-Api-Version: " + n + Bombs.letters(8 * 1024, n) + "\r\n",
+              ascii(submit ? "{\"id\":1,\"status\":\"pending\"}" : job("\"pending\"", "null")));
+      default -> throw new IllegalStateException(behaviour.toString());
+    }
+  }
+
+  /** A 202 to every submission and a 200 with {@code readBody} to every read. */
+  private static void api(OutputStream out, boolean submit, String readBody) throws IOException {
+    if (submit) {
+      send(out, 202, "", ascii("{\"id\":1,\"status\":\"pending\"}"));
+    } else {
+      send(out, 200, "", ascii(readBody));
+    }
+  }
+
+  private static String job(String status, String result) {
+    return "{\"id\":1,\"url\":\"https://www.instagram.com/reel/x/\",\"status\":"
+        + status
+        + ",\"error\":null,\"result\":"
+        + result
+        + ",\"created_at\":\"2025-01-01T00:00:00Z\"}";
+  }
+
+  private static void tooMany(OutputStream out, String retryAfter) throws IOException {
+    send(out, 429, retryAfter, ascii("{\"error\":\"too many requests\"}"));
+  }
+
+  private static void send(OutputStream out, int status, String headers, byte[] body)
+      throws IOException {
+    write(
+        out,
+        "HTTP/1.1 "
+            + status
+            + " Hostile\r\nContent-Type: application/json\r\nConnection: close\r\n"
+            + headers
+            + "Content-Length: "
+            + body.length
+            + "\r\n\r\n");
+    out.write(body);
+    out.flush();
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static void flood(OutputStream out) throws IOException {
@@ -163,14 +313,25 @@ public final class HostileServer implements AutoCloseable {
     write(out, "]");
   }
 
-  /** Reads up to the blank line after the headers (a body, if any, is left unread). */
-  private static void readHead(InputStream in) throws IOException {
+  /**
+   * Reads the head up to the blank line after the headers, and a body as long as its Content-Length
+   * says; returns the head.
+   */
+  private static String readRequest(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
     int matched = 0;
     byte[] end = {'\r', '\n', '\r', '\n'};
     int b;
     while (matched < 4 && (b = in.read()) >= 0) {
+      head.append((char) b);
       matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
     }
+    for (String line : head.toString().split("\r\n")) {
+      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        in.readNBytes(Integer.parseInt(line.substring(15).trim()));
+      }
+    }
+    return head.toString();
   }
 
   private static void write(OutputStream out, String text) throws IOException {
