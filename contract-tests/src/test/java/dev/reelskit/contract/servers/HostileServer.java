@@ -156,6 +156,9 @@ public final class HostileServer implements AutoCloseable {
         return;
       }
       String head = readRequest(socket.getInputStream());
+      if (head.isEmpty()) {
+        return; // a connect without a request, as the runner's reachability check makes
+      }
       arrivals.add(System.nanoTime());
       requests.incrementAndGet();
       OutputStream out = socket.getOutputStream();

@@ -78,11 +78,19 @@ public final class ContractRunner {
       return RunOutcome.NOTHING_RAN;
     }
     RunOutcome outcome = new RunOutcome();
-    SuiteLauncher.launch(
-        settings,
-        outcome,
-        new ConsoleReporter(out),
-        new LegacyXmlReportGeneratingListener(settings.reportsDir(), new PrintWriter(err, true)));
+    try {
+      SuiteLauncher.launch(
+          settings,
+          outcome,
+          new ConsoleReporter(out),
+          new LegacyXmlReportGeneratingListener(settings.reportsDir(), new PrintWriter(err, true)));
+    } catch (RuntimeException | Error e) {
+      // The suite turns what stops a run into a setup failure; this is for what escapes JUnit
+      // itself (it rethrows an OutOfMemoryError and ends the launch): one line, exit 2, never 1.
+      out.println("ERROR the run stopped: " + e.getClass().getSimpleName());
+      out.println("exit code " + RunOutcome.NOTHING_RAN);
+      return RunOutcome.NOTHING_RAN;
+    }
     int code = outcome.exitCode();
     out.println("JUnit XML: " + settings.reportsDir().toAbsolutePath());
     out.println("exit code " + code);
