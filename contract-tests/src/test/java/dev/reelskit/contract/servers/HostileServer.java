@@ -57,7 +57,10 @@ public final class HostileServer implements AutoCloseable {
     TOO_MANY_WITHOUT_RETRY_AFTER,
     /** 429 with {@code Retry-After: 9223372036854775807} (Long.MAX_VALUE seconds). */
     TOO_MANY_RETRY_AFTER_HUGE,
-    /** Jobs are created; each read shows a new 1 MB status, which never repeats. */
+    /**
+     * Jobs are created; each read shows a new status of 2,000,000 letters (just under the 2 MiB
+     * cap), never the same twice.
+     */
     SHAPESHIFTING_STATUS,
     /** The 202's id is a string of 1 MB; reads answer 404. */
     HUGE_ID,
@@ -237,7 +240,7 @@ public final class HostileServer implements AutoCloseable {
       case TOO_MANY_WITHOUT_RETRY_AFTER -> tooMany(out, "");
       case TOO_MANY_RETRY_AFTER_HUGE -> tooMany(out, "Retry-After: " + Long.MAX_VALUE + "\r\n");
       case SHAPESHIFTING_STATUS ->
-          api(out, submit, job("\"" + n + Bombs.letters(1024 * 1024, n) + "\"", "null"));
+          api(out, submit, job("\"" + n + Bombs.letters(2_000_000, n) + "\"", "null"));
       case HUGE_ID ->
           send(
               out,

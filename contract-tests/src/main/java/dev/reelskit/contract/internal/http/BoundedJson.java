@@ -62,18 +62,24 @@ public final class BoundedJson {
     }
   }
 
-  /** Whether the body holds more than {@code max} JSON tokens; counting stops there. */
-  static boolean moreTokensThan(String body, long max) {
+  /**
+   * The body's JSON tokens, counted in one streaming pass that builds no tree and reads no string
+   * value (so a megabyte string costs nothing here), up to just past {@code max}; -1 when the body
+   * is past the budget ({@link #MAX_DEPTH}, {@link #MAX_TOKENS}), 0 when it is not JSON.
+   */
+  static long tokens(String body, long max) {
     try (JsonParser parser = MAPPER.getFactory().createParser(body)) {
       long tokens = 0;
       while (parser.nextToken() != null) {
         if (++tokens > max) {
-          return true;
+          return tokens;
         }
       }
-      return false;
+      return tokens;
+    } catch (StreamConstraintsException e) {
+      return -1;
     } catch (IOException e) {
-      return false;
+      return 0;
     }
   }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What one run keeps of the server's bodies for the rules to judge: at most {@value #ANSWERS}
- * answers' worth ({@value #ANSWERS} x --max-response-bytes, 32 MiB by default) of heap. The
+ * answers' worth ({@value #ANSWERS} x --max-response-bytes, 16 MiB by default) of heap. The
  * documented bodies are a few KB, so a correct server never comes near it; a server that answers
  * every poll with a new megabyte ends the run here, with exit 2, instead of growing the heap with
  * every poll. An answer identical to the one before it for the same request is kept once.
@@ -14,7 +14,7 @@ import java.util.Map;
 final class KeptBodies {
 
   /** The budget in answers of the largest size read. */
-  static final int ANSWERS = 16;
+  static final int ANSWERS = 8;
 
   private final long maxBytes;
   private final long budget;

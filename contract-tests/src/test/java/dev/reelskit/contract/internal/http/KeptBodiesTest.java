@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class KeptBodiesTest {
 
   @Test
-  void a_run_keeps_at_most_sixteen_answers_of_the_largest_size() {
+  void a_run_keeps_at_most_eight_answers_of_the_largest_size() {
     KeptBodies kept = new KeptBodies(1024);
     for (int i = 0; i < KeptBodies.ANSWERS; i++) {
       kept.keep("GET /api/v1/reels/1", String.format("%04d", i) + "x".repeat(996));
@@ -18,7 +18,7 @@ class KeptBodiesTest {
     assertThatThrownBy(() -> kept.keep("GET /api/v1/reels/1", "z".repeat(1000)))
         .isInstanceOf(ContractConfigurationException.class)
         .hasMessageStartingWith("the server's answers passed what one run keeps of them: ")
-        .hasMessageContaining("(at most 16 x --max-response-bytes 1024)");
+        .hasMessageContaining("(at most 8 x --max-response-bytes 1024)");
   }
 
   @Test
