@@ -252,6 +252,9 @@ class HostileServerIT {
     assertThat(result.stdout().length()).isLessThan(HostileServerTest.MAX_OUTPUT);
     assertThat(result.stdout().lines())
         .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(HostileServerTest.MAX_LINE));
+    assertThat(result.stderr()).as("nothing escaped the run").doesNotContain("Exception in thread");
+    assertThat(result.stdout()).endsWith("exit code " + result.code() + "\n");
+    assertReportsWritten();
     assertThat(xml).isLessThan(HostileServerTest.MAX_XML);
     assertThat(result.millis()).isLessThan(BOUND_SECONDS * 1000);
   }

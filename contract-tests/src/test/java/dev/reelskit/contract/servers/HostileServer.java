@@ -73,7 +73,9 @@ public final class HostileServer implements AutoCloseable {
     /** Reads show a done job whose result is nested 400,000 arrays deep. */
     DEEP_NESTING,
     /** Each answer's X-Reels-Api-Version header is a new 8 KB value. */
-    VERSION_FLOOD
+    VERSION_FLOOD,
+    /** A chunked 202 whose trailer never ends: 1 KB fields as fast as the socket takes them. */
+    TRAILER_FLOOD
   }
 
   public static final long HUGE = 800L * 1024 * 1024;
@@ -218,6 +220,19 @@ public final class HostileServer implements AutoCloseable {
                   .getBytes(StandardCharsets.ISO_8859_1);
           while (true) {
             out.write(interim);
+          }
+        }
+        case TRAILER_FLOOD -> {
+          write(
+              out,
+              "HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n1c\r\n{\"id\":1,\"status\":\"pending\"}\r\n0\r\n");
+          byte[] fields =
+              ("X-Trailer: " + "y".repeat(1000) + "\r\n")
+                  .repeat(64)
+                  .getBytes(StandardCharsets.ISO_8859_1);
+          while (true) {
+            out.write(fields);
           }
         }
         default -> answerApi(head, out);

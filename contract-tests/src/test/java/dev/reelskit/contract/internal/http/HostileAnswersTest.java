@@ -122,6 +122,38 @@ class HostileAnswersTest {
   }
 
   @Test
+  void a_trailer_without_end_is_cut_after_two_hundred_fields_in_a_few_megabytes() {
+    List<Throwable> thrown = new ArrayList<>();
+    long bytes;
+    try (HostileServer server = HostileServer.start(Behaviour.TRAILER_FLOOD)) {
+      failure(server.baseUrl());
+      bytes = allocated(() -> thrown.add(failure(server.baseUrl())));
+    }
+    System.out.printf("TRAILER_FLOOD: %d MB allocated%n", bytes >> 20);
+
+    assertThat(thrown.get(0))
+        .isInstanceOf(ContractConfigurationException.class)
+        .hasMessageEndingWith(
+            "response's trailer passes 200 fields or 16384 bytes a line (Maximum header count"
+                + " exceeded)");
+    assertThat(bytes).isLessThan(64L << 20);
+  }
+
+  @Test
+  void stacked_codings_are_refused_by_name() throws IOException {
+    HttpServer server = answering("gzip, deflate", encode("gzip", JSON.getBytes()));
+    try {
+      assertThatThrownBy(() -> submit("http://127.0.0.1:" + server.getAddress().getPort()))
+          .isInstanceOf(ContractConfigurationException.class)
+          .hasMessageEndingWith(
+              "response has stacked codings (Content-Encoding: gzip, deflate); the suite decodes"
+                  + " one (gzip, deflate)");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void compressed_answers_of_a_correct_server_are_read_decoded() throws IOException {
     byte[] json = JSON.getBytes(StandardCharsets.UTF_8);
     for (String coding : List.of("gzip", "x-gzip", "deflate", "deflate-raw", "identity")) {
