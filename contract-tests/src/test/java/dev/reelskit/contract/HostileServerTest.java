@@ -213,6 +213,17 @@ class HostileServerTest {
                 + " tokens (the suite's parse budget)");
   }
 
+  @Test
+  void limits_announced_past_any_arithmetic_read_as_unreadable() throws IOException {
+    Run run = run(Behaviour.LIMITS_OVERFLOW);
+
+    assertThat(run.printed())
+        .contains("could not be read, so the documented limits apply")
+        .doesNotContain("Exception");
+    assertThat(run.code()).isEqualTo(1); // its jobs never finish: RC-LIFE-002
+    assertThat(run.printed()).contains("FAIL  RC-LIFE-002");
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(
       value = Behaviour.class,

@@ -5,8 +5,8 @@ import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.internal.http.ReelsHttp;
+import dev.reelskit.contract.internal.http.RunStops;
 import dev.reelskit.contract.internal.http.ServerText;
-import dev.reelskit.contract.rules.ContractConfigurationException;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.AnalyzeRequest;
@@ -75,25 +75,9 @@ final class ContractRun {
       ContractRun run = new ContractRun(settings);
       run.perform();
       return run;
-    } catch (ContractConfigurationException e) {
-      throw e;
-    } catch (OutOfMemoryError e) {
-      // Caught here, the run's record is already unreachable: the rest of the report has room.
-      // JUnit would rethrow it and end the launch without a report.
-      throw new ContractConfigurationException(
-          "the run ran out of memory (the JVM's heap is "
-              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-              + " MB): "
-              + ServerText.cut(String.valueOf(e.getMessage()), ServerText.WORD),
-          e);
     } catch (RuntimeException | Error e) {
-      // Whatever else stops the run, it is not a verdict on the server: exit 2, not 1.
-      throw new ContractConfigurationException(
-          "the run stopped: "
-              + e.getClass().getSimpleName()
-              + ": "
-              + ServerText.cut(String.valueOf(e.getMessage()), ServerText.ROW),
-          e);
+      // Caught here, the run's record is already unreachable: the rest of the report has room.
+      throw RunStops.of(e);
     }
   }
 

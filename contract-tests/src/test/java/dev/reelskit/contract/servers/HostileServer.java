@@ -75,7 +75,9 @@ public final class HostileServer implements AutoCloseable {
     /** Each answer's X-Reels-Api-Version header is a new 8 KB value. */
     VERSION_FLOOD,
     /** A chunked 202 whose trailer never ends: 1 KB fields as fast as the socket takes them. */
-    TRAILER_FLOOD
+    TRAILER_FLOOD,
+    /** Every answer announces limits too large for any arithmetic (X-Reels-Limits). */
+    LIMITS_OVERFLOW
   }
 
   public static final long HUGE = 800L * 1024 * 1024;
@@ -281,6 +283,12 @@ public final class HostileServer implements AutoCloseable {
               out,
               submit ? 202 : 200,
               "X-Reels-Api-Version: " + n + Bombs.letters(8 * 1024, n) + "\r\n",
+              ascii(submit ? "{\"id\":1,\"status\":\"pending\"}" : job("\"pending\"", "null")));
+      case LIMITS_OVERFLOW ->
+          send(
+              out,
+              submit ? 202 : 200,
+              "X-Reels-Limits: requests=99999999999;window=99999999999999999999;unfinished-jobs=3\r\n",
               ascii(submit ? "{\"id\":1,\"status\":\"pending\"}" : job("\"pending\"", "null")));
       default -> throw new IllegalStateException(behaviour.toString());
     }

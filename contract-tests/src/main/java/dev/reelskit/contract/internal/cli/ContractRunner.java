@@ -2,18 +2,28 @@ package dev.reelskit.contract.internal.cli;
 
 import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Masker;
+import dev.reelskit.contract.internal.http.RequestBudget;
+import dev.reelskit.contract.internal.launch.RunRecord;
+import dev.reelskit.contract.internal.report.Case;
+import dev.reelskit.contract.internal.report.CaseCollector;
 import dev.reelskit.contract.internal.report.ConsoleReporter;
+import dev.reelskit.contract.internal.report.HtmlReport;
+import dev.reelskit.contract.internal.report.JUnitXml;
+import dev.reelskit.contract.internal.report.MarkdownSummary;
 import dev.reelskit.contract.internal.report.RunOutcome;
+import dev.reelskit.contract.internal.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import picocli.CommandLine;
 
 /** What {@code java -jar reels-contract-tests.jar} does, without {@code System.exit}. */
@@ -36,15 +46,12 @@ public final class ContractRunner {
 
   /** Runs the suites and returns the exit code (0, 1, 2 or 64). */
   public int run(String... args) {
-    CliOptions options = new CliOptions();
-    CommandLine cli = new CommandLine(options);
+    ContractCommand command = new ContractCommand();
+    CommandLine cli = ContractCommand.commandLine(command, properties, env);
     try {
       cli.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
-      // Picocli echoes what it did not understand, and that may be a token passed as a flag.
-      err.println(maskTokens(e.getMessage()));
-      cli.usage(err);
-      return RunOutcome.USAGE;
+      return usage(e);
     }
     if (cli.isUsageHelpRequested()) {
       cli.usage(out);
@@ -54,23 +61,43 @@ public final class ContractRunner {
       cli.printVersionHelp(out);
       return RunOutcome.OK;
     }
-    ContractTestSettings settings;
+    ContractTestSettings provisional;
     try {
-      settings = new SettingsResolver(env, properties).resolve(options);
+      provisional = command.settings(env);
     } catch (UsageException e) {
-      err.println("reels-contract-tests: " + e.getMessage());
-      err.println("Try --help.");
-      return RunOutcome.USAGE;
+      return usage(e.getMessage());
     }
-    out.println("reels-contract-tests: " + settings);
-    String unreachable = unreachable(settings.baseUrl());
+    out.println(
+        "reels-contract-tests: checking "
+            + provisional.baseUrl()
+            + " with the token "
+            + provisional.maskedToken());
+    String unreachable = unreachable(provisional.baseUrl());
     if (unreachable != null) {
       // The same one ERROR line a transport failure during the run prints: a server that resets
       // connections may do so at the first connect or at the first request, and the caller sees one
       // outcome either way.
-      out.println("ERROR cannot reach " + settings.baseUrl() + ": " + unreachable);
-      return RunOutcome.NOTHING_RAN;
+      return endedEarly(
+          command, provisional, "cannot reach " + provisional.baseUrl() + ": " + unreachable);
     }
+    Preflight preflight = Preflight.check(provisional);
+    if (preflight.failure() != null) {
+      return endedEarly(command, provisional, preflight.failure());
+    }
+    Budget budget = command.budget.choose(preflight.announcement());
+    ContractTestSettings settings;
+    try {
+      settings = command.settings(env, budget);
+    } catch (UsageException e) {
+      return usage(e.getMessage());
+    }
+    chargePreflight(provisional, settings);
+    List<String> overrides = command.budget.overrides();
+    out.println(
+        "reels-contract-tests: budget "
+            + budget.describe()
+            + (overrides.isEmpty() ? "" : "; overridden by " + String.join(", ", overrides)));
+    out.println("reels-contract-tests: " + settings);
     try {
       Files.createDirectories(settings.reportsDir());
     } catch (IOException e) {
@@ -78,31 +105,136 @@ public final class ContractRunner {
       return RunOutcome.NOTHING_RAN;
     }
     RunOutcome outcome = new RunOutcome();
+    RunRecord record = new RunRecord();
+    CaseCollector cases =
+        new CaseCollector(new Masker(Arrays.asList(settings.token(), settings.forbiddenToken())));
+    Instant started = Instant.now();
+    long start = System.nanoTime();
+    boolean stopped = false;
     try {
-      SuiteLauncher.launch(
-          settings,
-          outcome,
-          new ConsoleReporter(out),
-          new LegacyXmlReportGeneratingListener(settings.reportsDir(), new PrintWriter(err, true)));
+      SuiteLauncher.launch(settings, outcome, record, new ConsoleReporter(out), cases);
     } catch (RuntimeException | Error e) {
       // The suite turns what stops a run into a setup failure; this is for what escapes JUnit
-      // itself (it rethrows an OutOfMemoryError and ends the launch): one line, exit 2, never 1.
+      // itself (it rethrows an OutOfMemoryError and ends the launch): one line, exit 2, never 1,
+      // and the reports of what was judged.
       out.println("ERROR the run stopped: " + e.getClass().getSimpleName());
-      out.println("exit code " + RunOutcome.NOTHING_RAN);
-      return RunOutcome.NOTHING_RAN;
+      stopped = true;
     }
-    int code = outcome.exitCode();
-    out.println("JUnit XML: " + settings.reportsDir().toAbsolutePath());
+    int code = stopped ? RunOutcome.NOTHING_RAN : outcome.exitCode();
+    RunReport report =
+        new RunReport(
+            settings.baseUrl().toString(),
+            budget.describe(),
+            settings.toString(),
+            started,
+            (System.nanoTime() - start) / 1_000_000,
+            code,
+            cases.cases(),
+            record);
+    code = writeReports(command, report, settings.reportsDir(), code);
     out.println("exit code " + code);
     return code;
+  }
+
+  /**
+   * A run that could not start ends as one that could not judge: its one ERROR line, the reports
+   * (one RC-SETUP case saying why), exit 2.
+   */
+  private int endedEarly(ContractCommand command, ContractTestSettings settings, String why) {
+    out.println("ERROR " + why);
+    RunReport report =
+        new RunReport(
+            settings.baseUrl().toString(),
+            "(not chosen: the run could not start)",
+            settings.toString(),
+            Instant.now(),
+            0,
+            RunOutcome.NOTHING_RAN,
+            List.of(
+                new Case(
+                    "RC-SETUP",
+                    "RC-SETUP",
+                    "RC-SETUP The suite could not send its plan",
+                    Case.Status.FAILED,
+                    0,
+                    why,
+                    true,
+                    List.of())),
+            new RunRecord());
+    int code = writeReports(command, report, settings.reportsDir(), RunOutcome.NOTHING_RAN);
+    out.println("exit code " + code);
+    return code;
+  }
+
+  /** JUnit XML, HTML and Markdown; the exit code, made 2 when they cannot be written. */
+  private int writeReports(ContractCommand command, RunReport report, Path dir, int code) {
+    try {
+      Files.createDirectories(dir);
+      out.println("JUnit XML: " + JUnitXml.write(report, dir).toAbsolutePath());
+      out.println("HTML report: " + HtmlReport.write(report, dir).toAbsolutePath());
+      Path markdown = dir.resolve("contract-summary.md");
+      Files.deleteIfExists(markdown);
+      MarkdownSummary.append(report, markdown);
+      Path summary = command.reports.summaryFile(env);
+      if (summary != null) {
+        MarkdownSummary.append(report, summary);
+        out.println("Markdown summary appended to " + summary);
+      }
+    } catch (IOException e) {
+      err.println("reels-contract-tests: cannot write the reports: " + e.getMessage());
+      return Math.max(code, RunOutcome.NOTHING_RAN);
+    }
+    return code;
+  }
+
+  /**
+   * The preflight request was counted in the provisional budget; when the run's budget is another
+   * one, it is counted there too, so the run never sends one request more than its budget allows.
+   */
+  private static void chargePreflight(ContractTestSettings provisional, ContractTestSettings run) {
+    if (run.rateLimit().equals(provisional.rateLimit())) {
+      return;
+    }
+    RequestBudget budget =
+        RequestBudget.forTarget(run.baseUrl().toString(), run.token(), run.rateLimit());
+    try {
+      budget.acquire();
+      budget.release();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * One or two lines, never the whole usage: an unknown option gets a "did you mean"; anything
+   * picocli echoes is masked (it may be a token passed as a flag).
+   */
+  private int usage(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
+      String first = unmatched.getUnmatched().get(0);
+      List<String> suggestions = unmatched.getSuggestions();
+      String message = maskTokens(e.getMessage());
+      if (first.startsWith("-") && !suggestions.isEmpty()) {
+        message += "; did you mean " + String.join(" or ", suggestions) + "?";
+      }
+      return usage(message);
+    }
+    return usage(maskTokens(e.getMessage()));
+  }
+
+  private int usage(String message) {
+    err.println("reels-contract-tests: " + message);
+    err.println("Try --help.");
+    return RunOutcome.USAGE;
   }
 
   private String maskTokens(String text) {
     String masked =
         new Masker(
-                java.util.Arrays.asList(
-                    env.get(SettingsResolver.TOKEN_VARIABLE),
-                    env.get(SettingsResolver.FORBIDDEN_TOKEN_VARIABLE)))
+                Arrays.asList(
+                    env.get(TargetOptions.TOKEN_VARIABLE),
+                    env.get(TargetOptions.FORBIDDEN_TOKEN_VARIABLE)))
             .text(text);
     return TOKEN_SHAPE.matcher(masked).replaceAll(m -> ContractTestSettings.mask(m.group()));
   }

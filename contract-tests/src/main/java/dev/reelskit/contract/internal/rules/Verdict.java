@@ -2,6 +2,7 @@ package dev.reelskit.contract.internal.rules;
 
 import dev.reelskit.contract.internal.http.ServerText;
 import dev.reelskit.contract.rules.ContractViolation;
+import dev.reelskit.contract.rules.Evidence;
 import dev.reelskit.contract.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,11 +84,18 @@ public final class Verdict {
           .append(" KB of evidence)");
     }
     Finding first = findings.get(0);
+    List<Evidence> seen =
+        findings.stream()
+            .map(Finding::exchange)
+            .filter(e -> e != null)
+            .map(e -> new Evidence(e.method(), e.url(), e.atMillis()))
+            .toList();
     return ContractViolation.of(
         rule,
         message.toString(),
         ServerText.cut(first.expected(), ServerText.ROW),
-        ServerText.cut(first.actual(), ServerText.ROW));
+        ServerText.cut(first.actual(), ServerText.ROW),
+        seen);
   }
 
   /**

@@ -68,7 +68,10 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
     extensions.add(
         new ReelsApiTransformer(jobs, tokens, limiter, spec, settings.jobStore().isolateTokens()));
     extensions.add(new DocsTransformer());
-    extensions.add(new ApiHeadersTransformer(ReelsApiSpec.get().version()));
+    extensions.add(
+        new ApiHeadersTransformer(
+            ReelsApiSpec.get().version(),
+            limiter == null ? ApiHeadersTransformer.NO_LIMITS : limiter.announcement()));
     extensions.add(new PreferFaultTransformer());
     if (settings.latency() == Latency.REALISTIC) {
       extensions.add(new LatencyTransformer(settings.seed()));
