@@ -24,6 +24,7 @@ class JobTimelineTest {
         "{}",
         millis,
         List.of(),
+        null,
         null);
   }
 

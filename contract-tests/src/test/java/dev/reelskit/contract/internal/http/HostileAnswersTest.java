@@ -40,11 +40,12 @@ class HostileAnswersTest {
   private static final String JSON = "{\"id\":42,\"status\":\"pending\"}";
 
   private static ContractTestSettings settings(String baseUrl) {
-    return ContractTestSettings.forTarget(baseUrl, ReelsTestServer.TOKEN)
-        .withPollInterval(Duration.ofMillis(50))
-        .withJobTimeout(Duration.ofSeconds(10))
-        .withRequestTimeout(Duration.ofSeconds(30))
-        .withRateLimit(new RateLimit(1000, Duration.ofSeconds(1)));
+    return ContractTestSettings.builder(baseUrl, ReelsTestServer.TOKEN)
+        .pollInterval(Duration.ofMillis(50))
+        .jobTimeout(Duration.ofSeconds(10))
+        .requestTimeout(Duration.ofSeconds(30))
+        .rateLimit(new RateLimit(1000, Duration.ofSeconds(1)))
+        .build();
   }
 
   private static Exchange submit(String baseUrl) {

@@ -28,6 +28,7 @@ class ServerTextInReportsTest {
         "{\"id\":42,\"status\":\"" + status + "\"}",
         120,
         List.of(),
+        null,
         null);
   }
 
