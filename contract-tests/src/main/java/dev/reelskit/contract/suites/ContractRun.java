@@ -5,6 +5,8 @@ import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.internal.http.ReelsHttp;
+import dev.reelskit.contract.internal.http.RunStops;
+import dev.reelskit.contract.internal.http.ServerText;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.AnalyzeRequest;
@@ -14,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,9 @@ import org.slf4j.LoggerFactory;
 final class ContractRun {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.progress");
+
+  /** Distinct API versions a progress line names; a server may send a new one each time. */
+  static final int VERSIONS_SHOWN = 3;
 
   /** An id no server hands out in practice: 2^53 - 1, still exact in JavaScript. */
   static final String UNKNOWN_JOB_ID = "9007199254740991";
@@ -94,9 +100,14 @@ final class ContractRun {
 
   /** Sends the whole plan to the server and returns what was seen. */
   public static ContractRun execute(ContractTestSettings settings) {
-    ContractRun run = new ContractRun(settings);
-    run.perform();
-    return run;
+    try {
+      ContractRun run = new ContractRun(settings);
+      run.perform();
+      return run;
+    } catch (RuntimeException | Error e) {
+      // Caught here, the run's record is already unreachable: the rest of the report has room.
+      throw RunStops.of(e);
+    }
   }
 
   private void perform() {
@@ -181,9 +192,17 @@ final class ContractRun {
             .filter(v -> v != null && !v.isBlank())
             .distinct()
             .toList();
-    return versions.isEmpty()
-        ? "(not said: no " + ReelsHttp.API_VERSION_HEADER + " header)"
-        : String.join(", ", versions);
+    if (versions.isEmpty()) {
+      return "(not said: no " + ReelsHttp.API_VERSION_HEADER + " header)";
+    }
+    String shown =
+        versions.stream()
+            .limit(VERSIONS_SHOWN)
+            .map(v -> ServerText.cut(v, ServerText.WORD))
+            .collect(Collectors.joining(", "));
+    return versions.size() <= VERSIONS_SHOWN
+        ? shown
+        : shown + " and " + (versions.size() - VERSIONS_SHOWN) + " more";
   }
 
   /** A job the server created, to read with bad credentials (an unknown id if none was created). */

@@ -13,6 +13,11 @@ final class JobRecord {
   /** One GET of the job, with the status it showed (null when the answer was not a 200 job). */
   record Poll(Exchange exchange, long elapsedMillis, String status) {}
 
+  /** Steps of a timeline shown from its start and from its end; those between are counted. */
+  static final int TIMELINE_HEAD = 8;
+
+  static final int TIMELINE_TAIL = 3;
+
   private final String label;
   private final String url;
   private final List<Poll> polls = new ArrayList<>();
@@ -126,6 +131,14 @@ final class JobRecord {
                   + run
                   + " polls)");
       i = j + 1;
+    }
+    if (steps.size() > TIMELINE_HEAD + TIMELINE_TAIL + 1) {
+      // A status that changes on every poll would make a timeline as long as the run.
+      int left = steps.size() - TIMELINE_HEAD - TIMELINE_TAIL;
+      List<String> shown = new ArrayList<>(steps.subList(0, TIMELINE_HEAD));
+      shown.add("(" + left + " more steps)");
+      shown.addAll(steps.subList(steps.size() - TIMELINE_TAIL, steps.size()));
+      steps = shown;
     }
     return String.join(" -> ", steps);
   }

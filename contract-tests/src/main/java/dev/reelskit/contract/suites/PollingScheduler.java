@@ -5,6 +5,7 @@ import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.internal.http.ReelsHttp;
+import dev.reelskit.contract.internal.http.ServerText;
 import dev.reelskit.contract.rules.ContractConfigurationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +24,15 @@ import org.slf4j.LoggerFactory;
 final class PollingScheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.progress");
+
+  /**
+   * The longest job id followed: an integer id has at most 19 digits, and a longer one would be
+   * sent back in every poll's URL and printed in every report.
+   */
+  static final int MAX_ID_LENGTH = ServerText.WORD;
+
+  /** Status changes printed per job; the timeline in a report still has them all, cut. */
+  static final int MAX_CHANGES_PRINTED = 10;
 
   /**
    * What the scheduler needs of the transport: {@link ReelsHttp} in a run; a test gives it a server
@@ -93,6 +103,7 @@ final class PollingScheduler {
     long nextPollAt;
     int repollsLeft;
     String lastStatus;
+    int changes;
 
     Track(JobRecord job, long nextPollAt, int repolls) {
       this.job = job;
@@ -163,9 +174,19 @@ final class PollingScheduler {
     JsonNode id = json == null ? null : json.get("id");
     boolean created =
         exchange.status() == 202 && id != null && (id.isIntegralNumber() || id.isTextual());
+    if (created && id.asText().length() > MAX_ID_LENGTH) {
+      // Followed, it would be sent back in every poll's URL and printed in every report.
+      LOG.info(
+          "{} not followed: its id is {} characters long, the suite follows ids of at most {}",
+          job.label(),
+          id.asText().length(),
+          MAX_ID_LENGTH);
+      job.submitted(exchange, null);
+      return false;
+    }
     job.submitted(exchange, created ? id.asText() : null);
     if (created) {
-      LOG.info("job {} ({}) submitted", id.asText(), job.label());
+      LOG.info("job {} ({}) submitted", ServerText.cut(id.asText(), ServerText.WORD), job.label());
     } else {
       LOG.info("{} not created: HTTP {}", job.label(), exchange.status());
     }
@@ -176,19 +197,29 @@ final class PollingScheduler {
     JobRecord job = track.job;
     Exchange exchange = http.read("poll " + job.label(), Auth.VALID, job.id());
     JsonNode json = exchange.json();
+    // Recorded exactly when it is short, as any correct server's is; a long one is kept cut, still
+    // told apart from another (its length and hash), so the record cannot grow with it.
     String status =
         exchange.status() == 200 && json != null && json.path("status").isTextual()
-            ? json.path("status").asText()
+            ? ServerText.distinct(json.path("status").asText(), ServerText.WORD)
             : null;
     boolean wasUnfinished = track.unfinished();
     job.polled(exchange, status);
     if (!Objects.equals(status, track.lastStatus)) {
-      LOG.info(
-          "job {} ({}): {} after {} ms",
-          job.id(),
-          job.label(),
-          status == null ? "HTTP " + exchange.status() : status,
-          job.polls().get(job.polls().size() - 1).elapsedMillis());
+      track.changes++;
+      if (track.changes <= MAX_CHANGES_PRINTED) {
+        LOG.info(
+            "job {} ({}): {} after {} ms",
+            job.id(),
+            job.label(),
+            status == null ? "HTTP " + exchange.status() : status,
+            job.polls().get(job.polls().size() - 1).elapsedMillis());
+      } else if (track.changes == MAX_CHANGES_PRINTED + 1) {
+        LOG.info(
+            "job {} ({}): the status keeps changing; further changes are not printed",
+            job.id(),
+            job.label());
+      }
       track.lastStatus = status;
     }
     long elapsed = exchange.atMillis() - job.submission().atMillis();

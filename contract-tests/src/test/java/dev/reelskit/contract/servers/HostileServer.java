@@ -11,18 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A server on 127.0.0.1 that misbehaves below the API: it speaks raw TCP, so it can redirect, drip,
- * flood, stay silent, talk garbage or reset, as a hostile or broken peer would. Every connection
- * gets its own daemon thread; {@link #close()} closes them all.
+ * A server on 127.0.0.1 that misbehaves, below the API (it speaks raw TCP, so it can redirect,
+ * drip, flood, stay silent, talk garbage or reset) or inside it (answers that are valid HTTP but
+ * built to exhaust the client: compression bombs, endless 429s, megabyte statuses, validation
+ * bombs), as a hostile or broken peer would. Every connection gets its own daemon thread and one
+ * exchange; {@link #close()} closes them all.
  */
 public final class HostileServer implements AutoCloseable {
 
-  /** What the server does with each connection, after reading the request head. */
+  /** What the server does with each connection, after reading the request. */
   public enum Behaviour {
     /** 307 with a Location on another origin, for every request. */
     REDIRECT_ELSEWHERE,
@@ -39,10 +42,48 @@ public final class HostileServer implements AutoCloseable {
     /** Resets every connection as soon as it is accepted. */
     RESET,
     /** Sends its status line only after three minutes. */
-    STATUS_AFTER_MINUTES
+    STATUS_AFTER_MINUTES,
+    /** 200 with {@code Content-Encoding: deflate}: about 1 MB on the wire, 1 GB decoded. */
+    DEFLATE_BOMB,
+    /** The same bomb as {@code Content-Encoding: gzip}. */
+    GZIP_BOMB,
+    /** 200 with {@code Content-Encoding: br}, a coding the suite never offered to read. */
+    UNKNOWN_ENCODING,
+    /** 429 with {@code Retry-After: 0} to every request. */
+    TOO_MANY_RETRY_AFTER_ZERO,
+    /** 429 with {@code Retry-After: -5} to every request. */
+    TOO_MANY_RETRY_AFTER_NEGATIVE,
+    /** 429 without Retry-After to every request. */
+    TOO_MANY_WITHOUT_RETRY_AFTER,
+    /** 429 with {@code Retry-After: 9223372036854775807} (Long.MAX_VALUE seconds). */
+    TOO_MANY_RETRY_AFTER_HUGE,
+    /**
+     * Jobs are created; each read shows a new status of 2,000,000 letters (just under the 2 MiB
+     * cap), never the same twice.
+     */
+    SHAPESHIFTING_STATUS,
+    /** The 202's id is a string of 1 MB; reads answer 404. */
+    HUGE_ID,
+    /** Each read's status carries terminal control sequences and forged report lines. */
+    CONTROL_CHARACTERS,
+    /** Each answer is preceded by an endless stream of {@code 100 Continue} interim answers. */
+    CONTINUE_FLOOD,
+    /** Reads show a done job whose result arrays hold about 900,000 items of the wrong type. */
+    VALIDATION_BOMB,
+    /** Reads show a done job whose result is nested 400,000 arrays deep. */
+    DEEP_NESTING,
+    /** Each answer's X-Reels-Api-Version header is a new 8 KB value. */
+    VERSION_FLOOD,
+    /** A chunked 202 whose trailer never ends: 1 KB fields as fast as the socket takes them. */
+    TRAILER_FLOOD,
+    /** Every answer announces limits too large for any arithmetic (X-Reels-Limits). */
+    LIMITS_OVERFLOW
   }
 
   public static final long HUGE = 800L * 1024 * 1024;
+
+  /** What the compression bombs decode to. */
+  public static final long BOMB_DECODED = 1024L * 1024 * 1024;
 
   /**
    * One connection as the server saw it: when its request head was in, and when the client closed
@@ -75,6 +116,12 @@ public final class HostileServer implements AutoCloseable {
   private HostileServer(Behaviour behaviour, String elsewhere) throws IOException {
     this.behaviour = behaviour;
     this.elsewhere = elsewhere;
+    // Built before the first connection: deflating 1 GB takes seconds, longer than a deadline.
+    if (behaviour == Behaviour.DEFLATE_BOMB) {
+      Bombs.deflate();
+    } else if (behaviour == Behaviour.GZIP_BOMB) {
+      Bombs.gzip();
+    }
     server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     threads.execute(this::accept);
@@ -97,6 +144,11 @@ public final class HostileServer implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getLocalPort();
+  }
+
+  /** When each request arrived (its head read in full; System.nanoTime), in order. */
+  public List<Long> arrivals() {
+    return requests().stream().map(Connection::requestReadNanos).sorted().toList();
   }
 
   private void accept() {
@@ -149,10 +201,12 @@ public final class HostileServer implements AutoCloseable {
         socket.setSoLinger(true, 0);
         return;
       }
-      if (readHead(socket.getInputStream())) {
-        times.set(1, System.nanoTime());
-        watchForClose(socket, times);
+      String head = readRequest(socket.getInputStream());
+      if (!head.endsWith("\r\n\r\n")) {
+        return; // a connect without a request, as the runner's reachability check makes
       }
+      times.set(1, System.nanoTime());
+      watchForClose(socket, times);
       OutputStream out = socket.getOutputStream();
       switch (behaviour) {
         case REDIRECT_ELSEWHERE ->
@@ -200,11 +254,123 @@ public final class HostileServer implements AutoCloseable {
               out,
               "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
         }
-        default -> throw new IllegalStateException(behaviour.toString());
+        case CONTINUE_FLOOD -> {
+          byte[] interim =
+              "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>; rel=preload\r\n\r\n"
+                  .repeat(256)
+                  .getBytes(StandardCharsets.ISO_8859_1);
+          while (true) {
+            out.write(interim);
+          }
+        }
+        case TRAILER_FLOOD -> {
+          write(
+              out,
+              "HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n1c\r\n{\"id\":1,\"status\":\"pending\"}\r\n0\r\n");
+          byte[] fields =
+              ("X-Trailer: " + "y".repeat(1000) + "\r\n")
+                  .repeat(64)
+                  .getBytes(StandardCharsets.ISO_8859_1);
+          while (true) {
+            out.write(fields);
+          }
+        }
+        default -> answerApi(head, out);
       }
     } catch (IOException | InterruptedException e) {
       // the client gave up, or we were closed
     }
+  }
+
+  /** The behaviours that speak the API: valid HTTP, hostile content. */
+  private void answerApi(String head, OutputStream out) throws IOException {
+    boolean submit = head.startsWith("POST ");
+    long n = requests().size();
+    switch (behaviour) {
+      case DEFLATE_BOMB -> send(out, 200, "Content-Encoding: deflate\r\n", Bombs.deflate());
+      case GZIP_BOMB -> send(out, 200, "Content-Encoding: gzip\r\n", Bombs.gzip());
+      case UNKNOWN_ENCODING -> send(out, 200, "Content-Encoding: br\r\n", new byte[] {11, 2, -128});
+      case TOO_MANY_RETRY_AFTER_ZERO -> tooMany(out, "Retry-After: 0\r\n");
+      case TOO_MANY_RETRY_AFTER_NEGATIVE -> tooMany(out, "Retry-After: -5\r\n");
+      case TOO_MANY_WITHOUT_RETRY_AFTER -> tooMany(out, "");
+      case TOO_MANY_RETRY_AFTER_HUGE -> tooMany(out, "Retry-After: " + Long.MAX_VALUE + "\r\n");
+      case SHAPESHIFTING_STATUS ->
+          api(out, submit, job("\"" + n + Bombs.letters(2_000_000, n) + "\"", "null"));
+      case HUGE_ID ->
+          send(
+              out,
+              submit ? 202 : 404,
+              "",
+              ascii(
+                  submit
+                      ? "{\"id\":\"" + "9".repeat(1024 * 1024) + "\",\"status\":\"pending\"}"
+                      : "{\"message\":\"not found\",\"status\":\"error\"}"));
+      case CONTROL_CHARACTERS ->
+          api(
+              out,
+              submit,
+              job(
+                  "\"\\u001b[2J\\u001b[1;1H\\u0007pending\\nERROR forged by the server\\r\\nPASS "
+                      + " RC-FORGED-001 forged\\u0000\\u009b31m\"",
+                  "null"));
+      case VALIDATION_BOMB -> api(out, submit, job("\"done\"", Bombs.wrongTypedResult()));
+      case DEEP_NESTING ->
+          api(out, submit, job("\"done\"", "[".repeat(400_000) + "]".repeat(400_000)));
+      case VERSION_FLOOD ->
+          send(
+              out,
+              submit ? 202 : 200,
+              "X-Reels-Api-Version: " + n + Bombs.letters(8 * 1024, n) + "\r\n",
+              ascii(submit ? "{\"id\":1,\"status\":\"pending\"}" : job("\"pending\"", "null")));
+      case LIMITS_OVERFLOW ->
+          send(
+              out,
+              submit ? 202 : 200,
+              "X-Reels-Limits: requests=99999999999;window=99999999999999999999;unfinished-jobs=3\r\n",
+              ascii(submit ? "{\"id\":1,\"status\":\"pending\"}" : job("\"pending\"", "null")));
+      default -> throw new IllegalStateException(behaviour.toString());
+    }
+  }
+
+  /** A 202 to every submission and a 200 with {@code readBody} to every read. */
+  private static void api(OutputStream out, boolean submit, String readBody) throws IOException {
+    if (submit) {
+      send(out, 202, "", ascii("{\"id\":1,\"status\":\"pending\"}"));
+    } else {
+      send(out, 200, "", ascii(readBody));
+    }
+  }
+
+  private static String job(String status, String result) {
+    return "{\"id\":1,\"url\":\"https://www.instagram.com/reel/x/\",\"status\":"
+        + status
+        + ",\"error\":null,\"result\":"
+        + result
+        + ",\"created_at\":\"2025-01-01T00:00:00Z\"}";
+  }
+
+  private static void tooMany(OutputStream out, String retryAfter) throws IOException {
+    send(out, 429, retryAfter, ascii("{\"error\":\"too many requests\"}"));
+  }
+
+  private static void send(OutputStream out, int status, String headers, byte[] body)
+      throws IOException {
+    write(
+        out,
+        "HTTP/1.1 "
+            + status
+            + " Hostile\r\nContent-Type: application/json\r\nConnection: close\r\n"
+            + headers
+            + "Content-Length: "
+            + body.length
+            + "\r\n\r\n");
+    out.write(body);
+    out.flush();
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static void flood(OutputStream out) throws IOException {
@@ -216,17 +382,24 @@ public final class HostileServer implements AutoCloseable {
   }
 
   /**
-   * Reads up to the blank line after the headers (a body, if any, is left unread); false when the
-   * client closed first.
+   * Reads the head up to the blank line after the headers, and a body as long as its Content-Length
+   * says; returns the head.
    */
-  private static boolean readHead(InputStream in) throws IOException {
+  private static String readRequest(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
     int matched = 0;
     byte[] end = {'\r', '\n', '\r', '\n'};
-    int b = 0;
+    int b;
     while (matched < 4 && (b = in.read()) >= 0) {
+      head.append((char) b);
       matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
     }
-    return matched == 4;
+    for (String line : head.toString().split("\r\n")) {
+      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        in.readNBytes(Integer.parseInt(line.substring(15).trim()));
+      }
+    }
+    return head.toString();
   }
 
   /**
@@ -240,7 +413,7 @@ public final class HostileServer implements AutoCloseable {
             InputStream in = socket.getInputStream();
             byte[] rest = new byte[8192];
             while (in.read(rest) >= 0) {
-              // a request body the head announced: not the close
+              // nothing more is expected: not the close
             }
           } catch (IOException e) {
             // a reset is a close too

@@ -67,6 +67,22 @@ record Budget(
     if (value.toLowerCase(Locale.ROOT).equals("none")) {
       return unlimited("the server announced no limits (X-Reels-Limits: none)");
     }
+    try {
+      Budget read = read(value);
+      if (read != null) {
+        return read;
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Numbers too large for the budget's arithmetic: as unreadable as garbage.
+    }
+    return documented(
+        "the server's limits announcement '"
+            + (value.length() > 80 ? value.substring(0, 80) + "..." : value)
+            + "' could not be read, so the documented limits apply");
+  }
+
+  /** The announced budget, or null when the value has neither form. */
+  private static Budget read(String value) {
     Matcher kit = KIT.matcher(value);
     if (kit.matches()) {
       int requests = Integer.parseInt(kit.group(1));
@@ -94,10 +110,7 @@ record Budget(
                 + "); jobs at once: the documented 3");
       }
     }
-    return documented(
-        "the server's limits announcement '"
-            + (value.length() > 80 ? value.substring(0, 80) + "..." : value)
-            + "' could not be read, so the documented limits apply");
+    return null;
   }
 
   /** One line for the run's start, e.g. {@code unlimited: no request cap, ...}. */

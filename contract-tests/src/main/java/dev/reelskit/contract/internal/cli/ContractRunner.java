@@ -4,6 +4,7 @@ import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Masker;
 import dev.reelskit.contract.internal.http.RequestBudget;
 import dev.reelskit.contract.internal.launch.RunRecord;
+import dev.reelskit.contract.internal.report.Case;
 import dev.reelskit.contract.internal.report.CaseCollector;
 import dev.reelskit.contract.internal.report.ConsoleReporter;
 import dev.reelskit.contract.internal.report.HtmlReport;
@@ -76,14 +77,12 @@ public final class ContractRunner {
       // The same one ERROR line a transport failure during the run prints: a server that resets
       // connections may do so at the first connect or at the first request, and the caller sees one
       // outcome either way.
-      out.println("ERROR cannot reach " + provisional.baseUrl() + ": " + unreachable);
-      return RunOutcome.NOTHING_RAN;
+      return endedEarly(
+          command, provisional, "cannot reach " + provisional.baseUrl() + ": " + unreachable);
     }
     Preflight preflight = Preflight.check(provisional);
     if (preflight.failure() != null) {
-      out.println("ERROR " + preflight.failure());
-      out.println("exit code " + RunOutcome.NOTHING_RAN);
-      return RunOutcome.NOTHING_RAN;
+      return endedEarly(command, provisional, preflight.failure());
     }
     Budget budget = command.budget.choose(preflight.announcement());
     ContractTestSettings settings;
@@ -111,8 +110,17 @@ public final class ContractRunner {
         new CaseCollector(new Masker(Arrays.asList(settings.token(), settings.forbiddenToken())));
     Instant started = Instant.now();
     long start = System.nanoTime();
-    SuiteLauncher.launch(settings, outcome, record, new ConsoleReporter(out), cases);
-    int code = outcome.exitCode();
+    boolean stopped = false;
+    try {
+      SuiteLauncher.launch(settings, outcome, record, new ConsoleReporter(out), cases);
+    } catch (RuntimeException | Error e) {
+      // The suite turns what stops a run into a setup failure; this is for what escapes JUnit
+      // itself (it rethrows an OutOfMemoryError and ends the launch): one line, exit 2, never 1,
+      // and the reports of what was judged.
+      out.println("ERROR the run stopped: " + e.getClass().getSimpleName());
+      stopped = true;
+    }
+    int code = stopped ? RunOutcome.NOTHING_RAN : outcome.exitCode();
     RunReport report =
         new RunReport(
             settings.baseUrl().toString(),
@@ -123,8 +131,45 @@ public final class ContractRunner {
             code,
             cases.cases(),
             record);
+    code = writeReports(command, report, settings.reportsDir(), code);
+    out.println("exit code " + code);
+    return code;
+  }
+
+  /**
+   * A run that could not start ends as one that could not judge: its one ERROR line, the reports
+   * (one RC-SETUP case saying why), exit 2.
+   */
+  private int endedEarly(ContractCommand command, ContractTestSettings settings, String why) {
+    out.println("ERROR " + why);
+    RunReport report =
+        new RunReport(
+            settings.baseUrl().toString(),
+            "(not chosen: the run could not start)",
+            settings.toString(),
+            Instant.now(),
+            0,
+            RunOutcome.NOTHING_RAN,
+            List.of(
+                new Case(
+                    "RC-SETUP",
+                    "RC-SETUP",
+                    "RC-SETUP The suite could not send its plan",
+                    Case.Status.FAILED,
+                    0,
+                    why,
+                    true,
+                    List.of())),
+            new RunRecord());
+    int code = writeReports(command, report, settings.reportsDir(), RunOutcome.NOTHING_RAN);
+    out.println("exit code " + code);
+    return code;
+  }
+
+  /** JUnit XML, HTML and Markdown; the exit code, made 2 when they cannot be written. */
+  private int writeReports(ContractCommand command, RunReport report, Path dir, int code) {
     try {
-      Path dir = settings.reportsDir();
+      Files.createDirectories(dir);
       out.println("JUnit XML: " + JUnitXml.write(report, dir).toAbsolutePath());
       out.println("HTML report: " + HtmlReport.write(report, dir).toAbsolutePath());
       Path markdown = dir.resolve("contract-summary.md");
@@ -137,9 +182,8 @@ public final class ContractRunner {
       }
     } catch (IOException e) {
       err.println("reels-contract-tests: cannot write the reports: " + e.getMessage());
-      code = Math.max(code, RunOutcome.NOTHING_RAN);
+      return Math.max(code, RunOutcome.NOTHING_RAN);
     }
-    out.println("exit code " + code);
     return code;
   }
 

@@ -4,7 +4,8 @@ import dev.reelskit.contract.cli.ContractTestSettings;
 import dev.reelskit.contract.internal.http.Exchange;
 import dev.reelskit.contract.internal.http.Exchange.Auth;
 import dev.reelskit.contract.internal.http.ReelsHttp;
-import dev.reelskit.contract.rules.ContractConfigurationException;
+import dev.reelskit.contract.internal.http.RunStops;
+import dev.reelskit.contract.internal.http.ServerText;
 import java.util.Locale;
 
 /**
@@ -23,8 +24,8 @@ record Preflight(Exchange exchange, String failure) {
     Exchange e;
     try {
       e = new ReelsHttp(settings, x -> {}).submit("preflight", Auth.VALID, "{}");
-    } catch (ContractConfigurationException ex) {
-      return new Preflight(null, ex.getMessage());
+    } catch (RuntimeException | Error ex) {
+      return new Preflight(null, RunStops.of(ex).getMessage());
     }
     String answered =
         e.method()
@@ -67,7 +68,7 @@ record Preflight(Exchange exchange, String failure) {
     if (body == null || body.isBlank()) {
       return "";
     }
-    String line = body.replaceAll("\\s+", " ").trim();
-    return " " + (line.length() > 120 ? line.substring(0, 120) + "..." : line);
+    // What the server chose, escaped and cut as any server text.
+    return " " + ServerText.cut(body.replaceAll("\\s+", " ").trim(), 120);
   }
 }

@@ -1,7 +1,6 @@
 package dev.reelskit.contract.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelskit.openapi.ReelsJson;
 import java.util.List;
 
 /**
@@ -45,28 +44,25 @@ public record Exchange(
     FORBIDDEN
   }
 
-  /** The body as JSON, or null when it is not JSON. */
+  /**
+   * The body as JSON, or null when it is not JSON or past the suite's parse budget ({@link
+   * BoundedJson}).
+   */
   public JsonNode json() {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      return ReelsJson.mapper().readTree(body);
-    } catch (Exception e) {
-      return null;
-    }
+    return BoundedJson.read(body);
   }
 
   /**
-   * A value at a JSON pointer, rendered as JSON ({@code "x"}, {@code 42}, {@code null}), or
-   * "absent".
+   * A value at a JSON pointer, rendered as JSON ({@code "x"}, {@code 42}, {@code null}) and cut for
+   * a report ({@link ServerText#ROW}), or "absent".
    */
   public String render(String pointer) {
-    JsonNode json = json();
+    BoundedJson.Parsed parsed = BoundedJson.parse(body);
+    JsonNode json = parsed.node();
     if (json == null) {
-      return "(not JSON)";
+      return parsed.overBudget() ? "(" + parsed.problem() + ")" : "(not JSON)";
     }
     JsonNode node = json.at(pointer);
-    return node.isMissingNode() ? "(absent)" : node.toString();
+    return node.isMissingNode() ? "(absent)" : ServerText.cut(node.toString(), ServerText.ROW);
   }
 }

@@ -1,8 +1,6 @@
 package dev.reelskit.contract.internal.http;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,23 +11,40 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
 import org.apache.http.client.HttpClient;
-import org.apache.http.entity.HttpEntityWrapper;
 import org.apache.http.impl.client.AbstractHttpClient;
 import org.apache.http.impl.client.DefaultHttpClient;
 import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
+import org.apache.http.protocol.HttpContext;
 
 /**
  * The HTTP client under REST Assured, guarded against a hostile server: every exchange has a total
  * deadline (a watchdog closes its connection, so a server that drips its body or never sends a
- * status line cannot hold the run), response bodies are cut off past a byte cap, and nothing is
- * retried behind the suite's back. Redirects are never followed (see {@link ReelsHttp}).
+ * status line cannot hold the run), response bodies are cut off past a byte cap counted both on the
+ * wire and once decoded ({@link CappedEntity}), interim answers and trailers are limited ({@link
+ * GuardedClient}), and nothing is retried behind the suite's back. Redirects are never followed
+ * (see {@link ReelsHttp}).
  */
 final class GuardedTransport {
 
-  /** Thrown through the client when a body passes the cap; its message is the one-line reason. */
-  static final class ResponseTooLarge extends IOException {
-    ResponseTooLarge(long cap) {
-      super("response larger than " + cap + " bytes (--max-response-bytes)");
+  /**
+   * Thrown through the client when an answer cannot be read within the budget; its message is the
+   * one-line reason, completed by "the METHOD URL " in front.
+   */
+  static class Unreadable extends IOException {
+    Unreadable(String reason) {
+      super(reason);
+    }
+  }
+
+  /** A body past the cap. */
+  static final class ResponseTooLarge extends Unreadable {
+    ResponseTooLarge(long cap, String coding) {
+      super(
+          "response larger than "
+              + cap
+              + " bytes"
+              + (coding == null ? "" : " once decoded from Content-Encoding: " + coding)
+              + " (--max-response-bytes)");
     }
   }
 
@@ -120,86 +135,34 @@ final class GuardedTransport {
 
   /** REST Assured's factory: a new client per request, capped and watched. */
   HttpClient createHttpClient() {
-    DefaultHttpClient client = new DefaultHttpClient();
+    DefaultHttpClient client = new GuardedClient();
     client.setHttpRequestRetryHandler(new DefaultHttpRequestRetryHandler(0, false));
     Deadline exchange = current.get();
     if (exchange == null) {
       return client;
     }
     exchange.attach(client);
-    client.addRequestInterceptor((request, ctx) -> exchange.arm());
+    client.addRequestInterceptor(
+        (request, ctx) -> {
+          exchange.arm();
+          if (!request.containsHeader("Accept-Encoding")) {
+            request.addHeader("Accept-Encoding", CappedEntity.ACCEPTED_CODINGS);
+          }
+        });
     client.addResponseInterceptor(
-        (HttpResponse response, org.apache.http.protocol.HttpContext ctx) -> {
+        (HttpResponse response, HttpContext ctx) -> {
           HttpEntity entity = response.getEntity();
           if (entity == null) {
             exchange.disarm();
             return;
           }
           if (entity.getContentLength() > maxBytes) {
-            throw new ResponseTooLarge(maxBytes);
+            throw new ResponseTooLarge(maxBytes, null);
           }
-          response.setEntity(new Capped(entity, maxBytes, exchange::disarm));
+          String coding = CappedEntity.coding(response);
+          response.removeHeaders("Content-Encoding");
+          response.setEntity(new CappedEntity(entity, maxBytes, coding, exchange::disarm));
         });
     return client;
-  }
-
-  /** An entity whose stream fails once more than {@code max} bytes were read from it. */
-  private static final class Capped extends HttpEntityWrapper {
-    private final long max;
-    private final Runnable atEnd;
-
-    Capped(HttpEntity wrapped, long max, Runnable atEnd) {
-      super(wrapped);
-      this.max = max;
-      this.atEnd = atEnd;
-    }
-
-    @Override
-    public InputStream getContent() throws IOException {
-      return new FilterInputStream(super.getContent()) {
-        private long read;
-
-        @Override
-        public int read() throws IOException {
-          int b = super.read();
-          if (b >= 0) {
-            count(1);
-          } else {
-            atEnd.run();
-          }
-          return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-          int n = super.read(buffer, offset, length);
-          if (n > 0) {
-            count(n);
-          } else if (n < 0) {
-            atEnd.run();
-          }
-          return n;
-        }
-
-        private void count(int n) throws IOException {
-          read += n;
-          if (read > max) {
-            throw new ResponseTooLarge(max);
-          }
-        }
-      };
-    }
-
-    @Override
-    public void writeTo(java.io.OutputStream out) throws IOException {
-      try (InputStream in = getContent()) {
-        in.transferTo(out);
-      }
-    }
-
-    @Override
-    public boolean isStreaming() {
-      return true;
-    }
   }
 }

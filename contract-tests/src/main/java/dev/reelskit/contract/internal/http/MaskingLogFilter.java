@@ -15,6 +15,9 @@ final class MaskingLogFilter implements Filter {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.contract.internal.http");
 
+  /** The most characters of a body a DEBUG line shows. */
+  static final int DEBUG_BODY = 4096;
+
   private final Masker masker;
 
   MaskingLogFilter(Masker masker) {
@@ -36,7 +39,10 @@ final class MaskingLogFilter implements Filter {
     }
     Response response = ctx.next(request, responseSpec);
     if (LOG.isDebugEnabled()) {
-      LOG.debug("< {} {}", response.getStatusCode(), masker.text(response.getBody().asString()));
+      LOG.debug(
+          "< {} {}",
+          response.getStatusCode(),
+          ServerText.cut(masker.text(response.getBody().asString()), DEBUG_BODY));
     }
     return response;
   }

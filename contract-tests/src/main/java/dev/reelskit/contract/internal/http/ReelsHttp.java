@@ -6,6 +6,7 @@ import dev.reelskit.contract.rules.ContractConfigurationException;
 import dev.reelskit.openapi.ReelsApiSpec;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.DecoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -15,7 +16,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +36,9 @@ public final class ReelsHttp {
   /** A syntactically broken token: not alphanumeric after the prefix. */
   static final String MALFORMED_TOKEN = "ist_not-alphanumeric!";
 
+  /** The most characters of one response header kept in a recorded exchange. */
+  static final int HEADER_KEPT = 256;
+
   /** The header a server may send to say which version of the API document it implements. */
   public static final String API_VERSION_HEADER = "X-Reels-Api-Version";
 
@@ -51,6 +54,8 @@ public final class ReelsHttp {
   private final Consumer<Exchange> recorder;
   private final RequestSpecification shared;
   private final GuardedTransport transport;
+  private final Backoff backoff;
+  private final KeptBodies kept;
   private final long startNanos = System.nanoTime();
 
   public ReelsHttp(ContractTestSettings settings, Consumer<Exchange> recorder) {
@@ -63,12 +68,17 @@ public final class ReelsHttp {
     this.recorder = recorder;
     SpecValidator.get();
     this.transport = new GuardedTransport(settings.requestTimeout(), settings.maxResponseBytes());
+    this.backoff = new Backoff(settings.jobTimeout(), settings.pollInterval());
+    this.kept = new KeptBodies(settings.maxResponseBytes());
     int timeout = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis());
     this.shared =
         new RequestSpecBuilder()
             .setBaseUri(settings.baseUrl().toString())
             .setConfig(
                 RestAssuredConfig.config()
+                    // Bodies are decoded under the cap by GuardedTransport, never by REST Assured,
+                    // which would read a whole deflate bomb into memory.
+                    .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders())
                     // The documented API never redirects; following one would replay the
                     // Authorization header to whatever origin the Location names. A 3xx is judged.
                     .redirect(RedirectConfig.redirectConfig().followRedirects(false))
@@ -107,13 +117,8 @@ public final class ReelsHttp {
   }
 
   private Exchange send(String label, Auth auth, String method, String path, String body) {
-    Duration waited = Duration.ZERO;
-    // Long enough for any honest Retry-After, bounded so a server that only says 429 cannot hang
-    // CI.
-    Duration window = settings.rateLimit().per().multipliedBy(2);
-    Duration cap = settings.jobTimeout().compareTo(window) > 0 ? settings.jobTimeout() : window;
-    int attempt = 0;
-    while (true) {
+    long firstAt = elapsedMillis();
+    for (int retry = 1; ; retry++) {
       try {
         budget.acquire();
       } catch (InterruptedException e) {
@@ -129,42 +134,40 @@ public final class ReelsHttp {
       }
       recorder.accept(exchange);
       if (exchange.status() != 429) {
+        backoff.answered();
         return exchange;
       }
-      Duration wait = retryAfter(exchange.retryAfter(), attempt++);
-      if (waited.plus(wait).compareTo(cap) > 0) {
-        LOG.warn(
-            "{} {}: still 429 after waiting {} ms; giving up on this request",
-            method,
-            path,
-            waited.toMillis());
-        return exchange;
+      String retryAfter =
+          exchange.retryAfter() == null
+              ? "absent"
+              : ServerText.cut(exchange.retryAfter(), ServerText.WORD);
+      Backoff.Step step = backoff.next(exchange.retryAfter(), retry);
+      if (step.delay() == null) {
+        // Nothing more can be judged: the run ends with exit 2, never a rule failure.
+        throw new ContractConfigurationException(
+            "the server kept answering 429 Too Many Requests to "
+                + method
+                + " "
+                + settings.baseUrl()
+                + path
+                + " ("
+                + retry
+                + (retry == 1 ? " time" : " times")
+                + " in "
+                + (elapsedMillis() - firstAt)
+                + " ms, the last with Retry-After: "
+                + retryAfter
+                + "): "
+                + step.givingUp());
       }
       LOG.info(
           "429 on {} {}: waiting {} ms (Retry-After: {})",
           method,
           path,
-          wait.toMillis(),
-          exchange.retryAfter() == null ? "absent" : exchange.retryAfter());
-      waited = waited.plus(wait);
-      budget.pauseFor(wait);
+          step.delay().toMillis(),
+          retryAfter);
+      budget.pauseFor(step.delay());
     }
-  }
-
-  /**
-   * Retry-After in seconds as the spec says; without one, back off exponentially from the poll
-   * interval.
-   */
-  private Duration retryAfter(String header, int attempt) {
-    if (header != null) {
-      try {
-        return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-      } catch (NumberFormatException ignored) {
-        // An HTTP-date or garbage: RC-RATE-001 reports it; fall back to backing off.
-      }
-    }
-    long base = Math.max(settings.pollInterval().toMillis(), 100);
-    return Duration.ofMillis(Math.min(base << Math.min(attempt, 10), 60_000));
   }
 
   private Exchange execute(String label, Auth auth, String method, String path, String body) {
@@ -196,15 +199,20 @@ public final class ReelsHttp {
         recording.headers,
         masker.text(body),
         response.getStatusCode(),
-        response.getHeader("Content-Type"),
-        response.getHeader("Retry-After"),
-        masker.text(responseBody),
+        header(response, "Content-Type"),
+        header(response, "Retry-After"),
+        kept.keep(method + " " + path, masker.text(responseBody)),
         at,
         recording.specErrors,
-        response.getHeader(API_VERSION_HEADER),
-        response.getHeader(LIMITS_HEADER) != null
-            ? response.getHeader(LIMITS_HEADER)
-            : response.getHeader(RATE_LIMIT_POLICY_HEADER));
+        header(response, API_VERSION_HEADER),
+        header(response, LIMITS_HEADER) != null
+            ? header(response, LIMITS_HEADER)
+            : header(response, RATE_LIMIT_POLICY_HEADER));
+  }
+
+  /** A response header as recorded: escaped and cut, as any server text. */
+  private static String header(Response response, String name) {
+    return ServerText.cut(response.getHeader(name), HEADER_KEPT);
   }
 
   /**
@@ -220,7 +228,7 @@ public final class ReelsHttp {
           + " ms (--request-timeout)";
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof GuardedTransport.ResponseTooLarge) {
+      if (t instanceof GuardedTransport.Unreadable) {
         return "the " + target + " " + t.getMessage();
       }
     }
@@ -228,19 +236,17 @@ public final class ReelsHttp {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    // Exception messages quote what the server sent (a status line, a header): cut and escaped.
     String why =
         root.getClass().getSimpleName()
-            + (root.getMessage() == null ? "" : ": " + root.getMessage());
+            + (root.getMessage() == null
+                ? ""
+                : ": " + ServerText.cut(masker.text(root.getMessage()), ServerText.ROW));
     if (root instanceof org.apache.http.ProtocolException
         || String.valueOf(root.getMessage()).contains("line length limit")) {
       why = "the answer is not HTTP (" + why + ")";
     }
-    return "cannot reach "
-        + settings.baseUrl()
-        + " ("
-        + target
-        + "): "
-        + masker.text(why).replaceAll("\\s+", " ");
+    return "cannot reach " + settings.baseUrl() + " (" + target + "): " + why;
   }
 
   private String authorization(Auth auth) {
@@ -275,7 +281,9 @@ public final class ReelsHttp {
       request.getHeaders().forEach(h -> headers.add(masker.header(h.getName(), h.getValue())));
       Response response = ctx.next(request, responseSpec);
       specErrors =
-          SpecValidator.validateResponse(path, request.getMethod(), response).stream()
+          SpecValidator.validateResponse(
+                  path, request.getMethod(), response, response.getBody().asString())
+              .stream()
               .map(masker::text)
               .toList();
       return response;

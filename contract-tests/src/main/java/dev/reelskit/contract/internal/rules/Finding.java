@@ -1,6 +1,7 @@
 package dev.reelskit.contract.internal.rules;
 
 import dev.reelskit.contract.internal.http.Exchange;
+import dev.reelskit.contract.internal.http.ServerText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,20 @@ public record Finding(
     return new Finding(exchange, at, expected, actual, context);
   }
 
+  /** The most characters of a response body shown in one finding. */
+  static final int BODY_ROW = 300;
+
+  /** The most characters of a timeline row; each of its steps is already cut. */
+  static final int TIMELINE_ROW = 2048;
+
+  /** The most characters of the request body shown (the suite's own, never long). */
+  static final int REQUEST_BODY_ROW = 2048;
+
+  /**
+   * The finding as report rows. Every value a server may have chosen (its body, content type, job
+   * id, statuses, JSON paths named after its fields, expected and actual values taken from its
+   * answers) is escaped and cut to {@link ServerText#ROW} characters, saying how long it was.
+   */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
     if (exchange != null) {
@@ -34,21 +49,26 @@ public record Finding(
         lines.add(row("", header));
       }
       if (exchange.requestBody() != null && !exchange.requestBody().isEmpty()) {
-        lines.add(row("", truncate(exchange.requestBody(), 2048)));
+        lines.add(row("", exchange.requestBody(), REQUEST_BODY_ROW));
       }
+      String body = exchange.body() == null ? "" : exchange.body();
+      // Its parts are cut each; the row as a whole is not cut again.
       lines.add(
           row(
               "response",
               exchange.status()
                   + " "
-                  + (exchange.contentType() == null ? "(no content type)" : exchange.contentType())
+                  + (exchange.contentType() == null
+                      ? "(no content type)"
+                      : ServerText.cut(exchange.contentType(), ServerText.WORD))
                   + " "
-                  + truncate(exchange.body(), 300)));
+                  + ServerText.cut(body.replace('\n', ' ').replace('\r', ' '), BODY_ROW),
+              Integer.MAX_VALUE));
     }
     if (job != null) {
       lines.add(row("job", job.jobId()));
       lines.add(row("elapsed", job.elapsedMillis() + " ms"));
-      lines.add(row("timeline", job.timeline()));
+      lines.add(row("timeline", job.timeline(), TIMELINE_ROW));
     }
     lines.add(row("at", at));
     lines.add(row("expected", expected));
@@ -57,14 +77,10 @@ public record Finding(
   }
 
   private static String row(String label, String value) {
-    return String.format("  %-9s %s", label, value);
+    return row(label, value, ServerText.ROW);
   }
 
-  private static String truncate(String text, int max) {
-    if (text == null) {
-      return "";
-    }
-    String oneLine = text.replace('\n', ' ').replace('\r', ' ');
-    return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "...";
+  private static String row(String label, String value, int max) {
+    return String.format("  %-9s %s", label, ServerText.cut(value, max));
   }
 }

@@ -1,5 +1,6 @@
 package dev.reelskit.contract.internal.rules;
 
+import dev.reelskit.contract.internal.http.ServerText;
 import dev.reelskit.contract.rules.ContractViolation;
 import dev.reelskit.contract.rules.Evidence;
 import dev.reelskit.contract.rules.Rule;
@@ -43,6 +44,12 @@ public final class Verdict {
   /** Enough to see a pattern; a hundred copies of one failure help nobody. */
   static final int SHOWN = 5;
 
+  /**
+   * The most characters of evidence one rule reports (on the console and in JUnit XML); findings
+   * past it are counted, not shown.
+   */
+  public static final int MAX_EVIDENCE = 16 * 1024;
+
   /** Every failed check of one rule, reported together under a count header. */
   public static ContractViolation violation(Rule rule, List<Finding> findings) {
     if (findings.isEmpty()) {
@@ -55,11 +62,26 @@ public final class Verdict {
         message.append(" (the first ").append(SHOWN).append(" shown)");
       }
     }
+    int shown = 0;
     for (Finding finding : findings.subList(0, Math.min(SHOWN, findings.size()))) {
-      message.append('\n');
+      StringBuilder evidence = new StringBuilder("\n");
       for (String line : finding.lines()) {
-        message.append('\n').append(line);
+        evidence.append('\n').append(line);
       }
+      if (shown > 0 && message.length() + evidence.length() > MAX_EVIDENCE) {
+        break;
+      }
+      message.append(evidence);
+      shown++;
+    }
+    int unshown = Math.min(SHOWN, findings.size()) - shown;
+    if (unshown > 0) {
+      message
+          .append("\n\n  (")
+          .append(unshown)
+          .append(" more not shown: a rule reports at most ")
+          .append(MAX_EVIDENCE / 1024)
+          .append(" KB of evidence)");
     }
     Finding first = findings.get(0);
     List<Evidence> seen =
@@ -68,7 +90,12 @@ public final class Verdict {
             .filter(e -> e != null)
             .map(e -> new Evidence(e.method(), e.url(), e.atMillis()))
             .toList();
-    return ContractViolation.of(rule, message.toString(), first.expected(), first.actual(), seen);
+    return ContractViolation.of(
+        rule,
+        message.toString(),
+        ServerText.cut(first.expected(), ServerText.ROW),
+        ServerText.cut(first.actual(), ServerText.ROW),
+        seen);
   }
 
   /**
