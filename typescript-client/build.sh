@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The TypeScript client's build, run by typescript-client/pom.xml (exec-maven-plugin):
 #   build.sh package SPEC WORKDIR VERSION   npm ci the pinned tools, generate, compile, npm pack
-#   build.sh check WORKDIR [SKIP]                 tsc --noEmit --strict over type-tests/ (one file must
-#                                           compile, each fails-*.ts must fail with its error)
+#   build.sh check WORKDIR [SKIP]           tsc --strict over type-tests/ (one file must compile,
+#                                           each pinned fails-*.ts must fail with its error) and
+#                                           over the READMEs' ```ts blocks (they must compile)
 # Without node/npm it skips with the reason; with CI=true a missing node fails the build instead.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -47,8 +48,16 @@ case "$mode" in
       echo "[WARNING] SKIPPED: TypeScript type checks (-Dreels.typescript.skip)"
       exit 0
     fi
+    # The repository's pages that show this package's code to frontend developers.
+    docs=()
+    for page in "$here/../README.md" "$here/../docs/frontend.md"; do
+      [ -f "$page" ] && docs+=("$page")
+    done
     cd "$2"
-    node check-types.mjs
+    node check-types.mjs "${docs[@]}"
+    # The client's unit tests (virtual time, an in-memory API), against the built package.
+    rm -rf test-js && cp -r "$here/src/test/js" test-js
+    node --test --test-reporter=spec test-js/*.test.mjs
     ;;
   *)
     echo "usage: build.sh package SPEC WORKDIR VERSION | build.sh check WORKDIR [SKIP]" >&2
