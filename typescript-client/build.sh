@@ -24,7 +24,7 @@ case "$mode" in
     spec=$2 work=$3 version=$4
     rm -rf "$work/src" "$work/reels-api-client" "$work/build"
     mkdir -p "$work/build/src" "$work/reels-api-client"
-    cp "$here/package.json" "$here/package-lock.json" "$here/generate.mjs" "$here/check-types.mjs" \
+    cp "$here/package.json" "$here/package-lock.json" "$here/generate.mjs" "$here/documented.mjs" "$here/check-types.mjs" \
       "$here/tsconfig.json" "$work/"
     cp -r "$here/type-tests" "$work/"
     cd "$work"
@@ -34,6 +34,8 @@ case "$mode" in
       cp package-lock.json node_modules/.package-lock.json.reels
     fi
     node generate.mjs "$spec" build/src/schema.d.ts >/dev/null
+    # The limits and retry advice the client keeps to, from the docs as data beside the spec.
+    node documented.mjs "$(dirname "$spec")/doc-pages" build/src/documented.ts >/dev/null
     cp "$here/src/main/ts/"*.ts build/src/
     npx --no-install tsc -p tsconfig.json
     cp build/src/schema.d.ts "$here/package/README.md" reels-api-client/

@@ -1,5 +1,6 @@
 package dev.reelskit.mock.conformance;
 
+import dev.reelskit.openapi.DocPages;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -66,17 +67,19 @@ public record ClientRuleSettings(
   }
 
   /**
-   * The documented limits: 5 s polls (500 ms tolerance), 10 requests per 60 s, 3 jobs, 120 s, and
-   * the errors page's retry advice.
+   * The documented limits, read from the docs as data ({@link DocPages}): 5 s polls (the result
+   * page; 500 ms tolerance, the kit's), 10 requests per 60 s and 3 jobs (the overview), give up
+   * after 120 s (the result page's own clients), and the errors page's retry advice.
    */
   public static ClientRuleSettings defaults() {
+    DocPages docs = DocPages.get();
     return new ClientRuleSettings(
-        Duration.ofSeconds(5),
+        Duration.ofSeconds(docs.polling().intervalSeconds()),
         Duration.ofMillis(500),
-        10,
-        Duration.ofSeconds(60),
-        3,
-        Duration.ofSeconds(120),
+        docs.limits().requestsPerMinute(),
+        Duration.ofMinutes(1),
+        docs.limits().concurrentJobs(),
+        Duration.ofSeconds(docs.polling().giveUpSeconds()),
         RetryAdvice.documented());
   }
 

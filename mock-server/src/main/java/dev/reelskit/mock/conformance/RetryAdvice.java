@@ -1,5 +1,7 @@
 package dev.reelskit.mock.conformance;
 
+import dev.reelskit.openapi.DocPage;
+import dev.reelskit.openapi.DocPages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -27,10 +29,24 @@ public record RetryAdvice(Set<Integer> statuses, int attempts, List<Duration> wa
     }
   }
 
-  /** The errors page: retry 429, 500, 502 and 503, at most 3 attempts, waiting 1 s, then 2 s. */
+  /**
+   * The errors page's advice, read from the docs as data ({@link DocPages#retry()}): retry 429,
+   * 500, 502 and 503, at most 3 attempts, waiting 1 s, then 2 s.
+   */
   public static RetryAdvice documented() {
+    DocPage.Retry retry = DocPages.get().retry();
     return new RetryAdvice(
-        Set.of(429, 500, 502, 503), 3, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        Set.copyOf(retry.statuses()),
+        retry.maxAttempts(),
+        retry.waitsSeconds().stream().map(Duration::ofSeconds).toList());
+  }
+
+  /**
+   * The weight the docs give the advice: {@link Severity#ADVICE} when they recommend it (they do),
+   * {@link Severity#REQUIRED} were they ever to require it.
+   */
+  static Severity documentedWeight() {
+    return "required".equals(DocPages.get().retry().weight()) ? Severity.REQUIRED : Severity.ADVICE;
   }
 
   /** Whether an answer with this HTTP status is worth a retry. */

@@ -22,9 +22,11 @@ final class TransientRetryRule extends NamedRule {
     super(ClientRules.TRANSIENT_RETRY, "Retries transient errors as the errors page advises");
   }
 
+  private final Severity severity = RetryAdvice.documentedWeight();
+
   @Override
   public Severity severity() {
-    return Severity.ADVICE;
+    return severity;
   }
 
   @Override

@@ -54,8 +54,8 @@ class ClientConformanceReportTest {
           traffic   4 requests judged, 0 dropped by the bounded log; \
         t+0 = 2026-05-22T10:00:00Z (mock clock)
           passed    CC-TRAFFIC-001, CC-AUTH-001, CC-SPEC-001, CC-SPEC-002, CC-POLL-002, \
-        CC-POLL-003, CC-RATE-001, CC-JOBS-001, CC-RETRY-001
-        9 passed, 1 failed
+        CC-POLL-003, CC-RATE-001, CC-JOBS-001, CC-RETRY-001, CC-RETRY-002
+        10 passed, 1 failed
         """);
   }
 
@@ -130,7 +130,7 @@ class ClientConformanceReportTest {
     assertThatThrownBy(report::assertConforms)
         .isInstanceOf(AssertionFailedError.class)
         .hasMessageStartingWith("CC-RATE-001 Stays within the rate limit")
-        .hasMessageEndingWith("9 passed, 1 failed\n");
+        .hasMessageEndingWith("10 passed, 1 failed\n");
   }
 
   @Test
@@ -189,11 +189,16 @@ class ClientConformanceReportTest {
     assertThat(json.path("conforms").asBoolean()).isFalse();
     assertThat(json.path("profile").asText()).isEqualTo("realistic");
     assertThat(json.path("dropped").asLong()).isEqualTo(2);
-    assertThat(json.path("passed").asInt()).isEqualTo(9);
+    assertThat(json.path("passed").asInt()).isEqualTo(10);
     assertThat(json.path("failed").asInt()).isEqualTo(1);
+    assertThat(json.path("advice").asInt()).isZero();
     assertThat(json.path("violatedRules").toString()).isEqualTo("[\"CC-RATE-001\"]");
+    assertThat(json.path("settings").path("retryAdvice").toString())
+        .isEqualTo("{\"statuses\":[429,500,502,503],\"attempts\":3,\"waitsMillis\":[1000,2000]}");
     JsonNode rate = json.path("rules").get(7);
     assertThat(rate.path("id").asText()).isEqualTo("CC-RATE-001");
+    assertThat(rate.path("severity").asText()).isEqualTo("required");
+    assertThat(json.path("rules").get(10).path("severity").asText()).isEqualTo("advice");
     JsonNode violation = rate.path("violations").get(0);
     assertThat(violation.path("actual").asText()).isEqualTo("12 requests within 50.2 s");
     assertThat(violation.path("requests")).hasSize(12);
