@@ -113,6 +113,34 @@ class ClientConformanceReportTest {
   }
 
   @Test
+  void the_twelve_versus_ten_note_survives_one_slow_iteration_and_a_refused_poll() {
+    // A sleep-5 loop on a loaded machine: one iteration takes 5.9 s, and a 429 answers one poll.
+    Traffic traffic = new Traffic().at(0).submit(7);
+    double[] at = {0.6, 5.8, 10.9, 16.0, 21.1, 26.2, 31.3, 36.4, 41.5, 47.4, 52.5};
+    for (double t : at) {
+      traffic.at(t).poll(7, PROCESSING);
+    }
+    traffic.at(57.6).pollAnswered(7, 429);
+
+    ClientConformanceReport report = traffic.judge();
+    assertThat(report.violatedRuleIds()).containsExactly(ClientRules.RATE_LIMIT);
+    assertThat(report.notes())
+        .contains(ClientRules.documentedIntervalNote(ClientRuleSettings.defaults()));
+  }
+
+  @Test
+  void no_twelve_versus_ten_note_for_a_client_polling_faster_than_the_interval() {
+    Traffic traffic = new Traffic().at(0).submit(7);
+    for (int i = 0; i < 12; i++) {
+      traffic.at(0.2 + 3 * i).poll(7, PROCESSING);
+    }
+
+    ClientConformanceReport report = traffic.judge();
+    assertThat(report.violatedRuleIds()).contains(ClientRules.RATE_LIMIT);
+    assertThat(report.notes()).isEmpty();
+  }
+
+  @Test
   void shows_retry_after_and_rejection_codes_in_request_lines() {
     Traffic traffic =
         new Traffic().at(0).submitRefused("rate-limited", 3).at(1).submit(1).at(1.1).poll(1, DONE);
