@@ -77,7 +77,7 @@ function blocks(markdown, source) {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].trim() !== "```ts") continue;
     const end = lines.indexOf("```", i + 1);
-    const marker = /^<!-- snippet: ([a-z0-9-]+) -->$/.exec(lines[i - 1]?.trim() ?? "")?.[1];
+    const marker = /^<!-- snippet: ([a-z0-9-]+)( .*)? -->$/.exec(lines[i - 1]?.trim() ?? "")?.[1];
     found.push({ name: marker ?? `${source}-line-${i + 1}`, named: marker !== undefined, line: i + 1,
       code: lines.slice(i + 1, end).join("\n") });
     i = end;
@@ -105,11 +105,21 @@ for (const doc of process.argv.slice(2)) {
   // Only the blocks that use this package's entry: other pages may show other packages' code.
   const others = blocks(doc, basename(doc, ".md").toLowerCase()).filter((b) => b.code.includes('from "reels-api-client"'));
   for (const b of others) {
-    const file = `build/snippets/${b.name}.ts`;
+    // A page that shows a README block by name shows it unchanged.
+    const same = readme.find((r) => b.named && r.name === b.name);
+    if (b.named && !same) {
+      failures.push(`${doc} line ${b.line}: the package README has no "${b.name}" block to show`);
+      continue;
+    }
+    if (same && same.code !== b.code) {
+      failures.push(`${doc} line ${b.line}: the "${b.name}" block must be the package README's, unchanged`);
+      continue;
+    }
+    const file = `build/snippets/${basename(doc, ".md")}-${b.name}.ts`;
     writeFileSync(file, `${b.code}\nexport {};\n`);
     const { code, output } = tsc([file]);
     if (code !== 0) failures.push(`${doc} line ${b.line}: its \`\`\`ts block must compile, but tsc said:\n${output}`);
-    else ok(`${doc} line ${b.line}: its \`\`\`ts block compiles`);
+    else ok(`${doc} line ${b.line}: its \`\`\`ts block compiles${same ? ` (the README's "${b.name}")` : ""}`);
   }
 }
 
