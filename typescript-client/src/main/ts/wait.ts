@@ -55,9 +55,16 @@ export async function waitForJob(client: ReelsClient, id: number, options: WaitO
   let next = submitted === undefined ? start : start + firstPollMs;
   let gap = intervalMs;
   let last: JobStatus | undefined;
+  // The last poll comes at the deadline (less the limits' network margin) when the schedule would
+  // pass it: a job that ends late is still seen, and no poll is sent after the bound.
+  const lastPollAt = deadline - (client.limits?.marginMs ?? 0);
+  const leastGap = client.limits?.pollIntervalMs ?? 1;
   for (;;) {
     const now = clock.now();
-    if (next > deadline) throw new ReelsTimeoutError(id, timeoutMs, last);
+    if (next > lastPollAt) {
+      if (lastPollAt - now < leastGap) throw new ReelsTimeoutError(id, timeoutMs, last);
+      next = lastPollAt;
+    }
     if (next > now) await clock.sleep(next - now, signal);
     let answer;
     try {

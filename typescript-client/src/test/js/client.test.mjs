@@ -165,7 +165,8 @@ test("a job that never ends: a timeout error, and no poll later than 120 s after
   assert.ok(error instanceof ReelsTimeoutError, String(error));
   assert.equal(error.lastStatus, "pending");
   assert.equal(error.message, "job 100 not finished within 120000 ms (last status: pending)");
-  assert.ok(Math.max(...api.polls(100)) <= 120_000);
+  assert.equal(Math.max(...api.polls(100)), 119_000, "the last poll 1 s (the margin) before the bound");
+  assert.equal(clock.now(), 119_000, "and the error at once after it");
 });
 
 test("a retry the deadline would make late is not sent: a timeout instead", async () => {
@@ -177,6 +178,13 @@ test("a retry the deadline would make late is not sent: a timeout instead", asyn
   assert.ok(error instanceof ReelsTimeoutError, String(error));
   assert.ok(api.polls(100).filter((t) => t >= 100_000).length >= 2, "retried after 100 s");
   assert.ok(Math.max(...api.polls(100)) <= 120_000, `last poll at ${Math.max(...api.polls(100))}`);
+});
+
+test("a job that ends after 110 s is still seen done, by a last poll at the bound", async () => {
+  const { clock, api, client } = setUp({ jobMs: () => 112_000 });
+  const job = await clock.run(submitAndWait(client));
+  assert.equal(job.status, "done");
+  assert.equal(Math.max(...api.polls(100)), 119_000);
 });
 
 test("onStatus sees each status once, in order", async () => {
