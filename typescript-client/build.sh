@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The TypeScript client's build, run by typescript-client/pom.xml (exec-maven-plugin):
 #   build.sh package SPEC WORKDIR VERSION   npm ci the pinned tools, generate, compile, npm pack
-#   build.sh check WORKDIR [SKIP]           tsc --noEmit --strict over type-tests/ (one file must
-#                                           compile, each fails-*.ts must fail with its error)
+#   build.sh check WORKDIR [SKIP]           tsc --strict over type-tests/ (one file must compile,
+#                                           each pinned fails-*.ts must fail with its error), over
+#                                           the READMEs' ```ts blocks (they must compile), and the
+#                                           client's unit tests (node --test)
 # Without node/npm it skips with the reason; with CI=true a missing node fails the build instead, and
 # so does SKIP=true (-Dreels.typescript.skip): CI must run the type checks. "CI" and "present" are
 # decided by the kit's one helper, as the Java tests and .ci/run decide them.
@@ -28,7 +30,7 @@ case "$mode" in
     spec=$2 work=$3 version=$4
     rm -rf "$work/src" "$work/reels-api-client" "$work/build"
     mkdir -p "$work/build/src" "$work/reels-api-client"
-    cp "$here/package.json" "$here/package-lock.json" "$here/generate.mjs" "$here/check-types.mjs" \
+    cp "$here/package.json" "$here/package-lock.json" "$here/generate.mjs" "$here/documented.mjs" "$here/check-types.mjs" \
       "$here/tsconfig.json" "$work/"
     cp -r "$here/type-tests" "$work/"
     cd "$work"
@@ -38,6 +40,8 @@ case "$mode" in
       cp package-lock.json node_modules/.package-lock.json.reels
     fi
     node generate.mjs "$spec" build/src/schema.d.ts >/dev/null
+    # The limits and retry advice the client keeps to, from the docs as data beside the spec.
+    node documented.mjs "$(dirname "$spec")/doc-pages" build/src/documented.ts >/dev/null
     cp "$here/src/main/ts/"*.ts build/src/
     npx --no-install tsc -p tsconfig.json
     cp build/src/schema.d.ts "$here/package/README.md" reels-api-client/
@@ -48,8 +52,16 @@ case "$mode" in
     echo "TypeScript client: $(cd "$work/.." && pwd)/reels-api-client-$version.tgz"
     ;;
   check)
+    # The repository's pages that show this package's code to frontend developers.
+    docs=()
+    for page in "$here/../README.md" "$here/../docs/frontend.md"; do
+      [ -f "$page" ] && docs+=("$page")
+    done
     cd "$2"
-    node check-types.mjs
+    node check-types.mjs "${docs[@]}"
+    # The client's unit tests (virtual time, an in-memory API), against the built package.
+    rm -rf test-js && cp -r "$here/src/test/js" test-js
+    node --test --test-reporter=spec test-js/*.test.mjs
     ;;
   *)
     echo "usage: build.sh package SPEC WORKDIR VERSION | build.sh check WORKDIR [SKIP]" >&2

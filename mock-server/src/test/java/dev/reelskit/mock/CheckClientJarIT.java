@@ -66,7 +66,7 @@ class CheckClientJarIT {
     assertThat(run.exit()).as(run.output()).isZero();
     assertThat(run.output())
         .contains("profile   quick (time scale x25)")
-        .contains("10 passed, 0 failed")
+        .contains("11 passed, 0 failed")
         .doesNotContainPattern(FULL_TOKEN);
   }
 

@@ -86,9 +86,14 @@ public final class ClientConformanceReport {
     return clientRun;
   }
 
-  /** The ids of the rules the client broke, in catalogue order. */
+  /** The ids of the required rules the client broke, in catalogue order. */
   public List<String> violatedRuleIds() {
-    return results.stream().filter(r -> !r.passed()).map(r -> r.rule().id()).toList();
+    return results.stream().filter(ClientRuleResult::failed).map(r -> r.rule().id()).toList();
+  }
+
+  /** The ids of the recommendations the client did not follow (advice, not failures). */
+  public List<String> advisedRuleIds() {
+    return results.stream().filter(ClientRuleResult::advised).map(r -> r.rule().id()).toList();
   }
 
   public long passedCount() {
@@ -96,10 +101,18 @@ public final class ClientConformanceReport {
   }
 
   public long failedCount() {
-    return results.size() - passedCount();
+    return results.stream().filter(ClientRuleResult::failed).count();
   }
 
-  /** Whether every rule held and the client (if run by the kit) ended within its bound. */
+  /** How many recommendations the client did not follow. */
+  public long adviceCount() {
+    return results.stream().filter(ClientRuleResult::advised).count();
+  }
+
+  /**
+   * Whether every required rule held and the client (if run by the kit) ended within its bound;
+   * advice does not count.
+   */
   public boolean conforms() {
     return failedCount() == 0 && (clientRun == null || !clientRun.timedOut());
   }

@@ -18,6 +18,14 @@ public interface ClientRule {
   /** A one-line statement of what the client must do. */
   String title();
 
+  /**
+   * The weight the docs give what the rule checks: {@link Severity#REQUIRED} fails the check,
+   * {@link Severity#ADVICE} (a recommendation of the docs) is reported and never fails it.
+   */
+  default Severity severity() {
+    return Severity.REQUIRED;
+  }
+
   /** Where the catalogue explains the rule. */
   default String anchor() {
     return "docs/client-rules.md#" + id().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.reelskit.mock.conformance;
 
+import dev.reelskit.openapi.DocPages;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param maxUnfinishedJobs how many jobs one token may have unfinished at a time (docs: 3)
  * @param giveUpAfter how long after its creation a client may still poll a job that has not
  *     finished (the docs' clients: 120 s)
+ * @param retryAdvice the errors page's advice for transient errors, judged as advice ({@code
+ *     CC-RETRY-002}); a poll that retries a transient answer as advised keeps {@code CC-POLL-001}
  */
 public record ClientRuleSettings(
     Duration pollInterval,
@@ -24,7 +27,26 @@ public record ClientRuleSettings(
     int rateLimit,
     Duration rateWindow,
     int maxUnfinishedJobs,
-    Duration giveUpAfter) {
+    Duration giveUpAfter,
+    RetryAdvice retryAdvice) {
+
+  /** The settings with the documented retry advice. */
+  public ClientRuleSettings(
+      Duration pollInterval,
+      Duration tolerance,
+      int rateLimit,
+      Duration rateWindow,
+      int maxUnfinishedJobs,
+      Duration giveUpAfter) {
+    this(
+        pollInterval,
+        tolerance,
+        rateLimit,
+        rateWindow,
+        maxUnfinishedJobs,
+        giveUpAfter,
+        RetryAdvice.documented());
+  }
 
   public ClientRuleSettings {
     requirePositive(pollInterval, "pollInterval");
@@ -34,6 +56,7 @@ public record ClientRuleSettings(
     }
     requirePositive(rateWindow, "rateWindow");
     requirePositive(giveUpAfter, "giveUpAfter");
+    Objects.requireNonNull(retryAdvice, "retryAdvice");
     if (rateLimit < 1) {
       throw new IllegalArgumentException("rateLimit must be at least 1, was " + rateLimit);
     }
@@ -43,40 +66,51 @@ public record ClientRuleSettings(
     }
   }
 
-  /** The documented limits: 5 s polls (500 ms tolerance), 10 requests per 60 s, 3 jobs, 120 s. */
+  /**
+   * The documented limits, read from the docs as data ({@link DocPages}): 5 s polls (the result
+   * page; 500 ms tolerance, the kit's), 10 requests per 60 s and 3 jobs (the overview), give up
+   * after 120 s (the result page's own clients), and the errors page's retry advice.
+   */
   public static ClientRuleSettings defaults() {
+    DocPages docs = DocPages.get();
     return new ClientRuleSettings(
-        Duration.ofSeconds(5),
+        Duration.ofSeconds(docs.polling().intervalSeconds()),
         Duration.ofMillis(500),
-        10,
-        Duration.ofSeconds(60),
-        3,
-        Duration.ofSeconds(120));
+        docs.limits().requestsPerMinute(),
+        Duration.ofMinutes(1),
+        docs.limits().concurrentJobs(),
+        Duration.ofSeconds(docs.polling().giveUpSeconds()),
+        RetryAdvice.documented());
   }
 
   public ClientRuleSettings withPollInterval(Duration value) {
     return new ClientRuleSettings(
-        value, tolerance, rateLimit, rateWindow, maxUnfinishedJobs, giveUpAfter);
+        value, tolerance, rateLimit, rateWindow, maxUnfinishedJobs, giveUpAfter, retryAdvice);
   }
 
   public ClientRuleSettings withTolerance(Duration value) {
     return new ClientRuleSettings(
-        pollInterval, value, rateLimit, rateWindow, maxUnfinishedJobs, giveUpAfter);
+        pollInterval, value, rateLimit, rateWindow, maxUnfinishedJobs, giveUpAfter, retryAdvice);
   }
 
   public ClientRuleSettings withRateLimit(int limit, Duration window) {
     return new ClientRuleSettings(
-        pollInterval, tolerance, limit, window, maxUnfinishedJobs, giveUpAfter);
+        pollInterval, tolerance, limit, window, maxUnfinishedJobs, giveUpAfter, retryAdvice);
   }
 
   public ClientRuleSettings withMaxUnfinishedJobs(int value) {
     return new ClientRuleSettings(
-        pollInterval, tolerance, rateLimit, rateWindow, value, giveUpAfter);
+        pollInterval, tolerance, rateLimit, rateWindow, value, giveUpAfter, retryAdvice);
   }
 
   public ClientRuleSettings withGiveUpAfter(Duration value) {
     return new ClientRuleSettings(
-        pollInterval, tolerance, rateLimit, rateWindow, maxUnfinishedJobs, value);
+        pollInterval, tolerance, rateLimit, rateWindow, maxUnfinishedJobs, value, retryAdvice);
+  }
+
+  public ClientRuleSettings withRetryAdvice(RetryAdvice value) {
+    return new ClientRuleSettings(
+        pollInterval, tolerance, rateLimit, rateWindow, maxUnfinishedJobs, giveUpAfter, value);
   }
 
   /** The shortest gap that still passes a required wait of {@code required}. */

@@ -18,6 +18,7 @@ public final class ClientRules {
   public static final String RATE_LIMIT = "CC-RATE-001";
   public static final String UNFINISHED_JOBS = "CC-JOBS-001";
   public static final String RETRY_AFTER = "CC-RETRY-001";
+  public static final String TRANSIENT_RETRY = "CC-RETRY-002";
 
   private static final List<ClientRule> ALL =
       List.of(
@@ -30,7 +31,8 @@ public final class ClientRules {
           new GiveUpRule(),
           new RateLimitRule(),
           new UnfinishedJobsRule(),
-          new RetryAfterRule());
+          new RetryAfterRule(),
+          new TransientRetryRule());
 
   private ClientRules() {}
 

@@ -26,7 +26,9 @@ final class ReportJson {
     map.put("conforms", report.conforms());
     map.put("passed", report.passedCount());
     map.put("failed", report.failedCount());
+    map.put("advice", report.adviceCount());
     map.put("violatedRules", report.violatedRuleIds());
+    map.put("advisedRules", report.advisedRuleIds());
     map.put("profile", report.profile());
     map.put("requests", report.requests());
     map.put("dropped", report.dropped());
@@ -47,6 +49,7 @@ final class ReportJson {
       rule.put("id", result.rule().id());
       rule.put("title", result.rule().title());
       rule.put("anchor", result.rule().anchor());
+      rule.put("severity", result.rule().severity().name().toLowerCase(java.util.Locale.ROOT));
       rule.put("passed", result.passed());
       rule.put("violations", result.violations().stream().map(ReportJson::violation).toList());
       rules.add(rule);
@@ -63,6 +66,11 @@ final class ReportJson {
     map.put("rateWindowMillis", s.rateWindow().toMillis());
     map.put("maxUnfinishedJobs", s.maxUnfinishedJobs());
     map.put("giveUpAfterMillis", s.giveUpAfter().toMillis());
+    Map<String, Object> advice = new LinkedHashMap<>();
+    advice.put("statuses", s.retryAdvice().statuses().stream().sorted().toList());
+    advice.put("attempts", s.retryAdvice().attempts());
+    advice.put("waitsMillis", s.retryAdvice().waits().stream().map(d -> d.toMillis()).toList());
+    map.put("retryAdvice", advice);
     return map;
   }
 

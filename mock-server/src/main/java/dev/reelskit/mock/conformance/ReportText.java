@@ -22,11 +22,9 @@ final class ReportText {
   }
 
   String render() {
-    for (ClientRuleResult result : report.results()) {
-      if (!result.passed()) {
-        rule(result);
-      }
-    }
+    // Failures first, then advice: a reader stops at what fails the check.
+    report.results().stream().filter(ClientRuleResult::failed).forEach(this::rule);
+    report.results().stream().filter(ClientRuleResult::advised).forEach(this::rule);
     footer();
     return out.toString();
   }
@@ -38,7 +36,9 @@ final class ReportText {
         .append(rule.title())
         .append(" (")
         .append(rule.anchor())
-        .append(")\n");
+        .append(")")
+        .append(result.advised() ? " [advice: the docs recommend it; not a failure]" : "")
+        .append("\n");
     List<ClientViolation> violations = result.violations();
     for (int i = 0; i < Math.min(violations.size(), MAX_VIOLATIONS_PER_RULE); i++) {
       if (i > 0) {
@@ -149,10 +149,17 @@ final class ReportText {
     if (!passed.isEmpty()) {
       line("passed", passed);
     }
+    if (report.adviceCount() > 0) {
+      line("advice", String.join(", ", report.advisedRuleIds()));
+    }
     out.append(report.passedCount())
         .append(" passed, ")
         .append(report.failedCount())
-        .append(" failed\n");
+        .append(" failed");
+    if (report.adviceCount() > 0) {
+      out.append(", ").append(report.adviceCount()).append(" advice");
+    }
+    out.append('\n');
   }
 
   private void line(String label, String value) {

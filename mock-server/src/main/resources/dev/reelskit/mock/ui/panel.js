@@ -99,9 +99,10 @@ function renderReport(report) {
     verdict.className = "verdict " + (report.conforms ? "ok" : "bad");
   }
   $("report-summary").textContent = `${report.requests} request${report.requests === 1 ? "" : "s"} judged`
-    + `, ${report.passed} rules hold, ${report.failed} broken (profile ${report.profile})`;
+    + `, ${report.passed} rules hold, ${report.failed} broken`
+    + (report.advice > 0 ? `, ${report.advice} advice` : "") + ` (profile ${report.profile})`;
   $("report-rules").replaceChildren(...report.rules.map((rule) => {
-    const item = el("li", { class: rule.passed ? "pass" : "fail", "data-rule": rule.id },
+    const item = el("li", { class: rule.passed ? "pass" : rule.severity === "advice" ? "advice" : "fail", "data-rule": rule.id },
       el("span", { class: "id", textContent: rule.id }), rule.title);
     if (!rule.passed && rule.violations.length > 0) {
       const v = rule.violations[0];

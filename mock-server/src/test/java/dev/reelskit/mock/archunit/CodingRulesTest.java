@@ -45,6 +45,8 @@ class CodingRulesTest {
           "dev.reelskit.mock.conformance.ClientRule",
           "dev.reelskit.mock.conformance.ClientRuleResult",
           "dev.reelskit.mock.conformance.ClientRuleSettings",
+          "dev.reelskit.mock.conformance.RetryAdvice",
+          "dev.reelskit.mock.conformance.Severity",
           "dev.reelskit.mock.conformance.ClientRules",
           "dev.reelskit.mock.conformance.ClientRun",
           "dev.reelskit.mock.conformance.ClientViolation",

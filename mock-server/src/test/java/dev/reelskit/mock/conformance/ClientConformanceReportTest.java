@@ -54,8 +54,8 @@ class ClientConformanceReportTest {
           traffic   4 requests judged, 0 dropped by the bounded log; \
         t+0 = 2026-05-22T10:00:00Z (mock clock)
           passed    CC-TRAFFIC-001, CC-AUTH-001, CC-SPEC-001, CC-SPEC-002, CC-POLL-002, \
-        CC-POLL-003, CC-RATE-001, CC-JOBS-001, CC-RETRY-001
-        9 passed, 1 failed
+        CC-POLL-003, CC-RATE-001, CC-JOBS-001, CC-RETRY-001, CC-RETRY-002
+        10 passed, 1 failed
         """);
   }
 
@@ -113,6 +113,34 @@ class ClientConformanceReportTest {
   }
 
   @Test
+  void the_twelve_versus_ten_note_survives_one_slow_iteration_and_a_refused_poll() {
+    // A sleep-5 loop on a loaded machine: one iteration takes 5.9 s, and a 429 answers one poll.
+    Traffic traffic = new Traffic().at(0).submit(7);
+    double[] at = {0.6, 5.8, 10.9, 16.0, 21.1, 26.2, 31.3, 36.4, 41.5, 47.4, 52.5};
+    for (double t : at) {
+      traffic.at(t).poll(7, PROCESSING);
+    }
+    traffic.at(57.6).pollAnswered(7, 429);
+
+    ClientConformanceReport report = traffic.judge();
+    assertThat(report.violatedRuleIds()).containsExactly(ClientRules.RATE_LIMIT);
+    assertThat(report.notes())
+        .contains(ClientRules.documentedIntervalNote(ClientRuleSettings.defaults()));
+  }
+
+  @Test
+  void no_twelve_versus_ten_note_for_a_client_polling_faster_than_the_interval() {
+    Traffic traffic = new Traffic().at(0).submit(7);
+    for (int i = 0; i < 12; i++) {
+      traffic.at(0.2 + 3 * i).poll(7, PROCESSING);
+    }
+
+    ClientConformanceReport report = traffic.judge();
+    assertThat(report.violatedRuleIds()).contains(ClientRules.RATE_LIMIT);
+    assertThat(report.notes()).isEmpty();
+  }
+
+  @Test
   void shows_retry_after_and_rejection_codes_in_request_lines() {
     Traffic traffic =
         new Traffic().at(0).submitRefused("rate-limited", 3).at(1).submit(1).at(1.1).poll(1, DONE);
@@ -130,7 +158,7 @@ class ClientConformanceReportTest {
     assertThatThrownBy(report::assertConforms)
         .isInstanceOf(AssertionFailedError.class)
         .hasMessageStartingWith("CC-RATE-001 Stays within the rate limit")
-        .hasMessageEndingWith("9 passed, 1 failed\n");
+        .hasMessageEndingWith("10 passed, 1 failed\n");
   }
 
   @Test
@@ -189,11 +217,16 @@ class ClientConformanceReportTest {
     assertThat(json.path("conforms").asBoolean()).isFalse();
     assertThat(json.path("profile").asText()).isEqualTo("realistic");
     assertThat(json.path("dropped").asLong()).isEqualTo(2);
-    assertThat(json.path("passed").asInt()).isEqualTo(9);
+    assertThat(json.path("passed").asInt()).isEqualTo(10);
     assertThat(json.path("failed").asInt()).isEqualTo(1);
+    assertThat(json.path("advice").asInt()).isZero();
     assertThat(json.path("violatedRules").toString()).isEqualTo("[\"CC-RATE-001\"]");
+    assertThat(json.path("settings").path("retryAdvice").toString())
+        .isEqualTo("{\"statuses\":[429,500,502,503],\"attempts\":3,\"waitsMillis\":[1000,2000]}");
     JsonNode rate = json.path("rules").get(7);
     assertThat(rate.path("id").asText()).isEqualTo("CC-RATE-001");
+    assertThat(rate.path("severity").asText()).isEqualTo("required");
+    assertThat(json.path("rules").get(10).path("severity").asText()).isEqualTo("advice");
     JsonNode violation = rate.path("violations").get(0);
     assertThat(violation.path("actual").asText()).isEqualTo("12 requests within 50.2 s");
     assertThat(violation.path("requests")).hasSize(12);

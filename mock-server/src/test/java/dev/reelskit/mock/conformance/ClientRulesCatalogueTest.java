@@ -29,6 +29,31 @@ class ClientRulesCatalogueTest {
   }
 
   @Test
+  void the_catalogue_s_report_example_is_what_the_kit_prints_for_its_traffic() throws IOException {
+    String text = Files.readString(CATALOGUE);
+    int marker = text.indexOf("<!-- report example:");
+    assertThat(marker).as("the report example's marker").isPositive();
+    int start = text.indexOf("```\n", marker) + 4;
+    String example = text.substring(start, text.indexOf("```", start));
+    Traffic traffic =
+        new Traffic()
+            .at(0)
+            .submit(42)
+            .at(0.1)
+            .poll(42, dev.reelskit.openapi.model.JobStatus.PENDING)
+            .at(1.3)
+            .poll(42, dev.reelskit.openapi.model.JobStatus.PROCESSING)
+            .at(6.5)
+            .poll(42, dev.reelskit.openapi.model.JobStatus.DONE);
+
+    assertThat(
+            ClientConformance.judge(
+                    traffic.entries(), ClientRuleSettings.defaults(), "realistic", 0)
+                .toText())
+        .isEqualTo(example);
+  }
+
+  @Test
   void the_catalogue_carries_the_twelve_versus_ten_note() throws IOException {
     assertThat(Files.readString(CATALOGUE))
         .contains("12 requests a minute, above the documented 10");

@@ -50,7 +50,8 @@ class ClientRulesTest {
             "CC-POLL-003",
             "CC-RATE-001",
             "CC-JOBS-001",
-            "CC-RETRY-001");
+            "CC-RETRY-001",
+            "CC-RETRY-002");
     assertThat(ClientRules.byId("CC-POLL-001").anchor())
         .isEqualTo("docs/client-rules.md#cc-poll-001");
   }
@@ -189,7 +190,8 @@ class ClientRulesTest {
               .poll(1, PENDING)
               .at(5.1)
               .rejected("GET", "/api/v1/reels/1", ClientTraffic.GET, 429, "rate-limited")
-              .at(6.1)
+              // Sooner than even the errors page's 1 s before a retry.
+              .at(5.4)
               .poll(1, DONE);
 
       ClientConformanceReport report = traffic.judge();
@@ -210,6 +212,183 @@ class ClientRulesTest {
 
       assertThat(traffic.judge(fast).violatedRuleIds()).isEmpty();
       assertThat(traffic.judge().violatedRuleIds()).containsExactly(ClientRules.POLL_SPACING);
+    }
+  }
+
+  @Nested
+  class poll_spacing_after_a_transient_answer {
+
+    @Test
+    void passes_a_poll_that_retries_a_500_after_the_errors_page_s_1_s_then_2_s() {
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submit(1)
+              .at(0.1)
+              .poll(1, PENDING)
+              .at(5.1)
+              .pollAnswered(1, 500)
+              .at(6.1)
+              .pollAnswered(1, 503)
+              .at(8.1)
+              .poll(1, DONE);
+
+      ClientConformanceReport report = traffic.judge();
+      assertThat(report.violatedRuleIds()).as(report.toText()).isEmpty();
+      assertThat(report.advisedRuleIds()).isEmpty();
+    }
+
+    @Test
+    void fails_a_retry_sooner_than_the_advised_wait() {
+      Traffic traffic =
+          new Traffic().at(0).submit(1).at(0.1).pollAnswered(1, 502).at(0.4).poll(1, DONE);
+
+      ClientConformanceReport report = traffic.judge();
+      assertThat(report.violatedRuleIds()).containsExactly(ClientRules.POLL_SPACING);
+      assertThat(report.result(ClientRules.POLL_SPACING).violations().get(0).expected())
+          .isEqualTo(
+              "gap >= 500 ms (retry 1 of a transient answer: the advised 1 s - tolerance 500 ms)");
+    }
+
+    @Test
+    void past_the_advised_attempts_the_poll_interval_applies_again() {
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submit(1)
+              .at(0.1)
+              .pollAnswered(1, 500)
+              .at(1.1)
+              .pollAnswered(1, 500)
+              .at(3.1)
+              .pollAnswered(1, 500)
+              .at(5.1)
+              .poll(1, DONE);
+
+      ClientConformanceReport report = traffic.judge();
+      assertThat(report.violatedRuleIds()).containsExactly(ClientRules.POLL_SPACING);
+      assertThat(report.result(ClientRules.POLL_SPACING).violations().get(0).requests())
+          .extracting(TrafficEntry::seq)
+          .containsExactly(4L, 5L);
+    }
+  }
+
+  /** CC-RETRY-002 is advice: it never fails the check. */
+  @Nested
+  class transient_retry_advice {
+
+    @Test
+    void a_poll_loop_that_stops_at_its_first_429_gets_advice_and_still_conforms() {
+      Traffic traffic =
+          new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING).at(5.1).pollAnswered(1, 429);
+
+      ClientConformanceReport report = traffic.judge();
+      assertThat(report.violatedRuleIds()).isEmpty();
+      assertThat(report.conforms()).isTrue();
+      assertThat(report.advisedRuleIds()).containsExactly(ClientRules.TRANSIENT_RETRY);
+      ClientViolation advice = report.result(ClientRules.TRANSIENT_RETRY).violations().get(0);
+      assertThat(advice.jobId()).isEqualTo(1L);
+      assertThat(advice.expected()).isEqualTo("retry a transient answer up to 3 attempts in all");
+      assertThat(advice.actual())
+          .isEqualTo("stopped after 1 attempt answered 429, the job never shown done or error");
+      assertThat(report.toText())
+          .contains(
+              "CC-RETRY-002 Retries transient errors as the errors page advises"
+                  + " (docs/client-rules.md#cc-retry-002) [advice: the docs recommend it; not a"
+                  + " failure]")
+          .contains("  advice    CC-RETRY-002\n")
+          .endsWith("10 passed, 0 failed, 1 advice\n");
+      assertThat(report.toMap())
+          .containsEntry("advice", 1L)
+          .containsEntry("advisedRules", List.of(ClientRules.TRANSIENT_RETRY))
+          .containsEntry("conforms", true);
+    }
+
+    @Test
+    void a_transient_answer_too_close_to_the_give_up_bound_to_retry_is_no_advice() {
+      Traffic traffic =
+          new Traffic().at(0).submit(1).at(0.1).poll(1, PENDING).at(119.5).pollAnswered(1, 500);
+
+      assertThat(traffic.judge().advisedRuleIds()).isEmpty();
+    }
+
+    @Test
+    void a_fourth_attempt_after_three_transient_answers_in_a_row_gets_advice() {
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submit(1)
+              .at(5)
+              .pollAnswered(1, 503)
+              .at(10)
+              .pollAnswered(1, 503)
+              .at(15)
+              .pollAnswered(1, 503)
+              .at(20)
+              .poll(1, DONE);
+
+      ClientConformanceReport report = traffic.judge();
+      assertThat(report.violatedRuleIds()).isEmpty();
+      assertThat(report.advisedRuleIds()).containsExactly(ClientRules.TRANSIENT_RETRY);
+      ClientViolation advice = report.result(ClientRules.TRANSIENT_RETRY).violations().get(0);
+      assertThat(advice.expected())
+          .isEqualTo(
+              "at most 3 attempts (429/500/502/503, at most 3 attempts, waiting 1 s, then 2 s)");
+      assertThat(advice.actual())
+          .isEqualTo("attempt 4 after 3 transient answers in a row (503, 503, 503)");
+      assertThat(advice.requests()).extracting(TrafficEntry::seq).containsExactly(2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void a_submission_retried_sooner_than_1_s_gets_advice() {
+      Traffic traffic =
+          new Traffic().at(0).submitAnswered(500).at(0.2).submit(1).at(5.2).poll(1, DONE);
+
+      ClientConformanceReport report = traffic.judge();
+      assertThat(report.violatedRuleIds()).isEmpty();
+      ClientViolation advice = report.result(ClientRules.TRANSIENT_RETRY).violations().get(0);
+      assertThat(advice.expected()).isEqualTo("retry 1 >= 1 s after the 500");
+      assertThat(advice.actual()).isEqualTo("retry 1 200 ms after it");
+    }
+
+    @Test
+    void a_submission_that_follows_the_advice_to_the_end_gets_none() {
+      Traffic traffic =
+          new Traffic()
+              .at(0)
+              .submitAnswered(500)
+              .at(1)
+              .submitAnswered(500)
+              .at(3)
+              .submitAnswered(500);
+
+      ClientConformanceReport report = traffic.judge();
+      assertThat(report.advisedRuleIds()).isEmpty();
+      assertThat(report.result(ClientRules.TRANSIENT_RETRY).passed()).isTrue();
+    }
+
+    @Test
+    void a_submission_abandoned_at_its_first_500_gets_advice() {
+      Traffic traffic = new Traffic().at(0).submitAnswered(500);
+
+      assertThat(traffic.judge().result(ClientRules.TRANSIENT_RETRY).violations())
+          .extracting(ClientViolation::actual)
+          .containsExactly("stopped after 1 attempt answered 500");
+    }
+
+    @Test
+    void its_weight_and_numbers_come_from_the_docs_as_data() {
+      dev.reelskit.openapi.DocPage.Retry docs = dev.reelskit.openapi.DocPages.get().retry();
+
+      assertThat(docs.weight()).isEqualTo("recommended");
+      assertThat(ClientRules.byId(ClientRules.TRANSIENT_RETRY).severity())
+          .isEqualTo(Severity.ADVICE);
+      assertThat(ClientRuleSettings.defaults().retryAdvice())
+          .isEqualTo(
+              new RetryAdvice(
+                  java.util.Set.copyOf(docs.statuses()),
+                  docs.maxAttempts(),
+                  docs.waitsSeconds().stream().map(s -> Duration.ofSeconds(s)).toList()));
     }
   }
 

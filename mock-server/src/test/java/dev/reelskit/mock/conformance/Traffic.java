@@ -38,6 +38,16 @@ final class Traffic {
     return add("GET", "/api/v1/reels/" + jobId, ClientTraffic.GET, jobId, 200, shown, null, null);
   }
 
+  /** A poll answered {@code status} without a job in the body (e.g. 500, 503, 429 without wait). */
+  Traffic pollAnswered(long jobId, int status) {
+    return add("GET", "/api/v1/reels/" + jobId, ClientTraffic.GET, jobId, status, null, null, null);
+  }
+
+  /** A submission answered {@code status} without a job (e.g. 500). */
+  Traffic submitAnswered(int status) {
+    return add("POST", ANALYZE_PATH, ClientTraffic.ANALYZE, null, status, null, null, null);
+  }
+
   Traffic submitRefused(String rejection, double retryAfterSeconds) {
     return add(
         "POST",

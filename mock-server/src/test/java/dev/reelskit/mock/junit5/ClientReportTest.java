@@ -55,7 +55,7 @@ class ClientReportTest {
           .hasMessageContaining(
               "CC-POLL-001 Polls of one job are spaced at least the poll interval")
           .hasMessageContaining("actual    gap 1 s (2 of 2 gaps too short)")
-          .hasMessageContaining("9 passed, 1 failed")
+          .hasMessageContaining("10 passed, 1 failed")
           .hasMessageNotContaining(TOKEN);
     }
 

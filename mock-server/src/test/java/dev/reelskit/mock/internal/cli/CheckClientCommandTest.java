@@ -62,7 +62,7 @@ class CheckClientCommandTest {
     assertThat(run(Map.of(), quickly("correct-client.sh"))).as(output()).isZero();
     assertThat(output())
         .contains("profile   quick (time scale x25)")
-        .contains("10 passed, 0 failed")
+        .contains("11 passed, 0 failed")
         .contains("client output (token masked):")
         .contains("| job 100: done")
         .containsPattern("token ist_\\*\\*\\*\\*[A-Za-z0-9]{4}");
@@ -74,7 +74,7 @@ class CheckClientCommandTest {
     assertThat(run(Map.of(), quickly("wrong-polls-after-done.sh"))).as(output()).isEqualTo(1);
     assertThat(output())
         .contains("CC-POLL-002 No poll of a job after it was shown done or error")
-        .contains("9 passed, 1 failed");
+        .contains("10 passed, 1 failed");
   }
 
   @Test

@@ -37,7 +37,7 @@ class ClientReportAdminTest {
     assertThat(r.header("Content-Type")).isEqualTo("application/json");
     JsonNode report = r.json();
     assertThat(report.get("conforms").asBoolean()).isTrue();
-    assertThat(report.get("passed").asInt()).isEqualTo(10);
+    assertThat(report.get("passed").asInt()).isEqualTo(11);
     assertThat(report.get("requests").asInt()).isEqualTo(4);
     assertThat(report.get("profile").asText()).isEqualTo("fast (frozen clock)");
   }
@@ -81,7 +81,7 @@ class ClientReportAdminTest {
     assertThat(text.body())
         .startsWith("CC-AUTH-001 Every request carries Authorization: Bearer ist_...")
         .contains("  profile   fast (frozen clock)")
-        .endsWith("9 passed, 1 failed\n")
+        .endsWith("10 passed, 1 failed\n")
         .doesNotContain(TOKEN);
   }
 
