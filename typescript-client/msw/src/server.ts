@@ -11,6 +11,7 @@ import { parsePrefer } from "./prefer.js";
 import { AllowedOrigins, corsHeaders, preflightHeaders, ALLOWED_METHODS } from "./origins.js";
 import { profiles, type ProfileName } from "./timing.js";
 import { data } from "./data.js";
+import type { TokenRuleOptions } from "./tokens.js";
 
 const USAGE = `usage: reels-api-msw [--port N] [--bind ADDR] [--profile quick|fast|realistic] [--seed N]
                      [--time-scale X] [--readings spec|rotate] [--pin STATE] [--allowed-origin PATTERN]...
@@ -25,7 +26,10 @@ The Reels API mock as MSW handlers over HTTP (no JVM). Jobs move pending -> proc
   --pin STATE           hold every job in this state (pending, processing, done, error)
   --allowed-origin P    also let browser pages on this origin read answers (repeatable), e.g.
                         http://192.168.1.20:5173, https://*.example.test, https://localhost:*
-  --help                this text`;
+  --help                this text
+
+Tokens are secrets and have no flag: REELS_MOCK_TOKENS (only these are valid), REELS_MOCK_REVOKED_TOKENS
+(401) and REELS_MOCK_FORBIDDEN_TOKENS (403), comma-separated, as for the JVM mock.`;
 
 export interface ServerOptions {
   port: number;
@@ -36,6 +40,17 @@ export interface ServerOptions {
   readings: "spec" | "rotate";
   pin?: JobStatus;
   allowedOrigins: string[];
+  tokens?: TokenRuleOptions;
+}
+
+/** The JVM mock's token variables: comma-separated lists, never flags. */
+export function tokensFromEnvironment(env: Record<string, string | undefined>): TokenRuleOptions {
+  const list = (name: string) =>
+    (env[name] ?? "")
+      .split(",")
+      .map((t) => t.trim())
+      .filter((t) => t !== "");
+  return { valid: list("REELS_MOCK_TOKENS"), revoked: list("REELS_MOCK_REVOKED_TOKENS"), forbidden: list("REELS_MOCK_FORBIDDEN_TOKENS") };
 }
 
 export class UsageError extends Error {}
@@ -106,10 +121,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     timeScale: options.timeScale,
     readings: options.readings,
     pin: options.pin,
+    tokens: options.tokens,
   });
   const origins = new AllowedOrigins(options.allowedOrigins);
   // http-middleware is CommonJS and reads msw's CommonJS typings; the handlers are the same objects.
   const msw = createMswServer(...(mock.handlers as unknown as Parameters<typeof createMswServer>));
+  msw.disable("x-powered-by");
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "Content-Type": "application/json", ...headers });
     res.end(JSON.stringify(body));
@@ -149,6 +166,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
+function describeTokens(t: TokenRuleOptions = {}): string {
+  let rule = t.valid?.length ? `${t.valid.length} listed token(s) only` : "any Bearer token ist_<letters, digits, _ or -> (the docs' ist_your_token works)";
+  if (t.revoked?.length) rule += `, ${t.revoked.length} revoked (401)`;
+  if (t.forbidden?.length) rule += `, ${t.forbidden.length} without permission (403)`;
+  return rule;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let options;
   try {
@@ -162,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  options.tokens = tokensFromEnvironment(process.env);
   let running: RunningServer;
   try {
     running = await startServer(options);
@@ -173,7 +198,7 @@ export async function main(argv: string[]): Promise<number> {
     [
       `Reels API mock (MSW handlers, no JVM) on ${running.url}`,
       `  spec ${data.version}; profile ${options.profile}: ${data.profiles[options.profile].description}`,
-      `  token: any Bearer ist_... token (the docs' ist_your_token works)`,
+      `  token: ${describeTokens(options.tokens)}`,
       `  magic reel codes: ERROR, ERRORlong, ERRORnovideo, ERRORdownload, HTTP500, NOSPEECH, NOMETA, FLAKY, SLOW`,
       `  readings: ${options.readings}${options.pin ? `; every job pinned ${options.pin}` : ""}`,
       `  try: curl -s -X POST -H 'Authorization: Bearer ist_your_token' -H 'Content-Type: application/json' \\`,

@@ -8,6 +8,10 @@ import { createReelsMock } from "reels-api-msw";
 const BASE = "http://127.0.0.1:8089";
 const TOKEN = "ist_your_token";
 const realMs = () => Number(process.hrtime.bigint() / 1_000_000n);
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1_000;
+};
 
 describe("the clock works with fake timers", () => {
   beforeEach(() => {
@@ -32,19 +36,24 @@ describe("the clock works with fake timers", () => {
         const submitted = await client.analyzeReel("https://www.instagram.com/reel/DYa0IXPgnP5/");
         expect(submitted.data).toEqual({ id: 100, status: "pending" });
         const started = realMs();
-        const finished = waitForJob(client, submitted.data!.id, { intervalMs: 1_000, timeoutMs: 120_000 });
+        const cpuStarted = cpuMs();
+        const finished = waitForJob(client, submitted.data!.id, { intervalMs: 5_000, timeoutMs: 120_000 });
         await vi.advanceTimersByTimeAsync(95_000);
         const job = await finished;
         const took = realMs() - started;
+        const cpu = Math.round(cpuMs() - cpuStarted);
 
         expect(job.status).toBe("done");
         if (job.status === "done") expect(job.result.summary).toMatch(/^A chef cooks garlic butter shrimp/);
         expect(seen[0]).toBe("pending");
         expect(seen).toContain("processing");
         expect(seen.at(-1)).toBe("done");
-        // Only the fake clock moved: the job's time passed on it.
-        console.log(`${profile}: pending -> done over ${seen.length} polls in ${took} ms of real time`);
-        expect(took).toBeLessThan(1_000);
+        // Only the fake clock moved: the job's time passed on it. The work is well under a second
+        // (CPU time, which the other builds on a shared machine do not stretch); the wall clock
+        // too on an idle machine, and far under the job's own 5-90 s on any.
+        console.log(`${profile}: pending -> done over ${seen.length} polls in ${took} ms of real time, ${cpu} ms of CPU`);
+        expect(cpu).toBeLessThan(1_000);
+        expect(took).toBeLessThan(5_000);
       } finally {
         server.close();
       }

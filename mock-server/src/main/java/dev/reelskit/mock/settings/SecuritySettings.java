@@ -1,6 +1,7 @@
 package dev.reelskit.mock.settings;
 
 import dev.reelskit.mock.internal.net.HostNames;
+import dev.reelskit.mock.internal.net.OriginPattern;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -13,9 +14,14 @@ import java.util.Set;
  * @param allowedHosts extra {@code Host} names to serve ({@code --allowed-host}); {@code *} = any
  * @param adminToken the Bearer token every admin request must carry, or null for none
  * @param unsafeOpenAdmin allow a non-loopback bind without an admin token
+ * @param allowedOrigins browser origins besides the loopback ones whose pages may read the API's
+ *     answers (CORS; {@code --allowed-origin}); never the admin API's
  */
 public record SecuritySettings(
-    Set<String> allowedHosts, String adminToken, boolean unsafeOpenAdmin) {
+    Set<String> allowedHosts,
+    String adminToken,
+    boolean unsafeOpenAdmin,
+    Set<String> allowedOrigins) {
 
   /** The value of {@code --allowed-host} that lets every Host in. */
   public static final String ANY_HOST = "*";
@@ -41,6 +47,16 @@ public record SecuritySettings(
       throw new IllegalArgumentException("the admin token must be at least 16 characters");
     }
     adminToken = adminToken == null ? null : adminToken.trim();
+    Set<String> origins = new LinkedHashSet<>();
+    for (String origin : allowedOrigins) {
+      origins.add(OriginPattern.parse(origin).toString()); // refuses a malformed one here
+    }
+    allowedOrigins = Collections.unmodifiableSet(origins);
+  }
+
+  /** Without extra browser origins. */
+  public SecuritySettings(Set<String> allowedHosts, String adminToken, boolean unsafeOpenAdmin) {
+    this(allowedHosts, adminToken, unsafeOpenAdmin, Set.of());
   }
 
   /** Local names only, no admin token: what the jar and the JUnit 5 extension start with. */
@@ -49,15 +65,19 @@ public record SecuritySettings(
   }
 
   public SecuritySettings withAllowedHosts(Set<String> hosts) {
-    return new SecuritySettings(hosts, adminToken, unsafeOpenAdmin);
+    return new SecuritySettings(hosts, adminToken, unsafeOpenAdmin, allowedOrigins);
+  }
+
+  public SecuritySettings withAllowedOrigins(Set<String> origins) {
+    return new SecuritySettings(allowedHosts, adminToken, unsafeOpenAdmin, origins);
   }
 
   public SecuritySettings withAdminToken(String token) {
-    return new SecuritySettings(allowedHosts, token, unsafeOpenAdmin);
+    return new SecuritySettings(allowedHosts, token, unsafeOpenAdmin, allowedOrigins);
   }
 
   public SecuritySettings withUnsafeOpenAdmin(boolean on) {
-    return new SecuritySettings(allowedHosts, adminToken, on);
+    return new SecuritySettings(allowedHosts, adminToken, on, allowedOrigins);
   }
 
   /** Whether {@code --allowed-host *} turned the Host check off. */
@@ -91,6 +111,8 @@ public record SecuritySettings(
         + (adminToken == null ? "none" : "set")
         + ", unsafeOpenAdmin="
         + unsafeOpenAdmin
+        + ", allowedOrigins="
+        + allowedOrigins
         + "]";
   }
 }

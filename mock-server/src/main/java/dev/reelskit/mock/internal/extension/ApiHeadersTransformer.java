@@ -11,17 +11,20 @@ import java.util.Map;
 
 /**
  * Headers every answer under {@code /api} carries, whoever built it (the mock, a filter or a user's
- * stub): {@code X-Reels-Api-Version} (the spec's {@code info.version}) and, for a local browser
- * origin, the CORS headers (also on {@code /docs}). A stub that sets one keeps its own.
+ * stub): {@code X-Reels-Api-Version} (the spec's {@code info.version}) and, for an allowed browser
+ * origin ({@link Cors}), the CORS headers (also on {@code /docs}). A stub that sets one keeps its
+ * own.
  */
 final class ApiHeadersTransformer extends NamedExtension implements ResponseTransformerV2 {
   static final String VERSION_HEADER = "X-Reels-Api-Version";
 
   private final String version;
+  private final Cors cors;
 
-  ApiHeadersTransformer(String version) {
+  ApiHeadersTransformer(String version, Cors cors) {
     super("reels-api-headers");
     this.version = version;
+    this.cors = cors;
   }
 
   @Override
@@ -39,7 +42,7 @@ final class ApiHeadersTransformer extends NamedExtension implements ResponseTran
     }
     if (!headers.getHeader("Access-Control-Allow-Origin").isPresent()) {
       for (Map.Entry<String, String> h :
-          Cors.responseHeaders(serveEvent.getRequest().getHeader("Origin")).entrySet()) {
+          cors.responseHeaders(serveEvent.getRequest().getHeader("Origin")).entrySet()) {
         added.add(new HttpHeader(h.getKey(), h.getValue()));
       }
     }

@@ -12,6 +12,7 @@ import dev.reelskit.mock.internal.security.GuardedServerFactory;
 import dev.reelskit.mock.internal.security.RequestGuard;
 import dev.reelskit.mock.settings.Latency;
 import dev.reelskit.mock.settings.MockServerSettings;
+import dev.reelskit.mock.settings.Readings;
 import dev.reelskit.openapi.ReelsApiSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +67,15 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
     extensions.add(new LazyProxyClients());
     extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
     extensions.add(
-        new ReelsApiTransformer(jobs, tokens, limiter, spec, settings.jobStore().isolateTokens()));
+        new ReelsApiTransformer(
+            jobs,
+            tokens,
+            limiter,
+            spec,
+            settings.jobStore().isolateTokens(),
+            settings.readings() == Readings.ROTATE));
     extensions.add(new DocsTransformer());
-    extensions.add(new ApiHeadersTransformer(ReelsApiSpec.get().version()));
+    extensions.add(new ApiHeadersTransformer(ReelsApiSpec.get().version(), cors()));
     extensions.add(new PreferFaultTransformer());
     if (settings.latency() == Latency.REALISTIC) {
       extensions.add(new LatencyTransformer(settings.seed()));
@@ -86,10 +93,14 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
     return extensions;
   }
 
+  private Cors cors() {
+    return new Cors(settings.security().allowedOrigins());
+  }
+
   /** The stub-request filters in the order they run (WireMock would not keep a factory's order). */
   List<RequestFilterV2> stubFilters(SpecResponses spec, RateLimiter limiter) {
     List<RequestFilterV2> filters = new ArrayList<>();
-    filters.add(new CorsPreflightFilter());
+    filters.add(new CorsPreflightFilter(cors()));
     filters.add(new AuthFilter(tokens, spec));
     if (limiter != null) {
       filters.add(new RateLimitFilter(limiter, tokens, spec));
