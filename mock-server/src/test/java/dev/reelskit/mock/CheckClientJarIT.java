@@ -77,7 +77,7 @@ class CheckClientJarIT {
     assertThat(run.output())
         .contains(
             "CC-POLL-001 Polls of one job are spaced at least the poll"
-                + " interval (CLIENT-RULES.md#cc-poll-001)")
+                + " interval (docs/client-rules.md#cc-poll-001)")
         .doesNotContainPattern(FULL_TOKEN);
   }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The catalogue of contract rules. Ids are API: CI dashboards and people search by them, so they
- * are never renamed or reused (see {@code contract-tests/RULES.md}).
+ * are never renamed or reused (see {@code docs/contract-rules.md}).
  */
 public enum Rule {
   AUTH_MISSING("RC-AUTH-001", "A request without an Authorization header is refused with 401"),
@@ -62,7 +62,7 @@ public enum Rule {
 
   /** Where the rule is explained, relative to the repository's {@code contract-tests} folder. */
   public String anchor() {
-    return "RULES.md#" + id.toLowerCase(Locale.ROOT);
+    return "docs/contract-rules.md#" + id.toLowerCase(Locale.ROOT);
   }
 
   /** The rule's first line in every report: id, title and anchor. */

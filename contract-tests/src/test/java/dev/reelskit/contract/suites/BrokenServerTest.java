@@ -67,7 +67,7 @@ class BrokenServerTest {
     assertThat(failure(outcome, "RC-READ-007"))
         .isEqualTo(
             """
-        RC-READ-007 An unknown job id is answered 404 with a JSON error body (RULES.md#rc-read-007)
+        RC-READ-007 An unknown job id is answered 404 with a JSON error body (docs/contract-rules.md#rc-read-007)
 
           request   GET %s/api/v1/reels/9007199254740991
                     Authorization: Bearer ****6Fj1
@@ -93,7 +93,7 @@ class BrokenServerTest {
             java.util.regex.Pattern.quote(
                     """
         RC-AUTH-007 A valid token without permission is refused with 403 and a JSON error body \
-        (RULES.md#rc-auth-007)
+        (docs/contract-rules.md#rc-auth-007)
           2 checks failed
 
           request   POST %1$s/api/v1/reels/analyze
@@ -129,7 +129,8 @@ class BrokenServerTest {
     }
 
     assertThat(failure(outcome, "RC-LIFE-003"))
-        .startsWith("RC-LIFE-003 A done or error job never changes (RULES.md#rc-life-003)\n")
+        .startsWith(
+            "RC-LIFE-003 A done or error job never changes (docs/contract-rules.md#rc-life-003)\n")
         .containsPattern("\\d+ checks failed \\(the first 5 shown\\)")
         .containsPattern(
             "  at        \\$\\.result\\.summary\n"

@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The suite's own side of the contract (RULES.md, "Limits" and RC-LIFE-003), judged by what the
- * server saw arrive: jobs it gave up on, 429s without Retry-After, re-polls of finished jobs. Every
- * bound asserted here is a lower bound on a wait or an exact count, so a slow machine cannot break
- * it.
+ * The suite's own side of the contract (docs/contract-rules.md, "Limits" and RC-LIFE-003), judged
+ * by what the server saw arrive: jobs it gave up on, 429s without Retry-After, re-polls of finished
+ * jobs. Every bound asserted here is a lower bound on a wait or an exact count, so a slow machine
+ * cannot break it.
  */
 class SuiteGuaranteesTest {
 

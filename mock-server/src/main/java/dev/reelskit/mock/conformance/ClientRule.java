@@ -6,8 +6,9 @@ import java.util.Locale;
 /**
  * One named thing a client must do when it talks to the Reels API, judged over recorded traffic.
  *
- * <p>Ids and titles are API: reports, dashboards and {@code CLIENT-RULES.md} refer to them. Rules
- * are pure functions of the traffic and the settings; they never see a token, only fingerprints.
+ * <p>Ids and titles are API: reports, dashboards and {@code docs/client-rules.md} refer to them.
+ * Rules are pure functions of the traffic and the settings; they never see a token, only
+ * fingerprints.
  */
 public interface ClientRule {
 
@@ -19,7 +20,7 @@ public interface ClientRule {
 
   /** Where the catalogue explains the rule. */
   default String anchor() {
-    return "CLIENT-RULES.md#" + id().toLowerCase(Locale.ROOT);
+    return "docs/client-rules.md#" + id().toLowerCase(Locale.ROOT);
   }
 
   /** The violations of this rule in {@code traffic} (oldest first); empty when the rule holds. */

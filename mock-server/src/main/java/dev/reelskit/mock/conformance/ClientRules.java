@@ -3,7 +3,9 @@ package dev.reelskit.mock.conformance;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** The catalogue of client rules, in the order reports list them; see {@code CLIENT-RULES.md}. */
+/**
+ * The catalogue of client rules, in the order reports list them; see {@code docs/client-rules.md}.
+ */
 public final class ClientRules {
 
   public static final String TRAFFIC = "CC-TRAFFIC-001";

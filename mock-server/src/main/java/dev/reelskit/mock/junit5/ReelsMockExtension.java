@@ -160,8 +160,8 @@ public final class ReelsMockExtension
   }
 
   /**
-   * Judges what clients sent this mock so far against the client rules (CLIENT-RULES.md), with the
-   * documented limits (this mock's, when its rate limit is on).
+   * Judges what clients sent this mock so far against the client rules (docs/client-rules.md), with
+   * the documented limits (this mock's, when its rate limit is on).
    */
   public ClientConformanceReport clientReport() {
     return mock().clientReport();

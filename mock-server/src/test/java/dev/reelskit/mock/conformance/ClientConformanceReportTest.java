@@ -41,7 +41,7 @@ class ClientConformanceReportTest {
         .isEqualTo(
             """
         CC-POLL-001 Polls of one job are spaced at least the poll interval \
-        (CLIENT-RULES.md#cc-poll-001)
+        (docs/client-rules.md#cc-poll-001)
           token     ist_****3f9a
           job       42
           expected  gap >= 4.5 s (interval 5 s - tolerance 500 ms)
@@ -67,7 +67,7 @@ class ClientConformanceReportTest {
         .startsWith(
             """
         CC-POLL-002 No poll of a job after it was shown done or error \
-        (CLIENT-RULES.md#cc-poll-002)
+        (docs/client-rules.md#cc-poll-002)
           token     ist_****3f9a
           job       1
           expected  no poll after #4 showed done
@@ -93,7 +93,7 @@ class ClientConformanceReportTest {
         .startsWith(
             """
         CC-RATE-001 Stays within the rate limit in any window, per token \
-        (CLIENT-RULES.md#cc-rate-001)
+        (docs/client-rules.md#cc-rate-001)
           token     ist_****3f9a
           expected  at most 10 requests in any 60 s
           actual    12 requests within 50.2 s

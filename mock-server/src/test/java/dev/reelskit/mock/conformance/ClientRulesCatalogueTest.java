@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** CLIENT-RULES.md documents every rule under the anchor reports point to, with its exact title. */
+/**
+ * docs/client-rules.md documents every rule under the anchor reports point to, with its exact
+ * title.
+ */
 class ClientRulesCatalogueTest {
 
   // Surefire runs in the module directory; the catalogue sits at the repository root.
-  static final Path CATALOGUE = Path.of("..", "CLIENT-RULES.md");
+  static final Path CATALOGUE = Path.of("..", "docs", "client-rules.md");
 
   @Test
   void every_rule_has_its_anchor_and_title_in_the_catalogue() throws IOException {

@@ -51,7 +51,8 @@ class ClientRulesTest {
             "CC-RATE-001",
             "CC-JOBS-001",
             "CC-RETRY-001");
-    assertThat(ClientRules.byId("CC-POLL-001").anchor()).isEqualTo("CLIENT-RULES.md#cc-poll-001");
+    assertThat(ClientRules.byId("CC-POLL-001").anchor())
+        .isEqualTo("docs/client-rules.md#cc-poll-001");
   }
 
   @Nested

@@ -43,7 +43,7 @@ class ContractViolationTest {
     assertThat(v.getMessage())
         .isEqualTo(
             """
-        RC-READ-005 status is one of pending|processing|done|error (RULES.md#rc-read-005)
+        RC-READ-005 status is one of pending|processing|done|error (docs/contract-rules.md#rc-read-005)
 
           request   GET http://localhost:8089/api/v1/reels/42
                     Authorization: Bearer ****3f9a
@@ -69,7 +69,7 @@ class ContractViolationTest {
     assertThat(v.getMessage())
         .isEqualTo(
             """
-        RC-LIFE-002 A job reaches done or error within the job timeout (RULES.md#rc-life-002)
+        RC-LIFE-002 A job reaches done or error within the job timeout (docs/contract-rules.md#rc-life-002)
           2 checks failed
 
           request   GET http://localhost:8089/api/v1/reels/42

@@ -28,16 +28,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code check-client [options] -- <client command...>}: starts a mock, runs the client against it
- * with a fresh token, and judges the client's traffic against the client rules (CLIENT-RULES.md).
- * Exit 0 when every rule holds, 1 when one does not (or the client hit its time bound), 2 when the
- * client could not be started, 64 on bad usage.
+ * with a fresh token, and judges the client's traffic against the client rules
+ * (docs/client-rules.md). Exit 0 when every rule holds, 1 when one does not (or the client hit its
+ * time bound), 2 when the client could not be started, 64 on bad usage.
  */
 @Command(
     name = "check-client",
     mixinStandardHelpOptions = true,
     description =
         "Runs a client against the mock and judges its traffic against the client rules"
-            + " (CLIENT-RULES.md).%n"
+            + " (docs/client-rules.md).%n"
             + "The client gets the base URL and a fresh token through REELS_BASE_URL and REELS_TOKEN,"
             + " and through {baseUrl} and {token} in its arguments.%n"
             + "Every option is also a -Dreels.mock.<name> property and a REELS_MOCK_<NAME> variable.%n"
@@ -166,7 +166,7 @@ final class CheckClientCommand implements Callable<Integer> {
     // The mock's INFO lines would interleave with the client's output and the report.
     MockLogLevel logLevel = settings.verbose() ? MockLogLevel.unchanged() : MockLogLevel.warnOnly();
     try (logLevel;
-        ReelsMock mock = MockServerRunner.start(settings)) {
+        ReelsMock mock = ReelsMock.start(settings)) {
       out.println(
           "check-client: mock on "
               + mock.baseUrl()
