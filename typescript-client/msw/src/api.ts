@@ -3,7 +3,7 @@
 // values it cannot honour), validation of the submission (400), then the job engine (202, 200,
 // 404, 405). Every body is a spec example or built from the JVM mock's exported outcomes.
 import { data } from "./data.js";
-import { isStatus, sets, type JobStatus } from "./lifecycle.js";
+import { initialStatus, isStatus, sets, type JobStatus } from "./lifecycle.js";
 import { isServerFailure, JobStore, type Job } from "./jobs.js";
 import { checkToken, type TokenRuleOptions } from "./tokens.js";
 import { forcesResponse, parsePrefer, type Prefer } from "./prefer.js";
@@ -117,10 +117,11 @@ export class ReelsApi {
     }
     if (op !== null && prefer) {
       if (prefer.invalid) return this.badRequest(op, prefer.invalid);
-      if (prefer.state !== undefined && !isStatus(prefer.state)) {
+      // A forced response wins over `state=` (it creates no job); on a GET `state=` is ignored.
+      if (forcesResponse(prefer)) return this.forced(op, prefer);
+      if (op === ANALYZE && prefer.state !== undefined && !isStatus(prefer.state)) {
         return this.badRequest(op, `Prefer: state must be one of ${Object.keys(data.lifecycle.states).join(", ")}; was '${prefer.state}'`);
       }
-      if (forcesResponse(prefer)) return this.forced(op, prefer);
     }
     if (op === ANALYZE) {
       const refused = this.validate(req);
@@ -130,7 +131,7 @@ export class ReelsApi {
     if (op === null) {
       return { ...this.plain(405, json({ error: `method not allowed; this path supports ${r.allow}` }), null), headers: { Allow: r.allow } };
     }
-    return op === ANALYZE ? this.analyze(req, prefer) : this.getReel(jobId(r.idText), prefer);
+    return op === ANALYZE ? this.analyze(req, prefer) : this.getReel(jobId(r.idText));
   }
 
   private forced(op: string, prefer: Prefer): ApiAnswer {
@@ -190,10 +191,11 @@ export class ReelsApi {
     return {
       status: 202,
       headers: reading ? { "X-Reels-Reading": describeReading(reading) } : {},
-      body: json({ id: reading ? shownId(job.id, reading) : job.id, status: job.status }),
+      // A new job is `pending` to its submitter even when pinned: the pin shows from its first poll.
+      body: json({ id: reading ? shownId(job.id, reading) : job.id, status: initialStatus }),
       operation: ANALYZE,
       jobId: job.id,
-      shown: job.status,
+      shown: initialStatus,
     };
   }
 
@@ -206,7 +208,7 @@ export class ReelsApi {
     return job && (readingOfUrl(job.url).id === "large") === large ? job : undefined;
   }
 
-  private getReel(shownAs: number, prefer: Prefer | undefined): ApiAnswer {
+  private getReel(shownAs: number): ApiAnswer {
     const found = this.lookup(shownAs);
     if (!found) return this.plain(404, example("NotFoundError"), GET);
     const id = found.id;
@@ -215,8 +217,7 @@ export class ReelsApi {
       this.flakyPolls.set(id, polls);
       if (polls % FLAKY_EVERY === 0) return this.plain(500, example("ServerMessageError"), GET);
     }
-    // `Prefer: state=` shows the job in that state for this answer only; it is not polled.
-    const job = prefer?.state ? { ...found, status: prefer.state as JobStatus } : this.jobs.poll(id)!;
+    const job = this.jobs.poll(id)!;
     const rotate = this.options.readings === "rotate";
     return {
       status: 200,

@@ -28,7 +28,11 @@ export interface ReelsMockOptions {
    * `vi.useFakeTimers()` + `vi.advanceTimersByTime(ms)` (or jest's) move the jobs.
    */
   now?: () => number;
-  /** Hold every job, seeded and new, in this state (one story per state). */
+  /**
+   * Hold every job, seeded and new, in this state (one story per state), as the JVM mock's tenant
+   * pin does: a new job still answers its POST `pending` and shows the pinned state from its first
+   * poll on. One job: `Prefer: state=done` on its POST, or `mock.force(id, "done", true)`.
+   */
   pin?: JobStatus;
   /** Start with the JVM mock's seeded jobs: 42 done, 43 pending, 44 processing, 45 error, ... (default true). */
   seedJobs?: boolean;

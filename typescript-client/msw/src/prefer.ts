@@ -1,6 +1,7 @@
 // What a `Prefer` header asks of the mock, parsed as the JVM mock parses it (PreferHeader):
 // Prism's `code=404` and `example=doneNoSpeech`, the kit's `fault=connection-reset` and
-// `delay=1500`, and the pack's `state=done` (show or pin a job in that state).
+// `delay=1500`, and `state=done` on a submission (the job it creates is held in that state: the
+// JVM mock's pinned-state header, docs/mock.md "Tenants: a clock, pins and jobs of one's own").
 
 export const FAULTS = ["connection-reset", "empty-response", "malformed-chunk", "random-data"] as const;
 export const MAX_DELAY_MS = 60_000;

@@ -23,7 +23,7 @@ describe("one story per state", () => {
     for (const s of stories) {
       const client = createReelsClient({ baseUrl: s.baseUrl, token: TOKEN });
       const { data } = await client.analyzeReel("https://www.instagram.com/reel/DYa0IXPgnP5/");
-      expect(data?.status).toBe(s.state === "pending" ? "pending" : s.state);
+      expect(data?.status).toBe("pending"); // as the docs say of every new job; the pin shows on polls
       ids.set(s.state, data!.id);
     }
     for (let poll = 0; poll < 4; poll++) {
@@ -45,23 +45,34 @@ describe("one story per state", () => {
     expect(stories[2].mock.jobs.list().every((j) => j.status === "done")).toBe(true);
   });
 
-  it("pins a state for one request with Prefer: state=, without moving the job", async () => {
+  it("pins one job with Prefer: state= on its POST, as the JVM mock's header does", async () => {
     const mock = createReelsMock({ baseUrl: "https://one.test", profile: "fast", seedJobs: false });
     server.use(...mock.handlers);
     const client = createReelsClient({ baseUrl: "https://one.test", token: TOKEN });
-    const { data } = await client.analyzeReel("https://www.instagram.com/reel/ERRORlong1/");
-    const shown = await client.fetchClient.GET("/api/v1/reels/{id}", {
-      params: { path: { id: data!.id } },
-      headers: { Prefer: "state=error" },
-    });
-    expect(shown.data).toMatchObject({ status: "error", error: "Video is longer than 90 seconds", result: null });
-    // Not a poll: the job itself still starts at pending.
-    expect((await client.getReel(data!.id)).data?.status).toBe("pending");
-    const bad = await client.fetchClient.GET("/api/v1/reels/{id}", {
-      params: { path: { id: data!.id } },
-      headers: { Prefer: "state=finished" },
-    });
+    const submit = (prefer: string) =>
+      client.fetchClient.POST("/api/v1/reels/analyze", {
+        body: { url: "https://www.instagram.com/reel/ERRORlong1/" },
+        headers: { Prefer: prefer },
+      });
+    const pinned = await submit("state=processing");
+    expect(pinned.data).toEqual({ id: 100, status: "pending" });
+    for (let poll = 0; poll < 5; poll++) expect((await client.getReel(100)).data?.status).toBe("processing");
+    const failed = await submit("state=error");
+    expect((await client.getReel(failed.data!.id)).data).toMatchObject({ status: "error", error: "Video is longer than 90 seconds", result: null });
+    // An unpinned job of the same mock moves on its own: pinning is per job.
+    const free = await client.analyzeReel("https://www.instagram.com/reel/DYa0IXPgnP5/");
+    const seen = [];
+    for (let poll = 0; poll < 3; poll++) seen.push((await client.getReel(free.data!.id)).data?.status);
+    expect(seen).toEqual(["pending", "processing", "done"]);
+    // On a GET the preference is ignored; a bad state on a POST is a 400 and creates no job.
+    const read = await client.fetchClient.GET("/api/v1/reels/{id}", { params: { path: { id: 100 } }, headers: { Prefer: "state=done" } });
+    expect(read.data?.status).toBe("processing");
+    const bad = await submit("state=finished");
     expect(bad.response.status).toBe(400);
     expect(bad.error).toEqual({ message: "Prefer: state must be one of pending, processing, done, error; was 'finished'" });
+    expect(mock.jobs.list().length).toBe(3);
+    // Prefer: code= wins and creates no job.
+    expect((await submit("code=202, state=done")).data).toEqual({ id: 42, status: "pending" });
+    expect(mock.jobs.list().length).toBe(3);
   });
 });

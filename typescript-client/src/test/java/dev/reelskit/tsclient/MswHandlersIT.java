@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.mock.settings.MockServerSettings;
+import dev.reelskit.mock.settings.Readings;
 import dev.reelskit.openapi.ReelsJson;
 import java.io.IOException;
 import java.net.URI;
@@ -76,11 +77,16 @@ class MswHandlersIT {
   }
 
   private static ReelsMock jvmMock() {
+    return jvmMock(Readings.SPEC);
+  }
+
+  private static ReelsMock jvmMock(Readings readings) {
     return ReelsMock.start(
         MockServerSettings.builder()
             .port(0)
             .profile(TimingProfile.FAST)
             .tokens(Set.of(), Set.of(), Set.of(FORBIDDEN))
+            .readings(readings)
             .build());
   }
 
@@ -159,7 +165,7 @@ class MswHandlersIT {
       String method, String path, String auth, String contentType, String body, String prefer) {}
 
   private static final List<String> HEADERS =
-      List.of("content-type", "x-reels-api-version", "retry-after", "allow");
+      List.of("content-type", "x-reels-api-version", "retry-after", "allow", "x-reels-reading");
 
   /** One answer, normalised: a new job's created_at is the mock's clock, which differs. */
   private static String answer(String baseUrl, Call c) throws Exception {
@@ -182,7 +188,13 @@ class MswHandlersIT {
     if (!body.isEmpty()) {
       JsonNode json = ReelsJson.mapper().readTree(body);
       if (json instanceof ObjectNode o && o.path("id").asLong() >= 100 && o.has("created_at")) {
-        o.put("created_at", "<the mock's clock>");
+        // The mock's clock differs between the two; the timestamp's form must not.
+        String at = o.get("created_at").asText();
+        o.put(
+            "created_at",
+            at.endsWith("Z")
+                ? "<clock>Z"
+                : at.matches(".*[+-]\\d\\d:\\d\\d$") ? "<clock>+offset" : "<clock>");
       }
       out.append(' ').append(json);
     }
@@ -338,14 +350,53 @@ class MswHandlersIT {
 
   @Test
   void a_script_of_requests_gets_the_same_statuses_headers_and_bodies_from_both() throws Exception {
-    List<Call> script = script();
+    List<String> fromMsw = sameAnswers(script(), Readings.SPEC);
+    assertThat(fromMsw)
+        .anyMatch(a -> a.startsWith("500 "))
+        .anyMatch(a -> a.startsWith("405 "))
+        .anyMatch(a -> a.contains("retry-after="))
+        .anyMatch(a -> a.contains("\"status\":\"processing\""));
+  }
+
+  @Test
+  void with_readings_rotate_both_show_each_reel_code_in_the_same_reading() throws Exception {
+    String t = "Bearer " + TOKEN;
+    List<Call> script = new ArrayList<>();
+    for (long id : List.of(42L, 43L, 45L, 46L, 47L, 50L, 99L)) {
+      script.add(new Call("GET", "/api/v1/reels/" + id, t, null, null, null));
+    }
+    List<String> codes = new ArrayList<>(List.of("abc", "DYa0IXPgnP5", "ERRORlong", "NOMETAx"));
+    for (int n = 0; n < 96; n++) codes.add("ROTATE" + n);
+    for (String code : codes) {
+      script.add(
+          new Call(
+              "POST",
+              "/api/v1/reels/analyze",
+              t,
+              "application/json",
+              "{\"url\":\"https://www.instagram.com/reel/" + code + "/\"}",
+              null));
+    }
+    // Ids as each mock answered them: large ones differ from the plain count; poll by those.
+    List<String> fromMsw = sameAnswers(script, Readings.ROTATE);
+    assertThat(fromMsw)
+        .anyMatch(a -> a.contains("\"hooks\":["))
+        .anyMatch(a -> a.contains("reading 95 of 96"));
+  }
+
+  /**
+   * Runs {@code script} against a fresh JVM mock and fresh handlers; after each 202 the job is
+   * polled three times by the id that mock answered. Fails on the first difference of any answer.
+   */
+  private List<String> sameAnswers(List<Call> script, Readings readings) throws Exception {
     List<String> fromJvm = new ArrayList<>();
-    try (ReelsMock mock = jvmMock()) {
-      for (Call c : script) fromJvm.add(answer(mock.baseUrl(), c));
+    try (ReelsMock mock = jvmMock(readings)) {
+      for (Call c : script) fromJvm.addAll(answerAndPoll(mock.baseUrl(), c));
     }
     List<String> fromMsw = new ArrayList<>();
-    try (StartedCommand server = msw("--port", "0", "--profile", "fast")) {
-      for (Call c : script) fromMsw.add(answer(server.url(), c));
+    try (StartedCommand server =
+        msw("--port", "0", "--profile", "fast", "--readings", readings.cliName())) {
+      for (Call c : script) fromMsw.addAll(answerAndPoll(server.url(), c));
     }
     List<String> differences = new ArrayList<>();
     for (int i = 0; i < script.size(); i++) {
