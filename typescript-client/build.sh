@@ -49,7 +49,7 @@ case "$mode" in
     # The MSW handler pack: data from the spec and the JVM mock's tables, then the hand-written engine.
     mkdir -p msw/build/src msw/reels-api-msw/bin
     cp "$here/msw/generate-data.mjs" "$here/msw/tsconfig.json" "$here/msw/vitest.config.mjs" msw/
-    cp -r "$here/msw/test" "$here/msw/browser" msw/
+    cp -r "$here/msw/test" "$here/msw/browser" "$here/msw/examples" msw/
     cp "$here/msw/src/"*.ts msw/build/src/
     node msw/generate-data.mjs "$published" "$behaviour" msw/build/src/data.ts
     (cd msw && npx --no-install tsc -p tsconfig.json)

@@ -6,15 +6,14 @@
 // ../../msw-stories.png (target/). Without Chromium it skips with the reason; with CI=true it fails.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
 const screenshot = resolve(here, "..", "..", "..", "msw-stories.png");
 
 function chromiumPath() {
@@ -44,10 +43,13 @@ const bundle = await build({
   write: false,
   logLevel: "error",
 });
+// The service worker file as the docs tell users to get it: `npx msw init <public dir>`.
+const publicDir = mkdtempSync(join(tmpdir(), "reels-msw-public-"));
+execFileSync("npx", ["--no-install", "msw", "init", publicDir, "--no-save"], { stdio: "pipe", timeout: 60_000 });
 const files = {
   "/": ["text/html", readFileSync(join(here, "index.html"))],
   "/page.js": ["text/javascript", Buffer.from(bundle.outputFiles[0].contents)],
-  "/mockServiceWorker.js": ["text/javascript", readFileSync(require.resolve("msw/mockServiceWorker.js"))],
+  "/mockServiceWorker.js": ["text/javascript", readFileSync(join(publicDir, "mockServiceWorker.js"))],
 };
 const server = createServer((req, res) => {
   const file = files[(req.url ?? "/").split("?")[0]];
@@ -108,6 +110,7 @@ try {
 } finally {
   await browser.close();
   server.close();
+  rmSync(publicDir, { recursive: true, force: true });
 }
 if (failures.length > 0) {
   console.error(failures.join("\n"));
