@@ -4,10 +4,10 @@
 // 404, 405). Every body is a spec example or built from the JVM mock's exported outcomes.
 import { data } from "./data.js";
 import { initialStatus, isStatus, sets, type JobStatus } from "./lifecycle.js";
-import { isServerFailure, JobStore, type Job } from "./jobs.js";
+import { isServerFailure, JobStore, reelCode, type Job } from "./jobs.js";
 import { checkToken, type TokenRuleOptions } from "./tokens.js";
 import { forcesResponse, parsePrefer, type Prefer } from "./prefer.js";
-import { describeReading, LARGE_ID_OFFSET, readingOfUrl, shownId, type Readings, readingOf } from "./readings.js";
+import { describeReading, LARGE_ID_OFFSET, readingIndex, readingOfUrl, shownId, type Readings, readingOf } from "./readings.js";
 
 export const ANALYZE = "analyzeReel";
 export const GET = "getReel";
@@ -42,6 +42,8 @@ export interface ApiAnswer {
   /** The job id and status shown, for a 200 or 202. */
   jobId?: number;
   shown?: JobStatus;
+  /** A documented response the request asked for with `Prefer: code=/example=`. */
+  forced?: boolean;
 }
 
 interface Route {
@@ -97,6 +99,14 @@ export class ReelsApi {
     const answered = this.refuseOrServe(req, r, prefer);
     const headers: Record<string, string> = { "Content-Type": "application/json", "X-Reels-Api-Version": data.version, ...answered.headers };
     const out: ApiAnswer = { ...answered, headers };
+    if (this.options.readings === "rotate" && out.status >= 400 && !out.forced && out.body !== undefined) {
+      const form = errorBodyForm(req);
+      const rewritten = errorBodyIn(form, out.status, out.body);
+      if (rewritten !== undefined) {
+        out.body = rewritten;
+        out.headers["X-Reels-Reading"] = `error body: ${form}`;
+      }
+    }
     if (prefer && !prefer.invalid) {
       if (prefer.fault) out.fault = prefer.fault;
       if (prefer.delayMs !== undefined) out.delayMs = (out.delayMs ?? 0) + prefer.delayMs;
@@ -154,6 +164,7 @@ export class ReelsApi {
       body: example(e.component),
       operation: op,
       shown,
+      forced: true,
     };
   }
 
@@ -237,6 +248,41 @@ export class ReelsApi {
   private badRequest(op: string, message: string): ApiAnswer {
     return this.plain(400, json({ message }), op);
   }
+}
+
+/**
+ * With rotating readings, which form an error body takes: the errors page's or the overview's,
+ * by the submission's reel code or the path's last segment (even: errors page), as the JVM mock's
+ * ErrorBodyReadings picks it.
+ */
+function errorBodyForm(req: ApiRequest): "errors-page" | "overview" {
+  let code = "";
+  if (req.method === "POST") {
+    try {
+      const url = (JSON.parse(req.body) as { url?: unknown })?.url;
+      code = typeof url === "string" ? reelCode(url) : "";
+    } catch {
+      code = "";
+    }
+  }
+  const key = code !== "" ? code : req.path.slice(req.path.lastIndexOf("/") + 1);
+  return readingIndex(key) % 2 === 0 ? "errors-page" : "overview";
+}
+
+/** The body in that form: errors page `message` for 400/404/405/500 (404 adds `status`), else `error`. */
+function errorBodyIn(form: string, status: number, body: string): string | undefined {
+  let parsed: { error?: unknown; message?: unknown } | null;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const text = typeof parsed?.error === "string" ? parsed.error : typeof parsed?.message === "string" ? parsed.message : undefined;
+  if (text === undefined) return undefined;
+  if (form === "errors-page" && status !== 401 && status !== 403 && status !== 429) {
+    return json(status === 404 ? { message: text, status: "error" } : { message: text });
+  }
+  return json({ error: text });
 }
 
 /**

@@ -49,6 +49,23 @@ describe("readings: rotate", () => {
     for (const [name, forms] of DIMENSIONS) expect([...met.get(name)!].sort()).toEqual([...forms].sort());
   });
 
+  it("sends error bodies in the errors page's form or the overview's, and the typed client reads both", async () => {
+    const client = createReelsClient({ baseUrl: "http://127.0.0.1:8089", token: "ist_your_token" });
+    const forms = new Map<string, unknown>();
+    for (const id of [987654320, 987654321]) {
+      const { error, response } = await client.getReel(id);
+      expect(response.status).toBe(404);
+      const text = error && ("message" in error && error.message ? error.message : error.error); // ApiError: either field
+      expect(text).toBe("job not found");
+      forms.set(response.headers.get("X-Reels-Reading")!, error);
+    }
+    expect(forms.get("error body: errors-page")).toEqual({ message: "job not found", status: "error" });
+    expect(forms.get("error body: overview")).toEqual({ error: "job not found" });
+    // A Prefer: code= answer is the example asked for, never rewritten.
+    const forced = await client.fetchClient.GET("/api/v1/reels/{id}", { params: { path: { id: 987654320 } }, headers: { Prefer: "code=404" } });
+    expect(forced.error).toEqual({ error: "job not found" });
+  });
+
   it("answers a large-id job only under its large id", async () => {
     const client = createReelsClient({ baseUrl: "http://127.0.0.1:8089", token: "ist_your_token" });
     const { data } = await client.analyzeReel("https://www.instagram.com/reel/ROTATE48/");

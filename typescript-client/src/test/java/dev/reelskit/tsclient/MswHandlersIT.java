@@ -375,11 +375,32 @@ class MswHandlersIT {
               "{\"url\":\"https://www.instagram.com/reel/" + code + "/\"}",
               null));
     }
+    // Error bodies in the errors page's form or the overview's, by reel code or id.
+    for (String id : List.of("987654320", "987654321", "abc")) {
+      script.add(new Call("GET", "/api/v1/reels/" + id, t, null, null, null));
+    }
+    script.add(new Call("GET", "/api/v1/reels/42", null, null, null, null));
+    script.add(new Call("GET", "/api/v1/reels/42", t, null, null, "code=404"));
+    for (String body :
+        List.of(
+            "{}",
+            "{\"url\":\"https://www.tiktok.com/@x/video/1\"}",
+            "{\"url\":\"https://www.instagram.com/reel/HTTP500x0/\"}",
+            "{\"url\":\"https://www.instagram.com/reel/HTTP500x1/\"}")) {
+      script.add(new Call("POST", "/api/v1/reels/analyze", t, "application/json", body, null));
+    }
+    script.add(new Call("DELETE", "/api/v1/reels/43", t, null, null, null));
     // Ids as each mock answered them: large ones differ from the plain count; poll by those.
     List<String> fromMsw = sameAnswers(script, Readings.ROTATE);
     assertThat(fromMsw)
         .anyMatch(a -> a.contains("\"hooks\":["))
-        .anyMatch(a -> a.contains("reading 95 of 96"));
+        .anyMatch(a -> a.contains("reading 95 of 96"))
+        .anyMatch(
+            a ->
+                a.startsWith("404 ")
+                    && a.contains("{\"message\":\"job not found\",\"status\":\"error\"}"))
+        .anyMatch(a -> a.startsWith("404 ") && a.contains("{\"error\":\"job not found\"}"))
+        .anyMatch(a -> a.startsWith("500 ") && a.contains("{\"error\":\"internal server error\"}"));
   }
 
   /**

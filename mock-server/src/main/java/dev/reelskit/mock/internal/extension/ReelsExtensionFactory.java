@@ -76,6 +76,9 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
             settings.readings() == Readings.ROTATE));
     extensions.add(new DocsTransformer());
     extensions.add(new ApiHeadersTransformer(ReelsApiSpec.get().version(), cors()));
+    if (settings.readings() == Readings.ROTATE) {
+      extensions.add(new ErrorBodyReadings());
+    }
     extensions.add(new PreferFaultTransformer());
     if (settings.latency() == Latency.REALISTIC) {
       extensions.add(new LatencyTransformer(settings.seed()));
