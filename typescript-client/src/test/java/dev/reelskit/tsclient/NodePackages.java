@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The npm tarballs this module packs ({@code target/<name>-<version>.tgz}), installed with {@code
@@ -26,6 +27,9 @@ final class NodePackages {
   private NodePackages() {}
 
   static void requireNodeAndNpm() {
+    Assumptions.assumeFalse(
+        Boolean.getBoolean("reels.typescript.skip"),
+        "-Dreels.typescript.skip: the npm packages were not built, so they are not tested");
     if ("true".equals(System.getenv("CI"))) {
       for (String tool : List.of("node", "npm")) {
         if (!answers(tool)) {
