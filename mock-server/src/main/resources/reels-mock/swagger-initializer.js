@@ -30,6 +30,8 @@ window.onload = function () {
       var servers = (spec.servers || []).filter(function (s) { return s.url !== origin; });
       spec.servers = [{ url: origin, description: "This mock (Try it out goes here)" }].concat(servers);
       window.ui.specActions.updateJsonSpec(spec);
+      // Swagger UI keeps the server it selected first (production): select this mock instead.
+      window.ui.oas3Actions.setSelectedServer(origin);
     },
     requestInterceptor: function (request) {
       request.url = request.url.replace(/^https?:\/\/[^/]+(?=\/api\/)/, origin);
