@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,13 +30,23 @@ class MockLauncherIT {
 
   private static final String TOKEN = "ist_your_token";
 
-  @TempDir Path app;
+  private Path app;
   @TempDir Path bin;
 
   @BeforeAll
   void install_into_an_empty_folder() throws Exception {
     NodePackages.requireNodeAndNpm();
+    app = Files.createTempDirectory("reels-mock-launcher-app-");
     NodePackages.install(NodePackages.tarball("reels-mock-server"), app);
+  }
+
+  @AfterAll
+  void remove_the_install() throws Exception {
+    if (app != null) {
+      try (var files = Files.walk(app)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   @Test
