@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const jar = join(dirname(fileURLToPath(import.meta.url)), "..", "reels-mock-server.jar");
 const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
-const INSTALL = "Install a JDK or JRE 17 or later (e.g. apt-get install openjdk-17-jre-headless, " +
+const INSTALL = "Install Java 17 or later, a JDK or JRE (e.g. apt-get install openjdk-17-jre-headless, " +
   "brew install openjdk@17, or https://adoptium.net) and put its java on the PATH or set JAVA_HOME. " +
   "No Java at all? The MSW pack runs the mock in node: npx reels-api-msw --port 8089";
 
