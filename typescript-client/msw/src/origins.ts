@@ -1,5 +1,5 @@
 // Which browser origins may read the mock's answers (CORS), by the JVM mock's rule: loopback
-// origins (`localhost`, `*.localhost`, `127.x.x.x`, `[::1]`) on http or https and any port, plus each
+// origins (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`) on http or https and any port, plus each
 // `--allowed-origin` pattern: `[scheme://]host[:port]`, where a missing scheme means http or https,
 // a missing port or `*` any port, a host `*.name` any subdomain of name, and `*` alone any origin.
 
@@ -21,7 +21,6 @@ export function parseOriginPattern(text: string): OriginPattern | "any" {
 
 function hostMatches(pattern: string, host: string): boolean {
   if (pattern.startsWith("*.")) return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
-  if (pattern === "127.0.0.1") return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
   return host === pattern;
 }
 

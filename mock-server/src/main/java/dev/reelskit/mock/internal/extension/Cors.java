@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * CORS for browser pages: loopback origins ({@code localhost}, {@code *.localhost}, {@code
- * 127.x.x.x}, {@code [::1]}) on http or https and any port, plus each {@code --allowed-origin}.
+ * 127.0.0.1}, {@code [::1]}) on http or https and any port, plus each {@code --allowed-origin}.
  * Allowed request headers are listed explicitly (a wildcard does not cover {@code Authorization}),
  * and the headers a page may read are exposed: {@code Retry-After} for a 429's back-off, the spec
  * version and the reading shown.

@@ -64,10 +64,7 @@ public record OriginPattern(List<String> schemes, String host, String port) {
     if (h == null) {
       return false;
     }
-    boolean hostOk =
-        host == null
-            || (host.equals("127.0.0.1") ? HostNames.isLocal(h) && h.startsWith("127.") : false)
-            || HostNames.matches(host, h);
+    boolean hostOk = host == null || HostNames.matches(host, h);
     return hostOk && (port == null || port.equals(m.group(3)));
   }
 
