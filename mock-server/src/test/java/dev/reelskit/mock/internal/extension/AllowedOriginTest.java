@@ -131,6 +131,7 @@ class AllowedOriginTest {
           "http://192.168.1.21:5173",
           "http://192.168.1.20:5174",
           "https://evil.example",
+          "http://127.0.0.2:5173",
           "null"
         })
     void other_origins_get_no_cors_headers(String origin) {
