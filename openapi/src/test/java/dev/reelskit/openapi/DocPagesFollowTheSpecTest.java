@@ -49,6 +49,27 @@ class DocPagesFollowTheSpecTest {
   }
 
   @TestFactory
+  List<DynamicTest> the_spec_has_an_example_of_every_whole_body_the_mock_sends() {
+    // The mock serves the spec's examples, so each body it must send is one of them.
+    List<DynamicTest> tests = new ArrayList<>();
+    for (DocBody b : DOCS.mockBodies()) {
+      if (!b.at().isEmpty()) {
+        continue;
+      }
+      tests.add(
+          dynamicTest(
+              b.key(),
+              () ->
+                  assertThat(SPEC.exampleNames())
+                      .as("an example of the spec equal to " + b.shown())
+                      .anySatisfy(
+                          name -> assertThat(b.differences(SPEC.example(name))).isEmpty())));
+    }
+    assertThat(tests).hasSizeGreaterThanOrEqualTo(8);
+    return tests;
+  }
+
+  @TestFactory
   List<DynamicTest> every_general_body_rule_validates_for_each_status_it_speaks_of() {
     List<DynamicTest> tests = new ArrayList<>();
     for (DocPage page : DOCS.pages()) {

@@ -10,8 +10,9 @@ import java.util.Objects;
  * Everything a contract run needs, resolved once. The tokens are held here and nowhere else; {@link
  * #toString()} masks them.
  *
- * <p>From a JUnit 5 build: {@code ContractTestSettings.forTarget(baseUrl, token)} and the {@code
- * with...} methods; from the command line: {@link SettingsResolver}.
+ * <p>Built one way: {@code ContractTestSettings.builder(baseUrl, token)...build()} (or {@link
+ * #toBuilder()} to change some values). The command line declares each option once and applies it
+ * to the same builder.
  *
  * @param errorReelUrl a submission the server ends in {@code error}; null to skip RC-ERR-001
  * @param serverErrorReelUrl a submission the server answers with 500; null to skip RC-ERR-002
@@ -94,17 +95,15 @@ public record ContractTestSettings(
     }
   }
 
-  /** The defaults (documented timings and limits, the kit mock's magic reels) for one server. */
-  public static ContractTestSettings forTarget(String baseUrl, String token) {
-    return builder(baseUrl, token).build();
-  }
-
-  /** A builder holding the defaults for one server; {@link Builder#build()} validates. */
+  /**
+   * The one way to build settings: a builder holding the defaults (documented timings and limits,
+   * the kit mock's magic reels) for one server; {@link Builder#build()} validates.
+   */
   public static Builder builder(String baseUrl, String token) {
     return new Builder(URI.create(stripSlash(Objects.requireNonNull(baseUrl, "baseUrl"))), token);
   }
 
-  /** A builder holding these settings. */
+  /** A builder holding these settings, to change some of them. */
   public Builder toBuilder() {
     Builder b = new Builder(baseUrl, token);
     b.pollInterval = pollInterval;
@@ -120,63 +119,6 @@ public record ContractTestSettings(
     b.requestTimeout = requestTimeout;
     b.maxResponseBytes = maxResponseBytes;
     return b;
-  }
-
-  public ContractTestSettings withPollInterval(Duration d) {
-    return toBuilder().pollInterval(d).build();
-  }
-
-  public ContractTestSettings withJobTimeout(Duration d) {
-    return toBuilder().jobTimeout(d).build();
-  }
-
-  public ContractTestSettings withTerminalRepolls(int n) {
-    return toBuilder().terminalRepolls(n).build();
-  }
-
-  public ContractTestSettings withRateLimit(RateLimit r) {
-    return toBuilder().rateLimit(r).build();
-  }
-
-  public ContractTestSettings withMaxUnfinishedJobs(int n) {
-    return toBuilder().maxUnfinishedJobs(n).build();
-  }
-
-  /** A submission the server ends in {@code error}; null skips RC-ERR-001. */
-  public ContractTestSettings withErrorReelUrl(String url) {
-    return toBuilder().errorReelUrl(url).build();
-  }
-
-  /** A submission the server answers with 500; null skips RC-ERR-002. */
-  public ContractTestSettings withServerErrorReelUrl(String url) {
-    return toBuilder().serverErrorReelUrl(url).build();
-  }
-
-  /** A well-formed token the server does not know; null skips RC-AUTH-004. */
-  public ContractTestSettings withUnknownToken(String t) {
-    return toBuilder().unknownToken(t).build();
-  }
-
-  /**
-   * A valid token the server refuses with 403 because it lacks the permission; null skips
-   * RC-AUTH-007. A secret: masked like the token in every report and log.
-   */
-  public ContractTestSettings withForbiddenToken(String t) {
-    return toBuilder().forbiddenToken(t).build();
-  }
-
-  public ContractTestSettings withReportsDir(Path dir) {
-    return toBuilder().reportsDir(dir).build();
-  }
-
-  /** The longest one exchange may take, body included; a server that drips is cut off here. */
-  public ContractTestSettings withRequestTimeout(Duration d) {
-    return toBuilder().requestTimeout(d).build();
-  }
-
-  /** The most bytes read of one response body; more is reported as a failure. */
-  public ContractTestSettings withMaxResponseBytes(long bytes) {
-    return toBuilder().maxResponseBytes(bytes).build();
   }
 
   /**
@@ -203,61 +145,76 @@ public record ContractTestSettings(
       this.token = token;
     }
 
+    /** Time between two polls of one job (the docs: 5 s). */
     public Builder pollInterval(Duration d) {
       pollInterval = d;
       return this;
     }
 
+    /** How long a job may take to reach done or error (the docs' snippets: 120 s). */
     public Builder jobTimeout(Duration d) {
       jobTimeout = d;
       return this;
     }
 
+    /** Polls after done/error that must show the same job; at least 2. */
     public Builder terminalRepolls(int n) {
       terminalRepolls = n;
       return this;
     }
 
+    /** The suite's own request budget per token (the docs: 10 a minute). */
     public Builder rateLimit(RateLimit r) {
       rateLimit = r;
       return this;
     }
 
+    /** Jobs the suite keeps pending or processing at once (the docs: 3). */
     public Builder maxUnfinishedJobs(int n) {
       maxUnfinishedJobs = n;
       return this;
     }
 
+    /** A submission the server ends in {@code error}; null (or "none") skips RC-ERR-001. */
     public Builder errorReelUrl(String url) {
       errorReelUrl = url;
       return this;
     }
 
+    /** A submission the server answers with 500; null (or "none") skips RC-ERR-002. */
     public Builder serverErrorReelUrl(String url) {
       serverErrorReelUrl = url;
       return this;
     }
 
+    /** A well-formed token the server does not know; null skips RC-AUTH-004. */
     public Builder unknownToken(String t) {
       unknownToken = t;
       return this;
     }
 
+    /**
+     * A valid token the server refuses with 403 because it lacks the permission; null skips
+     * RC-AUTH-007. A secret: masked like the token in every report and log.
+     */
     public Builder forbiddenToken(String t) {
       forbiddenToken = t;
       return this;
     }
 
+    /** Where the launcher writes its reports (JUnit XML, HTML). */
     public Builder reportsDir(Path dir) {
       reportsDir = dir;
       return this;
     }
 
+    /** The longest one exchange may take, body included; a server that drips is cut off here. */
     public Builder requestTimeout(Duration d) {
       requestTimeout = d;
       return this;
     }
 
+    /** The most bytes read of one response body; more is reported as a failure. */
     public Builder maxResponseBytes(long bytes) {
       maxResponseBytes = bytes;
       return this;

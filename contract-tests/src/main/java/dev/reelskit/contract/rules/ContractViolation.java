@@ -1,5 +1,6 @@
 package dev.reelskit.contract.rules;
 
+import java.util.List;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -10,10 +11,13 @@ import org.opentest4j.AssertionFailedError;
 public final class ContractViolation extends AssertionFailedError {
 
   private final transient Rule rule;
+  private final transient List<Evidence> evidence;
 
-  private ContractViolation(Rule rule, String message, Object expected, Object actual) {
+  private ContractViolation(
+      Rule rule, String message, Object expected, Object actual, List<Evidence> evidence) {
     super(message, expected, actual);
     this.rule = rule;
+    this.evidence = List.copyOf(evidence);
   }
 
   public Rule rule() {
@@ -21,10 +25,23 @@ public final class ContractViolation extends AssertionFailedError {
   }
 
   /**
+   * The requests the failed checks were seen in, in order (a report marks them on its timeline).
+   */
+  public List<Evidence> evidence() {
+    return evidence;
+  }
+
+  /**
    * The rule's headline followed by {@code evidence} (already masked); {@code expected} and {@code
    * actual} are the first failed check's, for an IDE's diff.
    */
   public static ContractViolation of(Rule rule, String evidence, Object expected, Object actual) {
-    return new ContractViolation(rule, rule.headline() + evidence, expected, actual);
+    return of(rule, evidence, expected, actual, List.of());
+  }
+
+  /** As {@link #of(Rule, String, Object, Object)}, with where each failed check was seen. */
+  public static ContractViolation of(
+      Rule rule, String evidence, Object expected, Object actual, List<Evidence> seen) {
+    return new ContractViolation(rule, rule.headline() + evidence, expected, actual, seen);
   }
 }

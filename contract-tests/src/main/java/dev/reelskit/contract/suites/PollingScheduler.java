@@ -76,7 +76,14 @@ final class PollingScheduler {
         toSubmit.clear();
         continue;
       }
-      if (due != null && due.nextPollAt <= now) {
+      // Starting a job beats re-reading one (on a slow machine polls would always be due and the
+      // jobs would run one after another); a job's first read, right after its 202, still comes
+      // first.
+      boolean pollFirst =
+          due != null
+              && due.nextPollAt <= now
+              && (due.job.polls().isEmpty() || toSubmit.isEmpty() || !canSubmit);
+      if (pollFirst) {
         poll(due, active, interval);
       } else if (!toSubmit.isEmpty() && canSubmit) {
         JobRecord job = toSubmit.removeFirst();

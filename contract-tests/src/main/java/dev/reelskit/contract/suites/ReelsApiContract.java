@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <pre>{@code
  * class MyServerContractTest extends ReelsApiContract {
  *   protected ContractTestSettings settings() {
- *     return ContractTestSettings.forTarget("http://localhost:8089", System.getenv("REELS_TOKEN"));
+ *     return ContractTestSettings.builder("http://localhost:8089", System.getenv("REELS_TOKEN")).build();
  *   }
  * }
  * }</pre>
@@ -49,6 +49,11 @@ public abstract class ReelsApiContract {
 
   /** The server to check and how; called once per class. */
   protected abstract ContractTestSettings settings();
+
+  /** What this class's run observed so far, without sending anything; null before the plan. */
+  final synchronized ContractRun observed() {
+    return run;
+  }
 
   /** What this class's run observed, sending the plan on first use (the first group's setup). */
   final synchronized ContractRun run() {
@@ -173,8 +178,11 @@ public abstract class ReelsApiContract {
           .map(
               e ->
                   DynamicTest.dynamicTest(
-                      Rule.CREATE_NOT_INSTAGRAM.id() + " " + e.getKey() + " is refused with 400",
-                      () -> SubmissionRules.notInstagram(e.getValue())));
+                      Rule.CREATE_NOT_INSTAGRAM.id()
+                          + " "
+                          + RunTimeline.stable(e.getKey())
+                          + " is refused with 400",
+                      () -> SubmissionRules.notInstagram(e.getKey(), e.getValue())));
     }
 
     @Test

@@ -32,6 +32,7 @@ class CodingRulesTest {
           "dev.reelskit.contract.cli.ContractTestSettings",
           "dev.reelskit.contract.cli.RateLimit",
           "dev.reelskit.contract.rules.ContractViolation",
+          "dev.reelskit.contract.rules.Evidence",
           "dev.reelskit.contract.rules.ContractConfigurationException",
           "dev.reelskit.contract.rules.Rule");
 

@@ -15,16 +15,21 @@ public final class FastSettings {
   private FastSettings() {}
 
   public static ContractTestSettings against(ReelsTestServer server) {
-    return ContractTestSettings.forTarget(server.baseUrl(), ReelsTestServer.TOKEN)
-        .withPollInterval(Duration.ofMillis(50))
-        .withJobTimeout(Duration.ofSeconds(10))
-        .withRateLimit(new RateLimit(1000, Duration.ofSeconds(1)))
-        .withUnknownToken(ReelsTestServer.UNKNOWN_TOKEN)
-        .withForbiddenToken(ReelsTestServer.FORBIDDEN_TOKEN);
+    return builder(server).build();
+  }
+
+  /** The same values in a builder, to change some of them. */
+  public static ContractTestSettings.Builder builder(ReelsTestServer server) {
+    return ContractTestSettings.builder(server.baseUrl(), ReelsTestServer.TOKEN)
+        .pollInterval(Duration.ofMillis(50))
+        .jobTimeout(Duration.ofSeconds(10))
+        .rateLimit(new RateLimit(1000, Duration.ofSeconds(1)))
+        .unknownToken(ReelsTestServer.UNKNOWN_TOKEN)
+        .forbiddenToken(ReelsTestServer.FORBIDDEN_TOKEN);
   }
 
   /** As {@link #against}, but giving up on a job after 1.5 s: for servers whose jobs never end. */
   public static ContractTestSettings giveUpQuickly(ReelsTestServer server) {
-    return against(server).withJobTimeout(Duration.ofMillis(1500));
+    return builder(server).jobTimeout(Duration.ofMillis(1500)).build();
   }
 }

@@ -149,8 +149,8 @@ class BrokenServerTest {
     }
     RunOutcome outcome =
         SuiteLauncher.launch(
-            dev.reelskit.contract.cli.ContractTestSettings.forTarget(
-                baseUrl, ReelsTestServer.TOKEN));
+            dev.reelskit.contract.cli.ContractTestSettings.builder(baseUrl, ReelsTestServer.TOKEN)
+                .build());
 
     assertThat(outcome.results())
         .allSatisfy(r -> assertThat(r.detail()).startsWith("cannot reach " + baseUrl));

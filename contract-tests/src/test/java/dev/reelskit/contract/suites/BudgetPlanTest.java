@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BudgetPlanTest {
 
   private static final ContractTestSettings DEFAULTS =
-      ContractTestSettings.forTarget("http://127.0.0.1:1", ReelsTestServer.TOKEN);
+      ContractTestSettings.builder("http://127.0.0.1:1", ReelsTestServer.TOKEN).build();
 
   @Test
   void the_documented_defaults_can_honour_their_job_timeout() {
@@ -27,7 +27,10 @@ class BudgetPlanTest {
   void
       ten_requests_a_minute_cannot_honour_a_30_second_timeout_and_the_message_says_what_to_change() {
     ContractTestSettings settings =
-        DEFAULTS.withPollInterval(Duration.ofMillis(200)).withJobTimeout(Duration.ofSeconds(30));
+        DEFAULTS.toBuilder()
+            .pollInterval(Duration.ofMillis(200))
+            .jobTimeout(Duration.ofSeconds(30))
+            .build();
 
     assertThatThrownBy(() -> BudgetPlan.check(settings, 5))
         .isInstanceOf(ContractConfigurationException.class)
@@ -39,9 +42,15 @@ class BudgetPlanTest {
     assertThatCode(
             () ->
                 BudgetPlan.check(
-                    settings.withRateLimit(new RateLimit(18, Duration.ofMinutes(1))), 5))
+                    settings.toBuilder()
+                        .rateLimit(new RateLimit(18, Duration.ofMinutes(1)))
+                        .build(),
+                    5))
         .doesNotThrowAnyException();
-    assertThatCode(() -> BudgetPlan.check(settings.withJobTimeout(Duration.ofSeconds(54)), 5))
+    assertThatCode(
+            () ->
+                BudgetPlan.check(
+                    settings.toBuilder().jobTimeout(Duration.ofSeconds(54)).build(), 5))
         .doesNotThrowAnyException();
   }
 
@@ -52,8 +61,9 @@ class BudgetPlanTest {
     try (ReelsTestServer server = ReelsTestServer.start(ReelsTestServer.Options.liberal())) {
       outcome =
           SuiteLauncher.launch(
-              ContractTestSettings.forTarget(server.baseUrl(), ReelsTestServer.TOKEN)
-                  .withJobTimeout(Duration.ofSeconds(30)));
+              ContractTestSettings.builder(server.baseUrl(), ReelsTestServer.TOKEN)
+                  .jobTimeout(Duration.ofSeconds(30))
+                  .build());
       requests = server.arrivals().size();
     }
 

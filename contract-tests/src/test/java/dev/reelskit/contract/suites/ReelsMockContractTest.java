@@ -26,11 +26,12 @@ class ReelsMockContractTest extends ReelsApiContract {
 
   @Override
   protected ContractTestSettings settings() {
-    return ContractTestSettings.forTarget(MOCK.baseUrl(), TOKEN)
-        .withPollInterval(Duration.ofMillis(20))
-        .withJobTimeout(Duration.ofSeconds(10))
-        .withRateLimit(new RateLimit(1000, Duration.ofSeconds(1)))
-        .withUnknownToken("ist_someoneElsesToken1234567890abcd")
-        .withForbiddenToken(FORBIDDEN_TOKEN);
+    return ContractTestSettings.builder(MOCK.baseUrl(), TOKEN)
+        .pollInterval(Duration.ofMillis(20))
+        .jobTimeout(Duration.ofSeconds(10))
+        .rateLimit(new RateLimit(1000, Duration.ofSeconds(1)))
+        .unknownToken("ist_someoneElsesToken1234567890abcd")
+        .forbiddenToken(FORBIDDEN_TOKEN)
+        .build();
   }
 }

@@ -29,11 +29,12 @@ class ReelsMockWithLimitsContractTest extends ReelsApiContract {
 
   @Override
   protected ContractTestSettings settings() {
-    return ContractTestSettings.forTarget(MOCK.baseUrl(), ReelsMock.DEFAULT_TEST_TOKEN)
-        .withPollInterval(Duration.ofMillis(50))
-        .withJobTimeout(Duration.ofSeconds(20))
-        .withRateLimit(new RateLimit(15, Duration.ofSeconds(1)))
-        .withUnknownToken("ist_someoneElsesToken1234567890abcd")
-        .withForbiddenToken(FORBIDDEN_TOKEN);
+    return ContractTestSettings.builder(MOCK.baseUrl(), ReelsMock.DEFAULT_TEST_TOKEN)
+        .pollInterval(Duration.ofMillis(50))
+        .jobTimeout(Duration.ofSeconds(20))
+        .rateLimit(new RateLimit(15, Duration.ofSeconds(1)))
+        .unknownToken("ist_someoneElsesToken1234567890abcd")
+        .forbiddenToken(FORBIDDEN_TOKEN)
+        .build();
   }
 }

@@ -22,9 +22,10 @@ class RequestBudgetTest {
     try (ReelsTestServer server = ReelsTestServer.start(ReelsTestServer.Options.liberal())) {
       outcome =
           SuiteLauncher.launch(
-              FastSettings.against(server)
-                  .withRateLimit(new RateLimit(8, Duration.ofMillis(500)))
-                  .withMaxUnfinishedJobs(2));
+              FastSettings.builder(server)
+                  .rateLimit(new RateLimit(8, Duration.ofMillis(500)))
+                  .maxUnfinishedJobs(2)
+                  .build());
       arrivals = server.arrivals();
       unfinished = server.maxUnfinishedSeen();
       assertThat(server.tooManyRequestsSent()).isZero();

@@ -29,9 +29,10 @@ class SuiteGuaranteesTest {
         ReelsTestServer.start(ReelsTestServer.Options.liberal().with(Defect.NEVER_FINISHES))) {
       outcome =
           SuiteLauncher.launch(
-              FastSettings.against(server)
-                  .withJobTimeout(Duration.ofMillis(300))
-                  .withMaxUnfinishedJobs(2));
+              FastSettings.builder(server)
+                  .jobTimeout(Duration.ofMillis(300))
+                  .maxUnfinishedJobs(2)
+                  .build());
       unfinished = server.maxUnfinishedSeen();
       refused = server.tooManyRequestsSent();
     }
@@ -59,7 +60,8 @@ class SuiteGuaranteesTest {
     try (ReelsTestServer server =
         ReelsTestServer.start(
             ReelsTestServer.Options.liberal().with(Defect.NO_RETRY_AFTER).rateLimit(2, 200))) {
-      SuiteLauncher.launch(FastSettings.against(server).withPollInterval(Duration.ofMillis(400)));
+      SuiteLauncher.launch(
+          FastSettings.builder(server).pollInterval(Duration.ofMillis(400)).build());
       arrivals = server.arrivals();
       refusals = server.refusedArrivals();
     }
@@ -83,7 +85,7 @@ class SuiteGuaranteesTest {
     List<Integer> repolls;
     RunOutcome outcome;
     try (ReelsTestServer server = ReelsTestServer.start(ReelsTestServer.Options.liberal())) {
-      outcome = SuiteLauncher.launch(FastSettings.against(server).withTerminalRepolls(3));
+      outcome = SuiteLauncher.launch(FastSettings.builder(server).terminalRepolls(3).build());
       repolls = server.readsAfterTerminal();
     }
 

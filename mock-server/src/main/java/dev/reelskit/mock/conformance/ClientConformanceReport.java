@@ -1,5 +1,6 @@
 package dev.reelskit.mock.conformance;
 
+import dev.reelskit.timeline.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -124,6 +125,21 @@ public final class ClientConformanceReport {
   /** The report as plain text: violated rules first, each with its evidence, then the summary. */
   public String toText() {
     return new ReportText(this).render();
+  }
+
+  /** The client's requests as the kit's timeline picture, each broken rule where it broke. */
+  public Timeline toTimeline() {
+    return ReportTimeline.of(this, traffic);
+  }
+
+  /** {@link #toTimeline()} as a self-contained SVG document. */
+  public String toSvg() {
+    return toTimeline().toSvg();
+  }
+
+  /** The report as one self-contained HTML page: the verdict, the timeline and the text report. */
+  public String toHtml() {
+    return ReportHtml.render(this);
   }
 
   /** The report as a tree of maps and lists, ready for any JSON writer. */

@@ -112,6 +112,15 @@ function renderReport(report) {
   }));
 }
 
+// The same timeline picture as check-client's report, drawn by the mock (no script inside).
+async function refreshTimeline() {
+  const response = await fetch("/__admin/reels/client-report?format=svg", { cache: "no-store" });
+  if (!response.ok) throw new Error(`GET /__admin/reels/client-report?format=svg: ${response.status}`);
+  const svg = new DOMParser().parseFromString(await response.text(), "image/svg+xml").documentElement;
+  if (svg.nodeName !== "svg") throw new Error("the client report's timeline is not an SVG");
+  $("report-timeline").replaceChildren(document.importNode(svg, true));
+}
+
 async function refresh() {
   try {
     const [jobs, clock, report] = await Promise.all([
@@ -119,6 +128,7 @@ async function refresh() {
     renderJobs(jobs);
     renderClock(clock);
     renderReport(report);
+    await refreshTimeline();
     document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
   } catch (e) {
     say(`cannot refresh: ${e.message}`, true);

@@ -46,7 +46,7 @@ class ControlPanelIT {
   void open_the_panel() {
     chromium = HeadlessChromium.require();
     page = chromium.devTools();
-    page.viewport(1280, 860);
+    page.viewport(1280, 1300);
     page.navigate(mock.baseUrl() + "/__admin/reels/ui");
     page.evaluate(
         "new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))"
@@ -106,6 +106,12 @@ class ControlPanelIT {
                     + report.failedCount()
                     + " rule"
                     + (report.failedCount() == 1 ? "" : "s"));
+    // The client report's timeline, drawn by the mock: one dot per poll the client sent (3 of the
+    // new job, 1 of job 43), inline in the page.
+    assertThat(
+            page.evaluate(
+                "String(document.querySelectorAll('#report-timeline svg g circle').length)", WAIT))
+        .isEqualTo("4");
     page.screenshot(SCREENSHOT);
     assertThat(SCREENSHOT).isNotEmptyFile();
   }

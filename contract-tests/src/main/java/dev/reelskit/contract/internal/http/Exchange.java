@@ -13,6 +13,8 @@ import java.util.List;
  * @param atMillis when it was sent, in milliseconds since the run started
  * @param specErrors what the OpenAPI validator found wrong with the response
  * @param apiVersion the server's {@code X-Reels-Api-Version} header, or null
+ * @param limits the limits the server announced: its {@code X-Reels-Limits} header (the kit
+ *     mock's), else its {@code RateLimit-Policy} header (the IETF draft's), or null
  */
 public record Exchange(
     String label,
@@ -27,7 +29,8 @@ public record Exchange(
     String body,
     long atMillis,
     List<String> specErrors,
-    String apiVersion) {
+    String apiVersion,
+    String limits) {
 
   /** The ways a request authenticates; only {@link #VALID} carries the configured token as-is. */
   public enum Auth {

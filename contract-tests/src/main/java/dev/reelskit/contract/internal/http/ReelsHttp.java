@@ -39,6 +39,12 @@ public final class ReelsHttp {
   /** The header a server may send to say which version of the API document it implements. */
   public static final String API_VERSION_HEADER = "X-Reels-Api-Version";
 
+  /** The kit mock's announcement of the limits it enforces ({@code none} when it has none). */
+  public static final String LIMITS_HEADER = "X-Reels-Limits";
+
+  /** The IETF draft's header for a quota policy, e.g. {@code "default";q=10;w=60}. */
+  public static final String RATE_LIMIT_POLICY_HEADER = "RateLimit-Policy";
+
   private final ContractTestSettings settings;
   private final RequestBudget budget;
   private final Masker masker;
@@ -195,7 +201,10 @@ public final class ReelsHttp {
         masker.text(responseBody),
         at,
         recording.specErrors,
-        response.getHeader(API_VERSION_HEADER));
+        response.getHeader(API_VERSION_HEADER),
+        response.getHeader(LIMITS_HEADER) != null
+            ? response.getHeader(LIMITS_HEADER)
+            : response.getHeader(RATE_LIMIT_POLICY_HEADER));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.reelskit.contract.internal.rules;
 
 import dev.reelskit.contract.rules.ContractViolation;
+import dev.reelskit.contract.rules.Evidence;
 import dev.reelskit.contract.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,13 @@ public final class Verdict {
       }
     }
     Finding first = findings.get(0);
-    return ContractViolation.of(rule, message.toString(), first.expected(), first.actual());
+    List<Evidence> seen =
+        findings.stream()
+            .map(Finding::exchange)
+            .filter(e -> e != null)
+            .map(e -> new Evidence(e.method(), e.url(), e.atMillis()))
+            .toList();
+    return ContractViolation.of(rule, message.toString(), first.expected(), first.actual(), seen);
   }
 
   /**

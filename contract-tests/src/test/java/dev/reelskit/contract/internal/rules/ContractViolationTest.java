@@ -25,6 +25,7 @@ class ContractViolationTest {
           "{\"id\":42,\"status\":\"finished\"}",
           120,
           List.of(),
+          null,
           null);
 
   @Test

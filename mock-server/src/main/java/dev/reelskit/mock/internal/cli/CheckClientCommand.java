@@ -107,6 +107,14 @@ final class CheckClientCommand implements Callable<Integer> {
       description = "also write the report as JSON to FILE")
   Path reportJson;
 
+  @Option(
+      names = "--report-html",
+      paramLabel = "FILE",
+      description =
+          "also write the report as one self-contained HTML page to FILE, with the timeline of"
+              + " every job the client created or read")
+  Path reportHtml;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "COMMAND",
@@ -211,6 +219,9 @@ final class CheckClientCommand implements Callable<Integer> {
       if (reportJson != null) {
         write(reportJson, TokenMask.scrub(report.toJson(), token));
       }
+      if (reportHtml != null) {
+        write(reportHtml, TokenMask.scrub(report.toHtml(), token));
+      }
       return report.conforms() ? EXIT_CONFORMS : EXIT_VIOLATIONS;
     }
   }
@@ -231,12 +242,11 @@ final class CheckClientCommand implements Callable<Integer> {
         : d.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 
-  private static void write(Path file, String json) {
+  private static void write(Path file, String report) {
     try {
-      Files.writeString(file, json, StandardCharsets.UTF_8);
+      Files.writeString(file, report, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "report-json: cannot write " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException("cannot write the report " + file + ": " + e.getMessage());
     }
   }
 }

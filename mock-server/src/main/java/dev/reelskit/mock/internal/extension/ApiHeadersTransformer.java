@@ -11,19 +11,26 @@ import java.util.Map;
 
 /**
  * Headers every answer under {@code /api} carries, whoever built it (the mock, a filter or a user's
- * stub): {@code X-Reels-Api-Version} (the spec's {@code info.version}) and, for an allowed browser
- * origin ({@link Cors}), the CORS headers (also on {@code /docs}). A stub that sets one keeps its
- * own.
+ * stub): {@code X-Reels-Api-Version} (the spec's {@code info.version}), {@code X-Reels-Limits} (the
+ * limits this mock enforces, or {@code none}: a client such as the contract suite learns its
+ * request budget from it instead of guessing) and, for an allowed browser origin ({@link Cors}),
+ * the CORS headers (also on {@code /docs}). A stub that sets one keeps its own.
  */
 final class ApiHeadersTransformer extends NamedExtension implements ResponseTransformerV2 {
   static final String VERSION_HEADER = "X-Reels-Api-Version";
+  static final String LIMITS_HEADER = "X-Reels-Limits";
+
+  /** What {@code X-Reels-Limits} says when the mock enforces no limit at all. */
+  static final String NO_LIMITS = "none";
 
   private final String version;
+  private final String limits;
   private final Cors cors;
 
-  ApiHeadersTransformer(String version, Cors cors) {
+  ApiHeadersTransformer(String version, String limits, Cors cors) {
     super("reels-api-headers");
     this.version = version;
+    this.limits = limits;
     this.cors = cors;
   }
 
@@ -39,6 +46,9 @@ final class ApiHeadersTransformer extends NamedExtension implements ResponseTran
     List<HttpHeader> added = new ArrayList<>(4);
     if (api && !headers.getHeader(VERSION_HEADER).isPresent()) {
       added.add(new HttpHeader(VERSION_HEADER, version));
+    }
+    if (api && !headers.getHeader(LIMITS_HEADER).isPresent()) {
+      added.add(new HttpHeader(LIMITS_HEADER, limits));
     }
     if (!headers.getHeader("Access-Control-Allow-Origin").isPresent()) {
       for (Map.Entry<String, String> h :

@@ -11,14 +11,15 @@ import java.util.Map;
  * CORS for browser pages: loopback origins ({@code localhost}, {@code *.localhost}, {@code
  * 127.0.0.1}, {@code [::1]}) on http or https and any port, plus each {@code --allowed-origin}.
  * Allowed request headers are listed explicitly (a wildcard does not cover {@code Authorization}),
- * and the headers a page may read are exposed: {@code Retry-After} for a 429's back-off, the spec
- * version and the reading shown.
+ * and the headers a page may read are exposed: {@code Retry-After} for a 429's back-off, the limits
+ * the mock enforces ({@code X-Reels-Limits}), the spec version and the reading shown.
  */
 final class Cors {
 
   static final String ALLOWED_HEADERS = "Authorization, Content-Type, Prefer";
   static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
-  static final String EXPOSED_HEADERS = "Retry-After, X-Reels-Api-Version, X-Reels-Reading";
+  static final String EXPOSED_HEADERS =
+      "Retry-After, X-Reels-Limits, X-Reels-Api-Version, X-Reels-Reading";
 
   private final List<OriginPattern> allowed;
 

@@ -42,6 +42,19 @@ final class RateLimiter {
     return admitRequest(token, jobs.clock().now());
   }
 
+  /**
+   * The limits as {@code X-Reels-Limits} announces them, the window in wall seconds (a time scale
+   * shrinks it): {@code requests=10;window=60;unfinished-jobs=3}.
+   */
+  String announcement() {
+    return "requests="
+        + requestsPerMinute
+        + ";window="
+        + wallSecondsFor(WINDOW)
+        + ";unfinished-jobs="
+        + maxUnfinishedJobs;
+  }
+
   /** A mock-time wait as whole real seconds for {@code Retry-After} (rounded up, at least 1). */
   long wallSecondsFor(Duration wait) {
     return jobs.clock().wallSecondsFor(wait);

@@ -28,9 +28,10 @@ import java.time.format.DateTimeParseException;
 /**
  * The mock's own admin routes, next to WireMock's: read and advance the clock, force a job's state
  * (the same as {@code PUT /__admin/scenarios/reel-job-<id>/state}), read the traffic record, and
- * judge it: {@code GET /__admin/reels/client-report} (JSON; {@code ?format=text} for plain text;
- * rule settings as query parameters named as {@link ClientRuleOptions} names them) and {@code
- * DELETE /__admin/reels/client-report} (forget the traffic, start a new report).
+ * judge it: {@code GET /__admin/reels/client-report} (JSON; {@code ?format=text} for plain text,
+ * {@code svg} for the timeline picture, {@code html} for both on one page; rule settings as query
+ * parameters named as {@link ClientRuleOptions} names them) and {@code DELETE
+ * /__admin/reels/client-report} (forget the traffic, start a new report).
  */
 public final class ReelsAdminExtension extends NamedExtension implements AdminApiExtension {
 
@@ -148,7 +149,21 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
           .withBody(report.toText().getBytes(StandardCharsets.UTF_8))
           .build();
     }
-    return json(400, error("format must be json or text, was '" + format + "'"));
+    if (format.equals("svg") || format.equals("html")) {
+      // The timeline picture (the control panel shows it) or the whole report as one page.
+      return new ResponseDefinitionBuilder()
+          .withStatus(200)
+          .withHeader(
+              "Content-Type",
+              format.equals("svg") ? "image/svg+xml; charset=utf-8" : "text/html; charset=utf-8")
+          .withHeader("X-Content-Type-Options", "nosniff")
+          .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+          .withBody(
+              (format.equals("svg") ? report.toSvg() : report.toHtml())
+                  .getBytes(StandardCharsets.UTF_8))
+          .build();
+    }
+    return json(400, error("format must be json, text, svg or html, was '" + format + "'"));
   }
 
   /**

@@ -75,7 +75,11 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
             settings.jobStore().isolateTokens(),
             settings.readings() == Readings.ROTATE));
     extensions.add(new DocsTransformer());
-    extensions.add(new ApiHeadersTransformer(ReelsApiSpec.get().version(), cors()));
+    extensions.add(
+        new ApiHeadersTransformer(
+            ReelsApiSpec.get().version(),
+            limiter == null ? ApiHeadersTransformer.NO_LIMITS : limiter.announcement(),
+            cors()));
     if (settings.readings() == Readings.ROTATE) {
       extensions.add(new ErrorBodyReadings());
     }

@@ -43,6 +43,31 @@ class ClientReportAdminTest {
   }
 
   @Test
+  void the_timeline_picture_draws_each_job_and_marks_a_broken_rule_where_it_broke() {
+    http.get("/api/v1/reels/42"); // no token: CC-AUTH-001, tied to job 42's lane
+
+    Http.Response svg = http.get(REPORT + "?format=svg");
+
+    assertThat(svg.status()).isEqualTo(200);
+    assertThat(svg.header("Content-Type")).isEqualTo("image/svg+xml; charset=utf-8");
+    assertThat(svg.body())
+        .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+        .contains(">The client&#39;s requests, one lane per job</text>", ">POST</text>")
+        .contains(">CC-AUTH-001</text>")
+        .doesNotContain(TOKEN, "<script");
+    // Three polls of the job as dots in their status colours (fast profile: pending, processing,
+    // done), each 6 s of mock time apart on the axis.
+    assertThat(svg.body().split("<circle cx=", -1)).hasSizeGreaterThanOrEqualTo(1 + 5 + 3);
+    assertThat(svg.body()).contains("mock time since the first request");
+
+    Http.Response html = http.get(REPORT + "?format=html");
+    assertThat(html.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+    assertThat(html.body())
+        .contains("<h1 class=\"bad\">Client report: the client breaks CC-AUTH-001</h1>", "<svg")
+        .doesNotContain(TOKEN, "<script");
+  }
+
+  @Test
   void a_request_without_a_token_fails_the_report_in_json_and_text() {
     http.get("/api/v1/reels/42");
 

@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class SettingsResolverTest {
+/** Each option declared once: flag > -Dreels.* > REELS_* > default, and the secrets' rules. */
+class ContractCommandTest {
 
   private static final String TOKEN = "ist_AbCdEfGhIjKlMnOpQrStUvWxYz12";
 
-  private static CliOptions cli(String... args) {
-    CliOptions options = new CliOptions();
-    new CommandLine(options).parseArgs(args);
-    return options;
+  private static ContractTestSettings resolve(
+      Map<String, String> env, Map<String, String> props, String... args) throws UsageException {
+    ContractCommand command = new ContractCommand();
+    ContractCommand.commandLine(command, props, env).parseArgs(args);
+    return command.settings(env);
   }
 
   @Test
@@ -41,8 +43,7 @@ class SettingsResolverTest {
             "reels.job-timeout", "20s");
 
     ContractTestSettings s =
-        new SettingsResolver(env, props)
-            .resolve(cli("--poll-interval", "1s", "--base-url", "http://cli:2"));
+        resolve(env, props, "--poll-interval", "1s", "--base-url", "http://cli:2");
 
     assertThat(s.baseUrl().toString()).isEqualTo("http://cli:2");
     assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -55,18 +56,22 @@ class SettingsResolverTest {
 
   @Test
   void names_are_derived_from_the_flag() {
-    assertThat(SettingsResolver.propertyName("base-url")).isEqualTo("reels.base-url");
-    assertThat(SettingsResolver.variableName("base-url")).isEqualTo("REELS_BASE_URL");
-    assertThat(SettingsResolver.variableName("server-error-reel-url"))
+    assertThat(EnvironmentDefaults.propertyName("base-url")).isEqualTo("reels.base-url");
+    assertThat(EnvironmentDefaults.variableName("base-url")).isEqualTo("REELS_BASE_URL");
+    assertThat(EnvironmentDefaults.variableName("server-error-reel-url"))
         .isEqualTo("REELS_SERVER_ERROR_REEL_URL");
   }
 
   @Test
   void none_or_empty_unsets_the_magic_reels() throws Exception {
     ContractTestSettings s =
-        new SettingsResolver(
-                Map.of("REELS_TOKEN", TOKEN, "REELS_SERVER_ERROR_REEL_URL", "none"), Map.of())
-            .resolve(cli("--base-url", "http://h:1", "--error-reel-url", ""));
+        resolve(
+            Map.of("REELS_TOKEN", TOKEN, "REELS_SERVER_ERROR_REEL_URL", "none"),
+            Map.of(),
+            "--base-url",
+            "http://h:1",
+            "--error-reel-url",
+            "");
 
     assertThat(s.errorReelUrl()).isNull();
     assertThat(s.serverErrorReelUrl()).isNull();
@@ -88,8 +93,13 @@ class SettingsResolverTest {
     Path file = Files.writeString(dir.resolve("token"), "ist_FromTheFile0000000000000000\n");
 
     ContractTestSettings s =
-        new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
-            .resolve(cli("--base-url", "http://h:1", "--token-file", file.toString()));
+        resolve(
+            Map.of("REELS_TOKEN", TOKEN),
+            Map.of(),
+            "--base-url",
+            "http://h:1",
+            "--token-file",
+            file.toString());
 
     assertThat(s.token()).isEqualTo("ist_FromTheFile0000000000000000");
   }
@@ -101,11 +111,10 @@ class SettingsResolverTest {
     Map<String, String> env =
         Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", " ist_ForbiddenFromEnv0000000000 ");
 
-    ContractTestSettings fromEnv =
-        new SettingsResolver(env, Map.of()).resolve(cli("--base-url", "http://h:1"));
+    ContractTestSettings fromEnv = resolve(env, Map.of(), "--base-url", "http://h:1");
     ContractTestSettings fromFile =
-        new SettingsResolver(env, Map.of())
-            .resolve(cli("--base-url", "http://h:1", "--forbidden-token-file", file.toString()));
+        resolve(
+            env, Map.of(), "--base-url", "http://h:1", "--forbidden-token-file", file.toString());
 
     assertThat(fromEnv.forbiddenToken()).isEqualTo("ist_ForbiddenFromEnv0000000000");
     assertThat(fromFile.forbiddenToken()).isEqualTo("ist_ForbiddenFromFile000000000");
@@ -115,10 +124,11 @@ class SettingsResolverTest {
   void without_a_forbidden_token_it_is_unset_and_a_system_property_does_not_set_it()
       throws Exception {
     ContractTestSettings s =
-        new SettingsResolver(
-                Map.of("REELS_TOKEN", TOKEN),
-                Map.of("reels.forbidden-token", "ist_ForbiddenFromProperty00000"))
-            .resolve(cli("--base-url", "http://h:1"));
+        resolve(
+            Map.of("REELS_TOKEN", TOKEN),
+            Map.of("reels.forbidden-token", "ist_ForbiddenFromProperty00000"),
+            "--base-url",
+            "http://h:1");
 
     assertThat(s.forbiddenToken()).isNull();
     assertThat(s.toString()).contains("forbidden-token=(unset)");
@@ -130,9 +140,13 @@ class SettingsResolverTest {
 
     assertThatThrownBy(
             () ->
-                new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
-                    .resolve(
-                        cli("--base-url", "http://h:1", "--forbidden-token-file", file.toString())))
+                resolve(
+                    Map.of("REELS_TOKEN", TOKEN),
+                    Map.of(),
+                    "--base-url",
+                    "http://h:1",
+                    "--forbidden-token-file",
+                    file.toString()))
         .isInstanceOf(UsageException.class)
         .hasMessage("the forbidden token file " + file + " is empty");
   }
@@ -141,17 +155,18 @@ class SettingsResolverTest {
   void the_token_itself_as_the_forbidden_token_is_a_usage_error() {
     assertThatThrownBy(
             () ->
-                new SettingsResolver(
-                        Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", TOKEN), Map.of())
-                    .resolve(cli("--base-url", "http://h:1")))
+                resolve(
+                    Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", TOKEN),
+                    Map.of(),
+                    "--base-url",
+                    "http://h:1"))
         .isInstanceOf(UsageException.class)
         .hasMessage("the forbidden token is the token itself");
   }
 
   @Test
   void no_token_is_a_usage_error_that_names_both_sources() {
-    assertThatThrownBy(
-            () -> new SettingsResolver(Map.of(), Map.of()).resolve(cli("--base-url", "http://h:1")))
+    assertThatThrownBy(() -> resolve(Map.of(), Map.of(), "--base-url", "http://h:1"))
         .isInstanceOf(UsageException.class)
         .hasMessage("no token: set the environment variable REELS_TOKEN or pass --token-file FILE");
   }
@@ -159,9 +174,7 @@ class SettingsResolverTest {
   @Test
   void a_token_in_a_system_property_is_ignored() {
     assertThatThrownBy(
-            () ->
-                new SettingsResolver(Map.of(), Map.of("reels.token", TOKEN))
-                    .resolve(cli("--base-url", "http://h:1")))
+            () -> resolve(Map.of(), Map.of("reels.token", TOKEN), "--base-url", "http://h:1"))
         .isInstanceOf(UsageException.class);
   }
 
@@ -169,17 +182,22 @@ class SettingsResolverTest {
   void bad_values_are_usage_errors() {
     assertThatThrownBy(
             () ->
-                new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
-                    .resolve(cli("--base-url", "http://h:1", "--poll-interval", "soon")))
-        .isInstanceOf(UsageException.class)
-        .hasMessageContaining("--poll-interval 'soon'");
+                resolve(
+                    Map.of("REELS_TOKEN", TOKEN),
+                    Map.of(),
+                    "--base-url",
+                    "http://h:1",
+                    "--poll-interval",
+                    "soon"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("'--poll-interval'")
+        .hasMessageContaining("'soon' is not a duration");
   }
 
   @Test
   void settings_never_print_the_token() throws Exception {
     ContractTestSettings s =
-        new SettingsResolver(Map.of("REELS_TOKEN", TOKEN), Map.of())
-            .resolve(cli("--base-url", "http://h:1"));
+        resolve(Map.of("REELS_TOKEN", TOKEN), Map.of(), "--base-url", "http://h:1");
 
     assertThat(s.toString()).doesNotContain(TOKEN).contains("token=****Yz12");
   }
@@ -188,9 +206,11 @@ class SettingsResolverTest {
   void settings_never_print_the_forbidden_token() throws Exception {
     String forbidden = "ist_ForbiddenFromEnv00000000Wq3Z";
     ContractTestSettings s =
-        new SettingsResolver(
-                Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", forbidden), Map.of())
-            .resolve(cli("--base-url", "http://h:1"));
+        resolve(
+            Map.of("REELS_TOKEN", TOKEN, "REELS_FORBIDDEN_TOKEN", forbidden),
+            Map.of(),
+            "--base-url",
+            "http://h:1");
 
     assertThat(s.toString()).doesNotContain(forbidden).contains("forbidden-token=****Wq3Z");
   }
