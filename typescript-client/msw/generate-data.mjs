@@ -70,6 +70,7 @@ const data = {
   responses,
   outcomes: mock.outcomes,
   serverFailurePrefix: mock.serverFailurePrefix,
+  errorVariants: mock.errorVariants,
   firstNewId: mock.firstNewId,
   seeds: mock.seeds,
   profiles: mock.profiles,

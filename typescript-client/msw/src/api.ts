@@ -5,7 +5,7 @@
 import { data } from "./data.js";
 import { initialStatus, isStatus, sets, type JobStatus } from "./lifecycle.js";
 import { isServerFailure, JobStore, reelCode, type Job } from "./jobs.js";
-import { checkToken, type TokenRuleOptions } from "./tokens.js";
+import { checkToken, hasBearerToken, type TokenRuleOptions } from "./tokens.js";
 import { forcesResponse, parsePrefer, type Prefer } from "./prefer.js";
 import { describeReading, LARGE_ID_OFFSET, readingIndex, readingOfUrl, shownId, type Readings, readingOf } from "./readings.js";
 
@@ -97,7 +97,13 @@ export class ReelsApi {
     const r = route(req.method, req.path);
     const prefer = parsePrefer(req.header("Prefer"));
     const answered = this.refuseOrServe(req, r, prefer);
-    const headers: Record<string, string> = { "Content-Type": "application/json", "X-Reels-Api-Version": data.version, ...answered.headers };
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json",
+      "X-Reels-Api-Version": data.version,
+      // The pack enforces no limits; the contract suite learns its budget from this, as from the JVM mock.
+      "X-Reels-Limits": "none",
+      ...answered.headers,
+    };
     const out: ApiAnswer = { ...answered, headers };
     if (this.options.readings === "rotate" && out.status >= 400 && !out.forced && out.body !== undefined) {
       const form = errorBodyForm(req);
@@ -120,7 +126,8 @@ export class ReelsApi {
       case "missing":
       case "invalid":
       case "revoked":
-        return this.plain(401, example("InvalidTokenError"), op);
+        // No Bearer token at all: the errors page's "API token required"; a refused one: invalid.
+        return this.plain(401, example(hasBearerToken(req.header("Authorization")) ? "InvalidTokenError" : "MissingTokenError"), op);
       case "forbidden":
         return this.plain(403, example("ForbiddenError"), op);
       default:
@@ -137,7 +144,7 @@ export class ReelsApi {
       const refused = this.validate(req);
       if (refused) return refused;
     }
-    if (r.allow === null) return this.plain(404, json({ error: `no such endpoint: ${req.path}` }), null);
+    if (r.allow === null) return this.plain(404, json({ message: `no such endpoint: ${req.path}`, status: "error" }), null);
     if (op === null) {
       return { ...this.plain(405, json({ error: `method not allowed; this path supports ${r.allow}` }), null), headers: { Allow: r.allow } };
     }
@@ -189,7 +196,10 @@ export class ReelsApi {
       return this.plain(400, example("UrlRequiredError"), ANALYZE);
     }
     if (typeof url !== "string") return this.badRequest(ANALYZE, "url must be a string");
-    if (!urlPattern.test(url)) return this.plain(400, example("NotInstagramError"), ANALYZE);
+    if (!urlPattern.test(url)) {
+      const named = foreignHostMessage(url);
+      return named === null ? this.plain(400, example("NotInstagramError"), ANALYZE) : this.badRequest(ANALYZE, named);
+    }
     return undefined;
   }
 
@@ -248,6 +258,24 @@ export class ReelsApi {
   private badRequest(op: string, message: string): ApiAnswer {
     return this.plain(400, json({ message }), op);
   }
+}
+
+/**
+ * The errors page's 400 for another site's URL names the site, `URL must be an instagram.com link,
+ * got "tiktok.com"` (the JVM mock's ForeignHost): the host without `www.`; null (the analyze page's
+ * short text) when there is no readable host or it is instagram.com itself.
+ */
+function foreignHostMessage(url: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url.trim()).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  if (host.startsWith("www.")) host = host.slice(4);
+  if (!/^[a-z0-9.-]{1,253}$/.test(host) || host === "instagram.com") return null;
+  const short = (data.examples.NotInstagramError as { message: string }).message;
+  return `${short}, got "${host}"`;
 }
 
 /**

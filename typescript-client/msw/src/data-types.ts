@@ -67,6 +67,8 @@ export interface PackData {
   responses: Record<string, ExampleResponse[]>;
   outcomes: OutcomeData[];
   serverFailurePrefix: string;
+  /** A code `ERROR<variant>...` (variant in any case) selects that outcome; longest first. */
+  errorVariants: { variant: string; outcome: string }[];
   firstNewId: number;
   seeds: SeedData[];
   profiles: { quick: PollDrivenProfile; fast: PollDrivenProfile; realistic: { description: string } };

@@ -30,16 +30,15 @@ export function isServerFailure(url: string): boolean {
 
 /**
  * The outcome the magic code of `url` selects, by the JVM mock's rule (`Outcomes.forUrl`): the
- * prefixes are case-sensitive, the `ERROR` variants after them are not.
+ * prefixes are case-sensitive, the `ERROR` variants after them (exported from the JVM mock, the
+ * documented causes' codes among them) are not.
  */
 export function outcomeForUrl(url: string): Outcome {
   const code = reelCode(url);
   if (code.startsWith("ERROR")) {
     const variant = code.substring(5).toLowerCase();
-    for (const v of ["long", "novideo", "download"]) {
-      if (variant.startsWith(v)) return outcome(`ERROR${v}`);
-    }
-    return outcome("ERROR");
+    const chosen = data.errorVariants.find((v) => variant.startsWith(v.variant));
+    return outcome(chosen ? chosen.outcome : "ERROR");
   }
   if (code.startsWith("NOSPEECH")) return outcome("JobDoneNoSpeech");
   if (code.startsWith("NOMETA")) return outcome("JobDoneNoPlatformMeta");

@@ -50,7 +50,7 @@ export class AllowedOrigins {
 export const ALLOWED_HEADERS = "Authorization, Content-Type, Prefer";
 export const ALLOWED_METHODS = "GET, POST, OPTIONS";
 /** What a page may read of an answer besides the CORS-safelisted headers. */
-export const EXPOSED_HEADERS = "Retry-After, X-Reels-Api-Version, X-Reels-Reading";
+export const EXPOSED_HEADERS = "Retry-After, X-Reels-Limits, X-Reels-Api-Version, X-Reels-Reading";
 
 /** The headers every answer to an allowed origin carries. */
 export function corsHeaders(origins: AllowedOrigins, origin: string | null | undefined): Record<string, string> {

@@ -18,6 +18,11 @@ export function tokenOf(authorization: string | null): string | null {
   return value.length >= 7 && value.slice(0, 7).toLowerCase() === "bearer " ? value.slice(7).trim() : null;
 }
 
+/** Whether the header carries a Bearer token at all (else the errors page's "token required"). */
+export function hasBearerToken(authorization: string | null): boolean {
+  return tokenOf(authorization) !== null;
+}
+
 export function checkToken(authorization: string | null, rules: TokenRuleOptions = {}): Verdict {
   if (authorization === null || authorization.trim() === "") return "missing";
   const token = tokenOf(authorization);

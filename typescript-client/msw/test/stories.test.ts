@@ -32,7 +32,7 @@ describe("one story per state", () => {
         const { data } = await client.getReel(ids.get(s.state)!);
         expect(data?.status).toBe(s.state);
         if (data?.status === "done") expect(data.result.summary).toMatch(/^A chef/);
-        if (data?.status === "error") expect(data.error).toBe("Reel is private or has been removed");
+        if (data?.status === "error") expect(data.error).toBe("Video is not available"); // the errors page's text
       }
     }
     // Each story has its own jobs and clock: moving one changes no other.

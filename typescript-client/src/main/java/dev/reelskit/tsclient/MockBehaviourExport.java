@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * Writes what the JVM mock decides beyond the spec (its outcomes with their analyses and reasons,
@@ -51,6 +52,26 @@ public final class MockBehaviourExport {
               node.set("analysis", json.valueToTree(o.analysis()));
             });
     root.put("serverFailurePrefix", Outcomes.SERVER_FAILURE_PREFIX);
+    // The ERROR family: each failed outcome named ERROR<variant> is selected by a code starting
+    // with ERROR and then <variant> in any case; checked here against the mock's own rule.
+    ArrayNode variants = root.putArray("errorVariants");
+    Outcomes.all().stream()
+        .map(Outcome::name)
+        .filter(n -> n.startsWith("ERROR") && n.length() > 5)
+        .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(n -> n))
+        .forEach(
+            name -> {
+              String chosen =
+                  Outcomes.forUrl("https://www.instagram.com/reel/" + name + "1/").name();
+              if (!chosen.equals(name)) {
+                throw new IllegalStateException(
+                    "reel code " + name + "1 selects " + chosen + ", not " + name);
+              }
+              variants
+                  .addObject()
+                  .put("variant", name.substring(5).toLowerCase(Locale.ROOT))
+                  .put("outcome", name);
+            });
     root.put("firstNewId", SeedJobs.FIRST_NEW_ID);
     JobStore seeded =
         new JobStore(

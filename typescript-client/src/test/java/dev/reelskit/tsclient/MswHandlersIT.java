@@ -109,7 +109,7 @@ class MswHandlersIT {
             + "; against the JVM mock: "
             + counts(againstJvm));
 
-    assertThat(againstMsw).as(againstMsw).contains("exit code 0");
+    assertThat(againstMsw).as(againstMsw).contains("exit code 0", "X-Reels-Limits: none");
     assertThat(msw).as("every rule's result, handlers vs JVM mock").isEqualTo(jvm);
     assertThat(msw.get("FAIL")).isNull();
     assertThat(msw.get("PASS")).contains("RC-AUTH-007", "RC-LIFE-003", "RC-ERR-001", "RC-SPEC-001");
@@ -126,14 +126,11 @@ class MswHandlersIT {
             CONTRACT_JAR.toString(),
             "--base-url",
             baseUrl,
-            "--poll-interval",
-            "50ms",
+            // No budget flags: both announce X-Reels-Limits: none, and the suite learns from it.
             // Fast profile: every job ends within 3 polls; the timeout only bounds a loaded
             // machine.
             "--job-timeout",
             "60s",
-            "--rate-limit",
-            "1000/1s",
             "--reports-dir",
             dir.resolve(name).toString());
     assertThat(r.output()).doesNotContain(TOKEN, FORBIDDEN);
@@ -165,7 +162,13 @@ class MswHandlersIT {
       String method, String path, String auth, String contentType, String body, String prefer) {}
 
   private static final List<String> HEADERS =
-      List.of("content-type", "x-reels-api-version", "retry-after", "allow", "x-reels-reading");
+      List.of(
+          "content-type",
+          "x-reels-api-version",
+          "x-reels-limits",
+          "retry-after",
+          "allow",
+          "x-reels-reading");
 
   /** One answer, normalised: a new job's created_at is the mock's clock, which differs. */
   private static String answer(String baseUrl, Call c) throws Exception {
