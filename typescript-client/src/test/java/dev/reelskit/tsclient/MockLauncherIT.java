@@ -30,6 +30,11 @@ class MockLauncherIT {
 
   private static final String TOKEN = "ist_your_token";
 
+  /** The commands docs/frontend.md shows for the launcher, run here as shown. */
+  static final String DOCS_INSTALL = "npm install ./reels-mock-server-0.1.0-SNAPSHOT.tgz";
+
+  static final String DOCS_START = "npx reels-mock-server --port 8089";
+
   private Path app;
   @TempDir Path bin;
 
@@ -37,7 +42,7 @@ class MockLauncherIT {
   void install_into_an_empty_folder() throws Exception {
     NodePackages.requireNodeAndNpm();
     app = Files.createTempDirectory("reels-mock-launcher-app-");
-    NodePackages.install(NodePackages.tarball("reels-mock-server"), app);
+    NodePackages.installAsShown(DOCS_INSTALL, NodePackages.tarball("reels-mock-server"), app);
   }
 
   @AfterAll
@@ -57,11 +62,7 @@ class MockLauncherIT {
             app,
             Map.of("JAVA_HOME", System.getProperty("java.home")),
             Duration.ofSeconds(90),
-            "npx",
-            "--no-install",
-            "reels-mock-server",
-            "--port",
-            "0")) {
+            DOCS_START.replace("--port 8089", "--port 0").split(" "))) {
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(

@@ -47,6 +47,11 @@ class MswHandlersIT {
   static final Pattern SUMMARY_ROW =
       Pattern.compile("(?m)^  (RC-[A-Z]+-\\d{3}) +(PASS|FAIL|SKIP) ");
 
+  /** The commands docs/frontend.md shows for the no-JVM path, run here as shown. */
+  static final String DOCS_INSTALL = "npm install ./reels-api-msw-0.1.0-SNAPSHOT.tgz";
+
+  static final String DOCS_START = "npx reels-api-msw --port 8089";
+
   @TempDir Path dir;
   private Path app;
 
@@ -54,7 +59,7 @@ class MswHandlersIT {
   void install_the_pack_into_an_empty_folder() throws Exception {
     NodePackages.requireNodeAndNpm();
     app = Files.createTempDirectory("reels-msw-app-");
-    NodePackages.install(NodePackages.tarball("reels-api-msw"), app);
+    NodePackages.installAsShown(DOCS_INSTALL, NodePackages.tarball("reels-api-msw"), app);
   }
 
   @AfterAll
@@ -67,7 +72,9 @@ class MswHandlersIT {
   }
 
   private StartedCommand msw(String... options) throws Exception {
-    List<String> command = new ArrayList<>(List.of("npx", "--no-install", "reels-api-msw"));
+    // The docs' command on a free port, with this test's options.
+    List<String> command =
+        new ArrayList<>(List.of(DOCS_START.replace(" --port 8089", "").split(" ")));
     command.addAll(List.of(options));
     return StartedCommand.start(
         app,

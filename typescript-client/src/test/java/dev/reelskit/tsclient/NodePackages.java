@@ -58,6 +58,26 @@ final class NodePackages {
     }
   }
 
+  /**
+   * A page's install command run as shown, {@code npm install ./<name>-<version>.tgz}, in {@code
+   * folder} (empty, no package.json) with the tarball beside it: the page's version is replaced by
+   * the packed one.
+   */
+  static void installAsShown(String shown, Path tarball, Path folder)
+      throws IOException, InterruptedException {
+    Files.createDirectories(folder);
+    String file = tarball.getFileName().toString();
+    Files.copy(tarball, folder.resolve(file));
+    String command = shown.replaceAll("\\./[a-z-]+-[0-9][^ ]*\\.tgz", "./" + file);
+    run(
+        folder,
+        Map.of(),
+        Duration.ofMinutes(4),
+        "bash",
+        "-c",
+        command + " --no-audit --no-fund --loglevel=error");
+  }
+
   /** {@code npm install <tarball>} into {@code folder}, an empty folder with no package.json. */
   static void install(Path tarball, Path folder) throws IOException, InterruptedException {
     Files.createDirectories(folder);
