@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupServer } from "msw/node";
 import { createReelsClient, waitForJob, type ReelAnalysis } from "reels-api-client";
-import { createReelsMock, DIMENSIONS, LARGE_ID_OFFSET, READING_COUNT } from "reels-api-msw";
+import { createReelsMock, DIMENSIONS, LARGE_ID_OFFSET, READING_COUNT, specData } from "reels-api-msw";
+
+/** The text of the spec's 404 example (the errors page's: "not found"). */
+const NOT_FOUND = (specData.examples.NotFoundError as { message?: string; error?: string }).message ?? "";
 
 const mock = createReelsMock({ profile: "fast", readings: "rotate" });
 const server = setupServer(...mock.handlers);
@@ -56,14 +59,14 @@ describe("readings: rotate", () => {
       const { error, response } = await client.getReel(id);
       expect(response.status).toBe(404);
       const text = error && ("message" in error && error.message ? error.message : error.error); // ApiError: either field
-      expect(text).toBe("job not found");
+      expect(text).toBe(NOT_FOUND);
       forms.set(response.headers.get("X-Reels-Reading")!, error);
     }
-    expect(forms.get("error body: errors-page")).toEqual({ message: "job not found", status: "error" });
-    expect(forms.get("error body: overview")).toEqual({ error: "job not found" });
-    // A Prefer: code= answer is the example asked for, never rewritten.
+    expect(forms.get("error body: errors-page")).toEqual({ message: NOT_FOUND, status: "error" });
+    expect(forms.get("error body: overview")).toEqual({ error: NOT_FOUND });
+    // A Prefer: code= answer is the spec's example asked for, never rewritten.
     const forced = await client.fetchClient.GET("/api/v1/reels/{id}", { params: { path: { id: 987654320 } }, headers: { Prefer: "code=404" } });
-    expect(forced.error).toEqual({ error: "job not found" });
+    expect(forced.error).toEqual(specData.examples.NotFoundError);
   });
 
   it("answers a large-id job only under its large id", async () => {

@@ -2,6 +2,7 @@
 // of `reels-api-msw` on HTTP, and a page's relative `fetch("/api/...")` reaching the mock through it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type ViteDevServer } from "vite";
+import { specData } from "reels-api-msw";
 import { startServer, type RunningServer } from "reels-api-msw/server";
 import recipe from "../examples/vite.config.mjs";
 
@@ -42,6 +43,6 @@ describe("the Vite server.proxy recipe", () => {
     expect(statuses).toEqual(["pending", "processing", "done"]);
     const refused = await fetch(`${origin}/api/v1/reels/42`);
     expect(refused.status).toBe(401);
-    expect(refused.headers.get("x-reels-api-version")).toBe("1.0.0");
+    expect(refused.headers.get("x-reels-api-version")).toBe(specData.version);
   });
 });

@@ -408,8 +408,8 @@ class MswHandlersIT {
         .anyMatch(
             a ->
                 a.startsWith("404 ")
-                    && a.contains("{\"message\":\"job not found\",\"status\":\"error\"}"))
-        .anyMatch(a -> a.startsWith("404 ") && a.contains("{\"error\":\"job not found\"}"))
+                    && a.contains("{\"message\":\"not found\",\"status\":\"error\"}"))
+        .anyMatch(a -> a.startsWith("404 ") && a.contains("{\"error\":\"not found\"}"))
         .anyMatch(a -> a.startsWith("500 ") && a.contains("{\"error\":\"internal server error\"}"));
   }
 
