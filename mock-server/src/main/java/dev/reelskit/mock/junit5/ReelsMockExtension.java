@@ -243,6 +243,12 @@ public final class ReelsMockExtension
       return this;
     }
 
+    /** Every legal reading of a job in turn, picked by its reel code ({@code --readings}). */
+    public Builder readings(dev.reelskit.mock.settings.Readings readings) {
+      settings.readings(readings);
+      return this;
+    }
+
     public Builder seedJobs(boolean on) {
       settings.seedJobs(on);
       return this;

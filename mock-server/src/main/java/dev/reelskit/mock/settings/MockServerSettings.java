@@ -20,6 +20,7 @@ import java.util.Set;
  * @param rootDir WireMock's root directory ({@code mappings/}, {@code __files/}); null for none
  * @param security the Host allow-list, admin token and open-admin opt-out
  * @param jobStore state file, token isolation and the job cap
+ * @param readings the spec's readings of a job, or every legal one in turn ({@link Readings})
  */
 public record MockServerSettings(
     int port,
@@ -40,7 +41,8 @@ public record MockServerSettings(
     Latency latency,
     Path rootDir,
     SecuritySettings security,
-    JobStoreSettings jobStore) {
+    JobStoreSettings jobStore,
+    Readings readings) {
 
   public static final int DEFAULT_PORT = 8089;
 
@@ -71,9 +73,10 @@ public record MockServerSettings(
         || profile == null
         || latency == null
         || security == null
-        || jobStore == null) {
+        || jobStore == null
+        || readings == null) {
       throw new IllegalArgumentException(
-          "bind, profile, latency, security and jobStore must be set");
+          "bind, profile, latency, security, jobStore and readings must be set");
     }
     security.requireLockedAdminOn(bind);
     tokens = Set.copyOf(tokens);
@@ -137,6 +140,8 @@ public record MockServerSettings(
         + security
         + ", jobStore="
         + jobStore
+        + ", readings="
+        + readings.cliName()
         + "]";
   }
 
@@ -161,6 +166,7 @@ public record MockServerSettings(
     private Path rootDir;
     private SecuritySettings security = SecuritySettings.defaults();
     private JobStoreSettings jobStore = JobStoreSettings.defaults();
+    private Readings readings = Readings.SPEC;
 
     private Builder() {}
 
@@ -184,6 +190,7 @@ public record MockServerSettings(
       rootDir = s.rootDir;
       security = s.security;
       jobStore = s.jobStore;
+      readings = s.readings;
     }
 
     public Builder port(int value) {
@@ -278,6 +285,12 @@ public record MockServerSettings(
       return this;
     }
 
+    /** The spec's readings of a job (default), or every legal reading in turn by reel code. */
+    public Builder readings(Readings value) {
+      readings = value;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException naming the first invalid value
      */
@@ -301,7 +314,8 @@ public record MockServerSettings(
           latency,
           rootDir,
           security,
-          jobStore);
+          jobStore,
+          readings);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.reelskit.mock.settings;
 
 import dev.reelskit.mock.internal.net.HostNames;
+import dev.reelskit.mock.internal.net.OriginPattern;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -18,13 +19,16 @@ import java.util.Set;
  * @param maxBodyBytes the largest request body read (also once un-gzipped); a larger one gets 413
  * @param bodyTimeout how long a request body may take to arrive, from its first byte; a slower one
  *     gets 408
+ * @param allowedOrigins browser origins besides the loopback ones whose pages may read the API's
+ *     answers (CORS; {@code --allowed-origin}); never the admin API's
  */
 public record SecuritySettings(
     Set<String> allowedHosts,
     String adminToken,
     boolean unsafeOpenAdmin,
     long maxBodyBytes,
-    Duration bodyTimeout) {
+    Duration bodyTimeout,
+    Set<String> allowedOrigins) {
 
   /** The value of {@code --allowed-host} that lets every Host in. */
   public static final String ANY_HOST = "*";
@@ -43,10 +47,6 @@ public record SecuritySettings(
   /** 1 GiB: a body is one array in memory, and the intake's budget is 32 of them. */
   static final long MAX_BODY_BYTES = 1L << 30;
 
-  /** The default intake limits: {@link #DEFAULT_MAX_BODY_BYTES}, {@link #DEFAULT_BODY_TIMEOUT}. */
-  public SecuritySettings(Set<String> allowedHosts, String adminToken, boolean unsafeOpenAdmin) {
-    this(allowedHosts, adminToken, unsafeOpenAdmin, DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT);
-  }
 
   public SecuritySettings {
     if (maxBodyBytes < MIN_BODY_BYTES || maxBodyBytes > MAX_BODY_BYTES) {
@@ -85,6 +85,25 @@ public record SecuritySettings(
       throw new IllegalArgumentException("the admin token must be at least 16 characters");
     }
     adminToken = adminToken == null ? null : adminToken.trim();
+    Set<String> origins = new LinkedHashSet<>();
+    for (String origin : allowedOrigins) {
+      origins.add(OriginPattern.parse(origin).toString()); // refuses a malformed one here
+    }
+    allowedOrigins = Collections.unmodifiableSet(origins);
+  }
+
+  /**
+   * The default intake limits ({@link #DEFAULT_MAX_BODY_BYTES}, {@link #DEFAULT_BODY_TIMEOUT}),
+   * without extra browser origins.
+   */
+  public SecuritySettings(Set<String> allowedHosts, String adminToken, boolean unsafeOpenAdmin) {
+    this(
+        allowedHosts,
+        adminToken,
+        unsafeOpenAdmin,
+        DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_BODY_TIMEOUT,
+        Set.of());
   }
 
   /** Local names only, no admin token: what the jar and the JUnit 5 extension start with. */
@@ -93,25 +112,35 @@ public record SecuritySettings(
   }
 
   public SecuritySettings withAllowedHosts(Set<String> hosts) {
-    return new SecuritySettings(hosts, adminToken, unsafeOpenAdmin, maxBodyBytes, bodyTimeout);
+    return new SecuritySettings(
+        hosts, adminToken, unsafeOpenAdmin, maxBodyBytes, bodyTimeout, allowedOrigins);
+  }
+
+  public SecuritySettings withAllowedOrigins(Set<String> origins) {
+    return new SecuritySettings(
+        allowedHosts, adminToken, unsafeOpenAdmin, maxBodyBytes, bodyTimeout, origins);
   }
 
   public SecuritySettings withAdminToken(String token) {
-    return new SecuritySettings(allowedHosts, token, unsafeOpenAdmin, maxBodyBytes, bodyTimeout);
+    return new SecuritySettings(
+        allowedHosts, token, unsafeOpenAdmin, maxBodyBytes, bodyTimeout, allowedOrigins);
   }
 
   public SecuritySettings withUnsafeOpenAdmin(boolean on) {
-    return new SecuritySettings(allowedHosts, adminToken, on, maxBodyBytes, bodyTimeout);
+    return new SecuritySettings(
+        allowedHosts, adminToken, on, maxBodyBytes, bodyTimeout, allowedOrigins);
   }
 
   /** The largest request body the mock reads; a larger one is refused with 413 unread. */
   public SecuritySettings withMaxBodyBytes(long bytes) {
-    return new SecuritySettings(allowedHosts, adminToken, unsafeOpenAdmin, bytes, bodyTimeout);
+    return new SecuritySettings(
+        allowedHosts, adminToken, unsafeOpenAdmin, bytes, bodyTimeout, allowedOrigins);
   }
 
   /** How long a request body may take to arrive; a slower one is refused with 408. */
   public SecuritySettings withBodyTimeout(Duration timeout) {
-    return new SecuritySettings(allowedHosts, adminToken, unsafeOpenAdmin, maxBodyBytes, timeout);
+    return new SecuritySettings(
+        allowedHosts, adminToken, unsafeOpenAdmin, maxBodyBytes, timeout, allowedOrigins);
   }
 
   /**
@@ -157,6 +186,8 @@ public record SecuritySettings(
         + maxBodyBytes
         + ", bodyTimeout="
         + bodyTimeout
+        + ", allowedOrigins="
+        + allowedOrigins
         + "]";
   }
 }

@@ -74,7 +74,7 @@ function renderJobs(list) {
       el("td", { textContent: String(job.id) }),
       el("td", { class: "status" }, status),
       el("td", { class: "age", textContent: age(job.age_seconds) }),
-      el("td", { textContent: `${job.ends_in} (${job.outcome})` }),
+      el("td", { class: "ends", textContent: `${job.ends_in} (${job.outcome})` }),
       el("td", { class: "url", textContent: job.url, title: job.url }),
       force);
   });

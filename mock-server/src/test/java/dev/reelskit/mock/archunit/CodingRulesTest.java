@@ -33,6 +33,7 @@ class CodingRulesTest {
           "dev.reelskit.mock.settings.SecuritySettings",
           "dev.reelskit.mock.settings.JobStoreSettings",
           "dev.reelskit.mock.settings.Latency",
+          "dev.reelskit.mock.settings.Readings",
           "dev.reelskit.mock.junit5.ReelsMockExtension",
           "dev.reelskit.mock.jobs.TimingProfile",
           "dev.reelskit.mock.jobs.JobTiming",

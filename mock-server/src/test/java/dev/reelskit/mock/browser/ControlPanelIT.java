@@ -2,6 +2,7 @@ package dev.reelskit.mock.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelskit.mock.Http;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
@@ -138,6 +139,25 @@ class ControlPanelIT {
     assertThat(call("waitFor", "#message", "class", "bad")).isEqualTo("bad");
     assertThat(call("waitFor", "#message", "text", null))
         .startsWith("POST /__admin/reels/jobs: 400 body must be {\"url\"");
+  }
+
+  @Test
+  void at_1024_and_1440_pixels_nothing_covers_the_client_report_and_every_force_button_is_usable()
+      throws IOException {
+    for (int width : new int[] {1024, 1440}) {
+      page.viewport(width, 900);
+      call("nextRefresh");
+      JsonNode layout =
+          JSON.readTree(page.evaluate("(" + resource("panel-layout.js") + ")()", WAIT));
+      page.screenshot(Path.of("target", "control-panel-" + width + ".png"));
+
+      assertThat(layout.get("sideways").asBoolean()).as(width + " px: " + layout).isFalse();
+      assertThat(layout.get("overReport")).as(width + " px: " + layout).isEmpty();
+      assertThat(layout.get("forceButtons").asInt()).as(layout.toString()).isGreaterThan(20);
+      assertThat(layout.get("forceVisible").asInt())
+          .as(width + " px: every force button inside the jobs section: " + layout)
+          .isEqualTo(layout.get("forceButtons").asInt());
+    }
   }
 
   /** Calls one of the page helpers with string arguments and a generous deadline. */

@@ -70,6 +70,25 @@ class SwaggerUiIT {
     assertThat(panel.get("requestUrl").asText()).isEqualTo(mock.baseUrl() + "/api/v1/reels/42");
   }
 
+  @Test
+  void the_panel_link_covers_no_button_and_try_it_out_defaults_to_the_mocks_own_origin()
+      throws IOException {
+    String answer;
+    try (DevTools page = chromium.devTools()) {
+      page.viewport(1024, 768);
+      page.navigate(mock.baseUrl() + "/docs/index.html");
+      answer = page.evaluate("(" + resource("swagger-layout.js") + ")()", Duration.ofSeconds(45));
+      page.screenshot(java.nio.file.Path.of("target", "swagger-ui-1024.png"));
+    }
+
+    JsonNode layout = ReelsJson.mapper().readTree(answer);
+    assertThat(layout.get("linkVisible").asBoolean()).as(answer).isTrue();
+    assertThat(layout.get("covered")).as(answer).isEmpty();
+    assertThat(layout.get("hidden")).as(answer).isEmpty();
+    assertThat(layout.get("selectedServer").asText()).as(answer).isEqualTo(mock.baseUrl());
+    assertThat(layout.get("servers").toString()).contains("https://api.instatollm.com");
+  }
+
   private static String resource(String name) {
     try (InputStream in = SwaggerUiIT.class.getResourceAsStream("/browser/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -33,6 +33,11 @@ final class Banner {
         "              FLAKY... -> every 3rd poll 500; SLOW... -> 3 s per poll; other -> cooking video",
         "  Prefer      code=NNN / example=NAME forces any documented response;"
             + " fault=connection-reset|empty-response|malformed-chunk|random-data; delay=<ms>",
+        "  readings    "
+            + s.readings().cliName()
+            + (s.readings() == dev.reelskit.mock.settings.Readings.ROTATE
+                ? ": every legal reading of a job, picked by its reel code (X-Reels-Reading)"
+                : " (--readings rotate: every legal reading, picked by reel code)"),
         "  latency     "
             + s.latency().cliName()
             + (s.rootDir() == null ? "" : "    stubs from " + s.rootDir())

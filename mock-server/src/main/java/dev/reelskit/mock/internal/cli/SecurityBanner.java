@@ -22,6 +22,10 @@ final class SecurityBanner {
               + (s.allowedHosts().isEmpty() ? "" : ", " + String.join(", ", s.allowedHosts()))
               + "; any other Host gets 403 (--allowed-host NAME)");
     }
+    lines.add(
+        "  origins     pages on localhost, *.localhost, 127.0.0.1, [::1] (http/https, any port)"
+            + (s.allowedOrigins().isEmpty() ? "" : ", " + String.join(", ", s.allowedOrigins()))
+            + " may read API answers (--allowed-origin ORIGIN)");
     String locked =
         "non-GET requests need Content-Type: application/json and a local Origin or none";
     if (s.adminToken() != null) {

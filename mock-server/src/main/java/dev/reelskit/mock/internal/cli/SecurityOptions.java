@@ -29,6 +29,17 @@ final class SecurityOptions {
   List<String> allowedHosts = List.of();
 
   @Option(
+      names = "--allowed-origin",
+      paramLabel = "ORIGIN",
+      split = ",",
+      description =
+          "also let browser pages on this origin read the API's answers (CORS; repeatable):"
+              + " [scheme://]host[:port], host may be *.name, port may be *; e.g."
+              + " http://192.168.1.20:5173. Always allowed: localhost, *.localhost, 127.0.0.1 and"
+              + " [::1] on http or https, any port. Never widens the admin API")
+  List<String> allowedOrigins = List.of();
+
+  @Option(
       names = "--admin-token-file",
       paramLabel = "FILE",
       description =
@@ -76,6 +87,11 @@ final class SecurityOptions {
     }
     b.security(
         new SecuritySettings(
-            new LinkedHashSet<>(allowedHosts), token, unsafeOpenAdmin, maxBodyBytes, bodyTimeout));
+            new LinkedHashSet<>(allowedHosts),
+            token,
+            unsafeOpenAdmin,
+            maxBodyBytes,
+            bodyTimeout,
+            new LinkedHashSet<>(allowedOrigins)));
   }
 }

@@ -2,6 +2,7 @@ package dev.reelskit.mock.internal.cli;
 
 import dev.reelskit.mock.settings.Latency;
 import dev.reelskit.mock.settings.MockServerSettings;
+import dev.reelskit.mock.settings.Readings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -49,6 +50,17 @@ final class ServerOptions {
   Latency latency;
 
   @Option(
+      names = "--readings",
+      paramLabel = "MODE",
+      defaultValue = "spec",
+      description =
+          "spec (default): jobs as the spec's examples; rotate: every legal reading the docs allow"
+              + " (hooks string/array, key_moments objects/strings, platform_meta null, extra"
+              + " fields, created_at Z/offset/none, ids above 2^32), picked by the reel code;"
+              + " X-Reels-Reading names it")
+  String readings;
+
+  @Option(
       names = "--root-dir",
       paramLabel = "DIR",
       description = "WireMock root directory: stubs from DIR/mappings, bodies from DIR/__files")
@@ -64,6 +76,7 @@ final class ServerOptions {
         .seedJobs(!disableSeedJobs)
         .trafficCapacity(trafficCapacity)
         .latency(latency)
+        .readings(Readings.fromCliName(readings))
         .rootDir(rootDir);
   }
 }

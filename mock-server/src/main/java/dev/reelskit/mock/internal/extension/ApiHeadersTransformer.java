@@ -13,8 +13,8 @@ import java.util.Map;
  * Headers every answer under {@code /api} carries, whoever built it (the mock, a filter or a user's
  * stub): {@code X-Reels-Api-Version} (the spec's {@code info.version}), {@code X-Reels-Limits} (the
  * limits this mock enforces, or {@code none}: a client such as the contract suite learns its
- * request budget from it instead of guessing) and, for a local browser origin, the CORS headers
- * (also on {@code /docs}). A stub that sets one keeps its own.
+ * request budget from it instead of guessing) and, for an allowed browser origin ({@link Cors}),
+ * the CORS headers (also on {@code /docs}). A stub that sets one keeps its own.
  */
 final class ApiHeadersTransformer extends NamedExtension implements ResponseTransformerV2 {
   static final String VERSION_HEADER = "X-Reels-Api-Version";
@@ -25,11 +25,13 @@ final class ApiHeadersTransformer extends NamedExtension implements ResponseTran
 
   private final String version;
   private final String limits;
+  private final Cors cors;
 
-  ApiHeadersTransformer(String version, String limits) {
+  ApiHeadersTransformer(String version, String limits, Cors cors) {
     super("reels-api-headers");
     this.version = version;
     this.limits = limits;
+    this.cors = cors;
   }
 
   @Override
@@ -50,7 +52,7 @@ final class ApiHeadersTransformer extends NamedExtension implements ResponseTran
     }
     if (!headers.getHeader("Access-Control-Allow-Origin").isPresent()) {
       for (Map.Entry<String, String> h :
-          Cors.responseHeaders(serveEvent.getRequest().getHeader("Origin")).entrySet()) {
+          cors.responseHeaders(serveEvent.getRequest().getHeader("Origin")).entrySet()) {
         added.add(new HttpHeader(h.getKey(), h.getValue()));
       }
     }

@@ -1,39 +1,64 @@
 package dev.reelskit.mock.internal.extension;
 
+import dev.reelskit.mock.internal.net.OriginPattern;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * CORS for pages served from any local port. Allowed headers are listed explicitly: a wildcard does
- * not cover {@code Authorization}, so a browser would refuse every authenticated call.
+ * CORS for browser pages: loopback origins ({@code localhost}, {@code *.localhost}, {@code
+ * 127.0.0.1}, {@code [::1]}) on http or https and any port, plus each {@code --allowed-origin}.
+ * Allowed request headers are listed explicitly (a wildcard does not cover {@code Authorization}),
+ * and the headers a page may read are exposed: {@code Retry-After} for a 429's back-off, the limits
+ * the mock enforces ({@code X-Reels-Limits}), the spec version and the reading shown.
  */
 final class Cors {
 
   static final String ALLOWED_HEADERS = "Authorization, Content-Type, Prefer";
   static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
-  private static final Pattern LOCAL_ORIGIN =
-      Pattern.compile("http://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d{1,5})?");
+  static final String EXPOSED_HEADERS =
+      "Retry-After, X-Reels-Limits, X-Reels-Api-Version, X-Reels-Reading";
 
-  private Cors() {}
+  private final List<OriginPattern> allowed;
 
-  static boolean allowed(String origin) {
-    return origin != null && LOCAL_ORIGIN.matcher(origin).matches();
+  /** Loopback origins only. */
+  Cors() {
+    this(List.of());
+  }
+
+  /**
+   * @param extra {@code --allowed-origin} values, validated by {@link OriginPattern#parse}
+   */
+  Cors(Collection<String> extra) {
+    List<OriginPattern> all = new ArrayList<>(OriginPattern.LOOPBACK);
+    extra.forEach(e -> all.add(OriginPattern.parse(e)));
+    this.allowed = List.copyOf(all);
+  }
+
+  boolean allowed(String origin) {
+    for (OriginPattern p : allowed) {
+      if (p.admits(origin)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The headers every response to an allowed origin carries. */
-  static Map<String, String> responseHeaders(String origin) {
+  Map<String, String> responseHeaders(String origin) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (allowed(origin)) {
       headers.put("Access-Control-Allow-Origin", origin);
-      headers.put("Access-Control-Expose-Headers", "Retry-After");
+      headers.put("Access-Control-Expose-Headers", EXPOSED_HEADERS);
       headers.put("Vary", "Origin");
     }
     return headers;
   }
 
-  /** The headers of a preflight answer (204); none when the origin is not local. */
-  static Map<String, String> preflightHeaders(String origin) {
+  /** The headers of a preflight answer (204); none when the origin is not allowed. */
+  Map<String, String> preflightHeaders(String origin) {
     Map<String, String> headers = responseHeaders(origin);
     if (!headers.isEmpty()) {
       headers.put("Access-Control-Allow-Methods", ALLOWED_METHODS);

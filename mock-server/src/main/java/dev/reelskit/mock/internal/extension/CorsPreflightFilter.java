@@ -9,8 +9,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 /** Answers a browser's CORS preflight for the API and the docs (204), before auth asks a token. */
 final class CorsPreflightFilter extends NamedExtension implements StubRequestFilterV2 {
 
-  CorsPreflightFilter() {
+  private final Cors cors;
+
+  CorsPreflightFilter(Cors cors) {
     super("reels-cors-preflight");
+    this.cors = cors;
   }
 
   @Override
@@ -22,7 +25,7 @@ final class CorsPreflightFilter extends NamedExtension implements StubRequestFil
     }
     ResponseDefinitionBuilder b =
         new ResponseDefinitionBuilder().withStatus(204).withHeader("Allow", Cors.ALLOWED_METHODS);
-    Cors.preflightHeaders(request.getHeader("Origin")).forEach(b::withHeader);
+    cors.preflightHeaders(request.getHeader("Origin")).forEach(b::withHeader);
     return RequestFilterAction.stopWith(b.build());
   }
 }

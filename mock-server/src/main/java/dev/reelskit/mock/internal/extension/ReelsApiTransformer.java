@@ -41,19 +41,22 @@ final class ReelsApiTransformer extends StubTransformer {
   private final SpecResponses spec;
   private final FlakyPolls flaky = new FlakyPolls();
   private final boolean isolateTokens;
+  private final boolean rotateReadings;
 
   ReelsApiTransformer(
       JobStore jobs,
       TokenRules tokens,
       RateLimiter limiter,
       SpecResponses spec,
-      boolean isolateTokens) {
+      boolean isolateTokens,
+      boolean rotateReadings) {
     super(NAME);
     this.jobs = jobs;
     this.tokens = tokens;
     this.limiter = limiter;
     this.spec = spec;
     this.isolateTokens = isolateTokens;
+    this.rotateReadings = rotateReadings;
   }
 
   @Override
@@ -130,15 +133,39 @@ final class ReelsApiTransformer extends StubTransformer {
     if (limiter != null) {
       limiter.jobCreated(auth.token(), job.id());
     }
+    ReadingRotation.Reading reading = rotateReadings ? ReadingRotation.of(job.url()) : null;
     AnalyzeAccepted accepted =
         new AnalyzeAccepted()
-            .id(job.id())
+            .id(reading == null ? job.id() : reading.shownId(job.id()))
             .status(AnalyzeAccepted.StatusEnum.fromValue(job.status().getValue()));
     return new ApiResponse(
-        202, bytes(accepted), Map.of(), Route.ANALYZE, job.id(), job.status(), null, null);
+        202,
+        bytes(accepted),
+        reading == null ? Map.of() : Map.of(ReadingRotation.HEADER, reading.describe()),
+        Route.ANALYZE,
+        job.id(),
+        job.status(),
+        null,
+        null);
   }
 
-  private ResponseDefinition getReel(long id, Request request) {
+  /**
+   * The stored job a shown id names: with rotating readings a {@code large} job answers only to its
+   * large id, any other only to its own; -1 for none.
+   */
+  private long storedId(long shown) {
+    if (!rotateReadings || shown < 0) {
+      return shown;
+    }
+    boolean large = shown > ReadingRotation.LARGE_ID_OFFSET;
+    long id = large ? shown - ReadingRotation.LARGE_ID_OFFSET : shown;
+    return jobs.peek(id).map(j -> ReadingRotation.of(j.url()).largeId() == large).orElse(false)
+        ? id
+        : -1;
+  }
+
+  private ResponseDefinition getReel(long shownId, Request request) {
+    long id = storedId(shownId);
     Outcome outcome = id < 0 ? null : jobs.outcomeOf(id);
     if (outcome != null
         && isolateTokens
@@ -167,11 +194,14 @@ final class ReelsApiTransformer extends StubTransformer {
       return ApiResponse.rejected(404, spec.body("NotFoundError"), Route.GET, "not-found")
           .toDefinition();
     }
+    ReadingRotation.Reading reading = rotateReadings ? ReadingRotation.of(job.url()) : null;
     ApiResponse ok =
         new ApiResponse(
             200,
-            JobJson.bytes(render(job)),
-            Map.of(),
+            reading == null
+                ? JobJson.bytes(render(job))
+                : ReadingRotation.render(render(job), reading),
+            reading == null ? Map.of() : Map.of(ReadingRotation.HEADER, reading.describe()),
             Route.GET,
             job.id(),
             job.status(),

@@ -14,6 +14,7 @@ import dev.reelskit.mock.internal.security.IntakeLimits;
 import dev.reelskit.mock.internal.security.RequestGuard;
 import dev.reelskit.mock.settings.Latency;
 import dev.reelskit.mock.settings.MockServerSettings;
+import dev.reelskit.mock.settings.Readings;
 import dev.reelskit.openapi.ReelsApiSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,12 +72,22 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
     extensions.add(new LazyProxyClients());
     extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
     extensions.add(
-        new ReelsApiTransformer(jobs, tokens, limiter, spec, settings.jobStore().isolateTokens()));
+        new ReelsApiTransformer(
+            jobs,
+            tokens,
+            limiter,
+            spec,
+            settings.jobStore().isolateTokens(),
+            settings.readings() == Readings.ROTATE));
     extensions.add(new DocsTransformer());
     extensions.add(
         new ApiHeadersTransformer(
             ReelsApiSpec.get().version(),
-            limiter == null ? ApiHeadersTransformer.NO_LIMITS : limiter.announcement()));
+            limiter == null ? ApiHeadersTransformer.NO_LIMITS : limiter.announcement(),
+            cors()));
+    if (settings.readings() == Readings.ROTATE) {
+      extensions.add(new ErrorBodyReadings());
+    }
     extensions.add(new PreferFaultTransformer());
     if (settings.latency() == Latency.REALISTIC) {
       extensions.add(new LatencyTransformer(settings.seed()));
@@ -105,10 +116,14 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
             && tokens.check(authorization).verdict() != TokenRules.Verdict.VALID;
   }
 
+  private Cors cors() {
+    return new Cors(settings.security().allowedOrigins());
+  }
+
   /** The stub-request filters in the order they run (WireMock would not keep a factory's order). */
   List<RequestFilterV2> stubFilters(SpecResponses spec, RateLimiter limiter) {
     List<RequestFilterV2> filters = new ArrayList<>();
-    filters.add(new CorsPreflightFilter());
+    filters.add(new CorsPreflightFilter(cors()));
     filters.add(new AuthFilter(tokens, spec));
     if (limiter != null) {
       filters.add(new RateLimitFilter(limiter, tokens, spec));
