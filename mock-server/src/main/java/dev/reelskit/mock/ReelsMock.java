@@ -21,10 +21,12 @@ import dev.reelskit.mock.internal.extension.TokenRules;
 import dev.reelskit.mock.internal.jobs.JobPlans;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.JobStores;
+import dev.reelskit.mock.internal.record.RecordedPlans;
 import dev.reelskit.mock.internal.security.ShutdownAwareServer;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.openapi.model.JobStatus;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,14 +46,18 @@ public final class ReelsMock implements AutoCloseable {
   private final TokenRules tokens;
   private final TrafficLog traffic;
 
+  private final RecordedPlans replay;
+
   private ReelsMock(MockServerSettings settings, MockClock clock) {
     this.settings = settings;
+    Path replayDir = settings.jobStore().replay();
+    this.replay = replayDir == null ? null : RecordedPlans.load(replayDir);
     this.jobs =
         JobStores.open(
             settings.jobStore(),
             settings.seedJobs(),
             settings.profile(),
-            JobPlans.of(settings.profile(), settings.seed()),
+            replay != null ? replay : JobPlans.of(settings.profile(), settings.seed()),
             clock);
     this.tokens =
         new TokenRules(
@@ -154,12 +160,15 @@ public final class ReelsMock implements AutoCloseable {
 
   private String profileLabel(MockClock clock) {
     double scale = clock.scale();
+    String name =
+        replay == null
+            ? settings.profile().cliName()
+            : "replay of " + replay.size() + " recorded job(s)";
     if (scale == 1) {
-      return settings.profile().cliName();
+      return name;
     }
     String x = scale == Math.rint(scale) ? Long.toString((long) scale) : Double.toString(scale);
-    return settings.profile().cliName()
-        + (scale == 0 ? " (frozen clock)" : " (time scale x" + x + ")");
+    return name + (scale == 0 ? " (frozen clock)" : " (time scale x" + x + ")");
   }
 
   /** The documented client rules, with this mock's limits when its rate limit is on. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ final class JobTimelines {
 
   private JobTimelines() {}
 
-  static Found of(List<Exchange> exchanges) {
+  static Found of(List<Exchange> unordered) {
+    List<Exchange> exchanges = new ArrayList<>(unordered);
+    exchanges.sort(Comparator.comparing(Exchange::at)); // stable: same-instant looks keep order
     Map<Long, Instant> created = new LinkedHashMap<>();
     Map<Long, List<Look>> looks = new LinkedHashMap<>();
     for (Exchange e : exchanges) {
