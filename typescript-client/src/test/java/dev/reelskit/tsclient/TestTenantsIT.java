@@ -71,6 +71,16 @@ class TestTenantsIT {
     assertThat(out).as("no token printed").doesNotContainPattern("ist_[A-Za-z0-9]{20,}");
   }
 
+  @Test
+  void docs_frontend_md_shows_the_script_as_it_runs() throws IOException {
+    String script;
+    try (InputStream in = getClass().getResourceAsStream("/two-workers.mjs")) {
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+    assertThat(Files.readString(Path.of("../docs/frontend.md"), StandardCharsets.UTF_8))
+        .contains("```js\n" + script + "\n```");
+  }
+
   private static Path tarball() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       List<Path> found =

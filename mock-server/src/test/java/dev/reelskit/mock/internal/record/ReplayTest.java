@@ -188,6 +188,23 @@ class ReplayTest {
   }
 
   @Test
+  void record_needs_exactly_one_source() {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertThat(cli(quiet, quiet).execute("record", "--out", dir.toString())).isEqualTo(64);
+    assertThat(
+            cli(quiet, quiet)
+                .execute(
+                    "record",
+                    "--har",
+                    "x.har",
+                    "--proxy-to",
+                    "http://127.0.0.1:1",
+                    "--out",
+                    dir.toString()))
+        .isEqualTo(64);
+  }
+
+  @Test
   void replay_and_a_state_file_together_are_refused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> JobStoreSettings.defaults().withStateFile(dir.resolve("s.db")).withReplay(dir))
