@@ -79,7 +79,6 @@ public final class ReelsMock implements AutoCloseable {
                     ? QuietWireMock.noMappings()
                     : new JsonFileMappingsSource(files.child("mappings"), new FilenameMaker()))
             .notifier(QuietWireMock.notifier())
-            .notMatchedRendererFactory(extensions -> QuietWireMock.notMatchedRenderer())
             .extensionScanningEnabled(false)
             .stubRequestLoggingDisabled(true)
             // Delays (per stub, Prefer: delay, SLOW jobs, --latency) wait on a scheduler, not a

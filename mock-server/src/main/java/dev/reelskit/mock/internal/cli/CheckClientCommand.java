@@ -166,7 +166,7 @@ final class CheckClientCommand implements Callable<Integer> {
     // The mock's INFO lines would interleave with the client's output and the report.
     MockLogLevel logLevel = settings.verbose() ? MockLogLevel.unchanged() : MockLogLevel.warnOnly();
     try (logLevel;
-        ReelsMock mock = MockServerRunner.start(settings)) {
+        ReelsMock mock = ReelsMock.start(settings)) {
       out.println(
           "check-client: mock on "
               + mock.baseUrl()

@@ -1,5 +1,6 @@
 package dev.reelskit.mock.internal.cli;
 
+import dev.reelskit.mock.ReelsMock;
 import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.mock.settings.MockServerSettings;
 import java.io.PrintStream;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
  * {@code java -jar reels-mock-server.jar [options]}: starts the mock and serves until Ctrl-C;
  * {@code check-client} ({@link CheckClientCommand}) runs a client against it instead. Further
  * subcommands are added with {@link #commandLine}{@code .addSubcommand(...)}; they can start a mock
- * with {@link MockServerRunner#start}.
+ * with {@link ReelsMock#start}.
  */
 @Command(
     name = "reels-mock",
@@ -110,7 +111,7 @@ public final class MockServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    var mock = MockServerRunner.start(settings());
+    var mock = ReelsMock.start(settings());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -1,34 +1,24 @@
 package dev.reelskit.mock.internal.extension;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Notifier;
-import com.github.tomakehurst.wiremock.core.Admin;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
-import com.github.tomakehurst.wiremock.verification.notmatched.NotMatchedRenderer;
-import dev.reelskit.openapi.model.ApiError;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The pieces that keep embedded WireMock from doing what the kit does not want: no mappings read
- * from the working directory, no near-miss diff for an unmatched request (a JSON 404 instead), and
- * its console notices routed to SLF4J.
+ * from the working directory, and its console notices routed to SLF4J. (No request goes unmatched:
+ * {@link ApiStubs} ends in a catch-all JSON 404 that no reset can remove, so WireMock's near-miss
+ * renderer never runs.)
  */
 public final class QuietWireMock {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.mock.wiremock");
 
   private QuietWireMock() {}
-
-  /** The body of every 404 outside {@code /api} and {@code /docs}. */
-  public static byte[] notFoundBody() {
-    return SpecResponses.errorBytes(new ApiError().error("not found"));
-  }
 
   public static Notifier notifier() {
     return new Notifier() {
@@ -45,19 +35,6 @@ public final class QuietWireMock {
       @Override
       public void error(String message, Throwable t) {
         LOG.warn(message, t);
-      }
-    };
-  }
-
-  public static NotMatchedRenderer notMatchedRenderer() {
-    return new NotMatchedRenderer() {
-      @Override
-      protected ResponseDefinition render(Admin admin, ServeEvent serveEvent) {
-        return new ResponseDefinitionBuilder()
-            .withStatus(404)
-            .withHeader("Content-Type", "application/json")
-            .withBody(notFoundBody())
-            .build();
       }
     };
   }
