@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Record once, replay as a lifecycle (issue 22), from a HAR written for this test from the docs'
  * timings: one POST and 14 polls 5 s apart (pending for 2 polls, processing for 11, done at 70 s),
- * with a token in its headers and cookies and a page of the app around it. Replayed for three new
- * ids, polled every 5 s, each state lasts what it lasted in the recording, within one poll
- * interval.
+ * with a token in its headers and cookies (and echoed in its result) and a page of the app around
+ * it. Replayed for three new ids, polled every 5 s, each state lasts what it lasted in the
+ * recording, within one poll interval.
  */
 class ReplayTest {
 
@@ -150,7 +150,8 @@ class ReplayTest {
       assertThat(done.get("result").get("summary").asText())
           .isEqualTo("A home cook folds fresh tagliatelle into a pan of brown butter and sage.");
       assertThat(done.get("result").get("visual").get("text_on_screen").toString())
-          .isEqualTo("[\"brown butter pasta\",\"@recorded.cook\"]");
+          .as("the token the recorded result echoed, as its fingerprint")
+          .isEqualTo("[\"brown butter pasta\",\"@recorded.cook\",\"ist_****0001\"]");
       assertThat(http.poll(CLIENT, failed).json().get("status").asText()).isEqualTo("error");
       assertThat(mock.profileLabel()).isEqualTo("replay of 1 recorded job(s) (frozen clock)");
     }
