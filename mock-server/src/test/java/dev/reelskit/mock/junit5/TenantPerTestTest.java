@@ -56,6 +56,12 @@ class TenantPerTestTest {
     assertThat(tenant.statusOf(id)).contains(JobStatus.PENDING);
     assertThat(http.get("/__admin/reels/jobs/" + id).json().get("tenant").asText())
         .isEqualTo(tenant.name());
+
+    mock.advanceClock(java.time.Duration.ofSeconds(90)); // the extension's: this test's tenant
+    java.time.Duration ahead = java.time.Duration.between(mock.mock().now(), tenant.now());
+    assertThat(ahead)
+        .as("this tenant's clock is 90 s ahead of the mock's (every other tenant's)")
+        .isBetween(java.time.Duration.ofSeconds(89), java.time.Duration.ofSeconds(91));
   }
 
   @Test
