@@ -194,14 +194,21 @@ class TenantClocksTest {
     return terminalBefore || STATUS_ORDER.indexOf(after) < STATUS_ORDER.indexOf(before);
   }
 
-  /** Each job of these tokens as the admin API shows it now (without counting a poll). */
+  /**
+   * Each job of these tokens as the admin API lists it now, without counting a poll: status, error,
+   * age on its tenant's clock, pin; one listing per tenant.
+   */
   private Map<Long, String> rows(List<String> tokens, Map<String, List<Long>> jobs) {
     Map<Long, String> out = new HashMap<>();
     for (String token : tokens) {
-      for (long id : jobs.get(token)) {
-        out.put(id, http.get("/__admin/reels/jobs/" + id).body());
+      String tenant =
+          http.get("/__admin/reels/jobs/" + jobs.get(token).get(0)).json().get("tenant").asText();
+      for (JsonNode row :
+          http.get("/__admin/reels/jobs?limit=1000&tenant=" + tenant).json().get("jobs")) {
+        out.put(row.get("id").asLong(), row.toString());
       }
     }
+    assertThat(out).hasSize(tokens.size() * JOBS);
     return out;
   }
 
