@@ -125,6 +125,8 @@ final class RecordCommand implements Callable<Integer> {
             line -> {
               out.println(line);
               out.flush();
+            },
+            () -> { // after an answer is sent whole: stopping now cuts off no client
               if (jobs != null && recorder[0] != null && recorder[0].recordedJobs() >= jobs) {
                 enough.countDown();
               }

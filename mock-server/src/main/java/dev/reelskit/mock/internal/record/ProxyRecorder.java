@@ -38,6 +38,7 @@ public final class ProxyRecorder implements AutoCloseable {
   private final Path out;
   private final boolean keepResults;
   private final Consumer<String> progress;
+  private final Runnable answered;
   private final List<Exchange> exchanges = new ArrayList<>();
   private final Set<String> tokens = new HashSet<>();
   private final Set<Long> finished = new HashSet<>();
@@ -47,12 +48,19 @@ public final class ProxyRecorder implements AutoCloseable {
 
   /**
    * @param progress told one line per job that finished (durations and ending, never a token)
+   * @param answered run after each answer has been sent whole (stopping then cuts off no one)
    */
   public ProxyRecorder(
-      URI target, int port, Path out, boolean keepResults, Consumer<String> progress) {
+      URI target,
+      int port,
+      Path out,
+      boolean keepResults,
+      Consumer<String> progress,
+      Runnable answered) {
     this.out = out;
     this.keepResults = keepResults;
     this.progress = progress;
+    this.answered = answered;
     this.server =
         new WireMockServer(
             options()
@@ -118,6 +126,11 @@ public final class ProxyRecorder implements AutoCloseable {
     @Override
     public String getName() {
       return "reels-recorder";
+    }
+
+    @Override
+    public void afterComplete(ServeEvent event, Parameters parameters) {
+      answered.run();
     }
 
     /** Before the client has the answer, so a client's next request is always recorded after. */
