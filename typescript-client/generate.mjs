@@ -1,10 +1,11 @@
 // Generates schema.d.ts from the spec with openapi-typescript, after one repair of the spec's
 // object (the file itself is never changed).
 //
-// openapi-typescript reads a composition branch that only says `required: [x]` (the spec's
-// ApiError: properties `error` and `message`, `anyOf: [{required: [error]}, {required: [message]}]`)
-// as `unknown`, and makes an `anyOf` a union with the base object, so any object would pass as
-// an error body. Such a composition is rewritten to what it means: one complete object per
+// openapi-typescript reads a composition branch that only says `required: [x]` as `unknown`, and
+// makes an `anyOf` a union with the base object (also when each branch is a whole object, as the
+// spec's ApiError branches are: properties `error`, `message`, `status`, `anyOf` of
+// `{type: object, required: [error], ...}` and `{type: object, required: [message], ...}`), so
+// any object would pass as an error body. Such a composition is rewritten to what it means: one complete object per
 // branch, the base's properties with the branch's required ones,
 // `{error: string; message?: string} | {error?: string; message: string}`.
 // A schema with the kit's `x-lifecycle` (ReelJob: per state, which nullable fields it sets) gets
@@ -24,17 +25,22 @@ const [specPath, outPath] = process.argv.slice(2);
 const spec = yaml.load(readFileSync(specPath, "utf8"));
 
 let repaired = 0;
-function requiredOnly(branch) {
-  return Object.keys(branch).every((k) => k === "required");
+// A branch that narrows the base object: it says which properties are required, and may restate
+// some of them (the spec's ApiError branches are whole schemas, so that tools reading a branch on
+// its own read what validators do).
+const NARROWING = new Set(["required", "type", "properties", "additionalProperties"]);
+function narrowing(branch) {
+  return Array.isArray(branch.required) && Object.keys(branch).every((k) => NARROWING.has(k));
 }
 function repairBranches(schema) {
   if (schema === null || typeof schema !== "object") return;
   for (const key of ["anyOf", "oneOf"]) {
     const branches = schema[key];
-    if (!schema.properties || !Array.isArray(branches) || !branches.every(requiredOnly)) continue;
+    if (!schema.properties || !Array.isArray(branches) || !branches.every(narrowing)) continue;
     const { [key]: _, ...base } = schema;
     schema[key] = branches.map((b) => ({
       ...base,
+      properties: { ...base.properties, ...(b.properties ?? {}) },
       required: [...new Set([...(base.required ?? []), ...b.required])],
     }));
     for (const k of Object.keys(base)) if (k !== "description") delete schema[k];

@@ -1,6 +1,6 @@
 """Reads every job example of the spec with the generated python models.
 
-Prints one line per example: name|id|status|created_at epoch ms|error|summary|language|like_count.
+Prints one line per example: name|id|status|created_at as sent|error|summary|language|like_count.
 Usage: PYTHONPATH=<generated python client> python3 read_examples.py EXAMPLES.json
 """
 import json
@@ -19,7 +19,7 @@ for name, body in examples.items():
     job = ReelJob.from_json(json.dumps(body))
     result = job.result
     meta = result.platform_meta if result else None
-    print("|".join([name, str(job.id), job.status.value, str(round(job.created_at.timestamp() * 1000)),
+    print("|".join([name, str(job.id), job.status.value, job.created_at,
                     field(job.error), field(result.summary if result else None),
                     field(result.audio.language if result else None),
                     field(meta.like_count if meta else None)]))

@@ -12,7 +12,6 @@ import dev.reelskit.openapi.model.ReelJob;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +63,7 @@ class GeneratedClientsTest {
                       e.getKey(),
                       job.path("id").asText(),
                       job.path("status").asText(),
-                      String.valueOf(
-                          OffsetDateTime.parse(job.path("created_at").asText())
-                              .toInstant()
-                              .toEpochMilli()),
+                      job.path("created_at").asText(),
                       text(job.path("error")),
                       text(result.path("summary")),
                       text(result.path("audio").path("language")),
@@ -95,7 +91,7 @@ class GeneratedClientsTest {
               e.getKey(),
               String.valueOf(job.getId()),
               job.getStatus().getValue(),
-              String.valueOf(job.getCreatedAt().toInstant().toEpochMilli()),
+              job.getCreatedAt(),
               String.valueOf(job.getError()),
               result == null ? "null" : result.getSummary(),
               result == null ? "null" : result.getAudio().getLanguage(),
@@ -120,7 +116,7 @@ class GeneratedClientsTest {
               e.getKey(),
               String.valueOf(job.getId()),
               job.getStatus().getValue(),
-              String.valueOf(job.getCreatedAt().toInstant().toEpochMilli()),
+              job.getCreatedAt(),
               String.valueOf(job.getError()),
               result == null ? "null" : result.getSummary(),
               result == null ? "null" : result.getAudio().getLanguage(),

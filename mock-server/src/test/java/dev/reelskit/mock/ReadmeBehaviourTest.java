@@ -87,7 +87,8 @@ class ReadmeBehaviourTest {
       Http.Response r = http.get("/api/v1/reels/42", "Prefer", "code=500");
 
       assertThat(r.status()).isEqualTo(401);
-      assertThat(r.json().get("error").asText()).isEqualTo("invalid API token");
+      assertThat(r.json().get("error").asText())
+          .isEqualTo("API token required (Authorization: Bearer ist_...)");
     }
 
     @Test

@@ -66,6 +66,16 @@ class AcceptedReadingsTest {
             "language absent (no speech)", c -> c.with("result").with("audio").remove("language")),
         reading("language upper case", c -> c.with("result").with("audio").put("language", "EN")),
         reading(
+            "created_at without an offset (a local time)",
+            c -> c.put("created_at", "2026-05-22T10:00:00")),
+        reading(
+            "created_at with a +0200 offset", c -> c.put("created_at", "2026-05-22T12:00:00+0200")),
+        reading("created_at with a +02 offset", c -> c.put("created_at", "2026-05-22T12:00:00+02")),
+        reading("created_at without seconds", c -> c.put("created_at", "2026-05-22T10:00Z")),
+        reading(
+            "created_at with fractions and no offset",
+            c -> c.put("created_at", "2026-05-22T10:00:00.250")),
+        reading(
             "platform_meta figures null or extra",
             c ->
                 c.with("result")

@@ -53,6 +53,19 @@ class SpecRejectsBadBodiesTest {
             "a created_at that is not a date-time",
             "JobPending",
             j -> j.put("created_at", "yesterday")),
+        bad(
+            "a created_at that is a date only",
+            "JobPending",
+            j -> j.put("created_at", "2026-05-22")),
+        bad(
+            "a created_at in ISO 8601's basic format",
+            "JobPending",
+            j -> j.put("created_at", "20260522T100000Z")),
+        bad(
+            "a created_at written day first",
+            "JobPending",
+            j -> j.put("created_at", "22/05/2026 10:00:00")),
+        bad("a created_at as epoch seconds", "JobPending", j -> j.put("created_at", 1779444000)),
         bad("an id that is a string", "JobPending", j -> j.put("id", "43")),
         bad("a url that is a number", "JobPending", j -> j.put("url", 7)),
         bad(

@@ -15,14 +15,28 @@ public final class CompatibilityReport {
   private final String oldVersion;
   private final String newVersion;
   private final List<Change> changes;
+  private final List<Change> errors;
   private final List<String> notes;
 
   CompatibilityReport(
-      String oldVersion, String newVersion, List<Change> changes, List<String> notes) {
+      String oldVersion,
+      String newVersion,
+      List<Change> changes,
+      List<Change> errors,
+      List<String> notes) {
     this.oldVersion = oldVersion;
     this.newVersion = newVersion;
     this.changes = List.copyOf(changes);
+    this.errors = List.copyOf(errors);
     this.notes = List.copyOf(notes);
+  }
+
+  /**
+   * What makes the new spec unreleasable at any version (an ill-formed lifecycle): never excused by
+   * raising the major number.
+   */
+  public List<Change> errors() {
+    return errors;
   }
 
   /** Every change found, breaking ones first. */
@@ -42,9 +56,12 @@ public final class CompatibilityReport {
     return before != null && after != null && after > before;
   }
 
-  /** Whether the new spec must not be released as it is: breaking, and the major not raised. */
+  /**
+   * Whether the new spec must not be released as it is: ill-formed, or breaking with the major not
+   * raised.
+   */
   public boolean fails() {
-    return !breaking().isEmpty() && !majorRaised();
+    return !errors.isEmpty() || !breaking().isEmpty() && !majorRaised();
   }
 
   /** A short readable report: the verdict first, then each change with where and why. */
@@ -56,7 +73,13 @@ public final class CompatibilityReport {
         .append(" -> ")
         .append(newVersion)
         .append('\n');
-    if (changes.isEmpty()) {
+    if (!errors.isEmpty()) {
+      out.append("verdict: INVALID (")
+          .append(errors.size())
+          .append(" error")
+          .append(errors.size() == 1 ? "" : "s")
+          .append("): the new spec is ill-formed; no version number makes it releasable\n");
+    } else if (changes.isEmpty()) {
       out.append("verdict: no change that affects clients\n");
     } else if (breakingCount == 0) {
       out.append("verdict: COMPATIBLE (")
@@ -80,6 +103,10 @@ public final class CompatibilityReport {
                       + "): raise it or undo the breaking changes\n");
     }
     notes.forEach(n -> out.append("note: ").append(n).append('\n'));
+    errors.forEach(
+        c ->
+            out.append('\n')
+                .append(c.render().replaceFirst("^BREAKING  ", String.format("%-10s", "ERROR"))));
     changes.forEach(c -> out.append('\n').append(c.render()));
     return out.toString();
   }

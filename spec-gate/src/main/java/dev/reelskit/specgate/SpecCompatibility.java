@@ -28,6 +28,7 @@ public final class SpecCompatibility {
     JsonNode oldDoc = read(oldYaml, "old");
     JsonNode newDoc = read(newYaml, "new");
     List<Change> changes = new ArrayList<>();
+    List<Change> errors = new ArrayList<>();
     List<String> notes = new ArrayList<>();
 
     ChangedOpenApi diff = OpenApiCompare.fromContents(oldYaml, newYaml);
@@ -35,18 +36,21 @@ public final class SpecCompatibility {
 
     boolean oldHas = !oldDoc.at(LifecycleParser.POINTER).isMissingNode();
     boolean newHas = !newDoc.at(LifecycleParser.POINTER).isMissingNode();
-    if (oldHas && newHas) {
+    if (newHas) {
+      errors.addAll(illFormed(newDoc));
+    }
+    if (oldHas && newHas && errors.isEmpty()) {
       lifecycle(oldDoc, newDoc, changes);
-    } else if (oldHas) {
+    } else if (oldHas && !newHas) {
       changes.add(
           Change.breaking(
               "lifecycle",
               "#" + LifecycleParser.POINTER,
               "x-lifecycle was removed",
               "the mock, the contract rules and clients generated from it lose the job lifecycle"));
-    } else if (newHas) {
+    } else if (newHas && !oldHas) {
       notes.add("x-lifecycle is new: nothing to compare it with");
-    } else {
+    } else if (!newHas) {
       notes.add("neither spec declares x-lifecycle: only shapes were compared");
     }
     changes.sort(Comparator.comparing((Change c) -> !c.breaking()));
@@ -54,7 +58,30 @@ public final class SpecCompatibility {
         oldDoc.at("/info/version").asText("?"),
         newDoc.at("/info/version").asText("?"),
         changes,
+        errors,
         notes);
+  }
+
+  /**
+   * The problems of an ill-formed lifecycle in the new spec: errors at any version, since no client
+   * can follow it (raising the major number does not make it releasable).
+   */
+  private static List<Change> illFormed(JsonNode newDoc) {
+    try {
+      LifecycleParser.parse(newDoc);
+      return List.of();
+    } catch (InvalidLifecycleException e) {
+      return e.problems().stream()
+          .map(
+              p ->
+                  Change.breaking(
+                      "lifecycle",
+                      "#" + LifecycleParser.POINTER,
+                      "the new lifecycle is ill-formed: " + p,
+                      "no client, mock or contract rule can follow a lifecycle that is not"
+                          + " well-formed, whatever the version"))
+          .toList();
+    }
   }
 
   private static void lifecycle(JsonNode oldDoc, JsonNode newDoc, List<Change> changes) {
@@ -65,19 +92,7 @@ public final class SpecCompatibility {
       // An old lifecycle that was never well-formed promises nothing a new one could break.
       return;
     }
-    try {
-      changes.addAll(LifecycleRules.compare(old, LifecycleParser.parse(newDoc)));
-    } catch (InvalidLifecycleException e) {
-      e.problems()
-          .forEach(
-              p ->
-                  changes.add(
-                      Change.breaking(
-                          "lifecycle",
-                          "#" + LifecycleParser.POINTER,
-                          "the new lifecycle is ill-formed: " + p,
-                          "no client can follow a lifecycle that is not well-formed")));
-    }
+    changes.addAll(LifecycleRules.compare(old, LifecycleParser.parse(newDoc)));
   }
 
   private static JsonNode read(String yaml, String which) {

@@ -30,6 +30,15 @@ class CompareCommandTest {
     return Files.writeString(dir.resolve(name), spec.yaml());
   }
 
+  /** The packaged spec's version, and the next minor and major ones: no test names a version. */
+  private static final String VERSION =
+      SpecCopy.ofPackaged().document().at("/info/version").asText();
+
+  private static final int MAJOR = Integer.parseInt(VERSION.split("\\.")[0]);
+  private static final String NEXT_MINOR =
+      MAJOR + "." + (Integer.parseInt(VERSION.split("\\.")[1]) + 1) + ".0";
+  private static final String NEXT_MAJOR = (MAJOR + 1) + ".0.0";
+
   private static SpecCopy withNewTerminalState() {
     return SpecCopy.ofPackaged()
         .statusEnum(e -> e.add("cancelled"))
@@ -40,14 +49,15 @@ class CompareCommandTest {
   @Test
   void a_breaking_edit_without_a_major_bump_fails_and_says_why() throws IOException {
     Path baseline = write("baseline.yaml", SpecCopy.ofPackaged());
-    Path working = write("working.yaml", withNewTerminalState().version("1.1.0"));
+    Path working = write("working.yaml", withNewTerminalState().version(NEXT_MINOR));
     Path report = dir.resolve("out/report.txt");
 
     assertThat(compare("--report", report.toString(), baseline.toString(), working.toString()))
         .isEqualTo(1);
     assertThat(out.toString())
-        .startsWith("Spec compatibility: 1.0.0 -> 1.1.0\nverdict: BREAKING (")
-        .contains("info.version's major was not raised (1.0.0 -> 1.1.0)")
+        .startsWith(
+            "Spec compatibility: " + VERSION + " -> " + NEXT_MINOR + "\nverdict: BREAKING (")
+        .contains("info.version's major was not raised (" + VERSION + " -> " + NEXT_MINOR + ")")
         .contains(
             "BREAKING   lifecycle  #/components/schemas/ReelJob/x-lifecycle/states/cancelled\n"
                 + "  what  new terminal state 'cancelled'\n"
@@ -59,12 +69,35 @@ class CompareCommandTest {
   @Test
   void the_same_edit_with_a_major_bump_passes_and_still_lists_it() throws IOException {
     Path baseline = write("baseline.yaml", SpecCopy.ofPackaged());
-    Path working = write("working.yaml", withNewTerminalState().version("2.0.0"));
+    Path working = write("working.yaml", withNewTerminalState().version(NEXT_MAJOR));
 
     assertThat(compare(baseline.toString(), working.toString())).isEqualTo(0);
     assertThat(out.toString())
         .contains("info.version's major was raised, so this is allowed as a new major release")
         .contains("new terminal state 'cancelled'");
+  }
+
+  @Test
+  void an_ill_formed_lifecycle_fails_at_any_version_even_a_new_major() throws IOException {
+    Path baseline = write("baseline.yaml", SpecCopy.ofPackaged());
+    for (String version : new String[] {VERSION, NEXT_MINOR, NEXT_MAJOR}) {
+      Path working =
+          write(
+              "working-" + version + ".yaml",
+              SpecCopy.ofPackaged()
+                  .state("processing", p -> p.withArray("next").add("archived"))
+                  .version(version));
+      out.getBuffer().setLength(0);
+
+      assertThat(compare(baseline.toString(), working.toString())).as(version).isEqualTo(1);
+      assertThat(out.toString())
+          .as(version)
+          .contains("verdict: INVALID (")
+          .contains("no version number makes it releasable")
+          .containsPattern("\nERROR      lifecycle  #/components/schemas/ReelJob/x-lifecycle\n")
+          .contains("archived")
+          .doesNotContain("allowed as a new major release");
+    }
   }
 
   @Test
@@ -87,7 +120,7 @@ class CompareCommandTest {
   }
 
   @Test
-  void the_released_baseline_and_the_working_spec_are_compatible() {
+  void the_working_spec_may_be_released_over_the_baseline() {
     assertThat(
             compare(
                 Path.of("baseline/reels-api.yaml").toString(),

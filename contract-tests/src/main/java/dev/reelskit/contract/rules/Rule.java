@@ -12,7 +12,10 @@ public enum Rule {
   AUTH_SCHEME("RC-AUTH-002", "A token sent with a scheme other than Bearer is refused with 401"),
   AUTH_MALFORMED("RC-AUTH-003", "A malformed token is refused with 401"),
   AUTH_UNKNOWN("RC-AUTH-004", "An unknown token is refused with 401"),
-  AUTH_BODY("RC-AUTH-005", "A 401 body is {\"error\": \"invalid API token\"}"),
+  AUTH_BODY(
+      "RC-AUTH-005",
+      "A 401 body is {\"error\": \"invalid API token\"}, or without a Bearer token the errors"
+          + " page's \"API token required\" body"),
   AUTH_VALID("RC-AUTH-006", "A valid token is never refused"),
   AUTH_FORBIDDEN(
       "RC-AUTH-007", "A valid token without permission is refused with 403 and a JSON error body"),

@@ -8,8 +8,6 @@ import dev.reelskit.contract.suites.JobRecord.Poll;
 import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.Lifecycle;
 import dev.reelskit.openapi.model.JobStatus;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,18 +64,21 @@ final class JobRules {
     verdict.conclude(NO_JOB);
   }
 
-  /** RC-READ-003: created_at is ISO 8601 with an offset (RFC 3339). */
+  /**
+   * RC-READ-003: created_at is an ISO 8601 date and time, with or without an offset ({@link
+   * Timestamps}).
+   */
   static void createdAtFormat(ContractRun run) {
     Verdict verdict = Verdict.of(Rule.READ_CREATED_AT);
     eachJson(
         run,
         (job, poll, json) ->
             verdict.check(
-                parse(json.path("created_at")) != null,
+                Timestamps.parse(json.path("created_at")) != null,
                 Finding.value(
                         poll.exchange(),
                         "$.created_at",
-                        "an ISO 8601 timestamp with offset",
+                        "an ISO 8601 date and time (offset optional), e.g. 2026-05-22T10:00:00Z",
                         poll.exchange().render("/created_at"))
                     .inJob(job.context(poll.elapsedMillis()))));
     verdict.conclude(NO_JOB);
@@ -98,9 +99,9 @@ final class JobRules {
           first = createdAt;
           continue;
         }
-        OffsetDateTime a = parse(first);
-        OffsetDateTime b = parse(createdAt);
-        boolean same = a != null && b != null ? a.isEqual(b) : first.equals(createdAt);
+        var a = Timestamps.parse(first);
+        var b = Timestamps.parse(createdAt);
+        boolean same = a != null && b != null ? Timestamps.same(a, b) : first.equals(createdAt);
         verdict.check(
             same,
             Finding.value(poll.exchange(), "$.created_at", first.toString(), createdAt.toString())
@@ -360,16 +361,5 @@ final class JobRules {
       return null;
     }
     return JobStatus.fromValue(value);
-  }
-
-  static OffsetDateTime parse(JsonNode node) {
-    if (node == null || !node.isTextual()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(node.asText());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

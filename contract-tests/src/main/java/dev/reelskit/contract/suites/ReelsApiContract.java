@@ -174,7 +174,7 @@ public abstract class ReelsApiContract {
               e ->
                   DynamicTest.dynamicTest(
                       Rule.CREATE_NOT_INSTAGRAM.id() + " " + e.getKey() + " is refused with 400",
-                      () -> SubmissionRules.notInstagram(e.getValue())));
+                      () -> SubmissionRules.notInstagram(e.getKey(), e.getValue())));
     }
 
     @Test

@@ -12,9 +12,6 @@ import java.util.Map;
 /** RC-CREATE-*: what POST /api/v1/reels/analyze answers. */
 final class SubmissionRules {
 
-  static final String NOT_INSTAGRAM = SpecTexts.example("NotInstagramError", "message");
-  static final String URL_REQUIRED = SpecTexts.example("UrlRequiredError", "message");
-
   private SubmissionRules() {}
 
   /** RC-CREATE-001 for one documented URL form. */
@@ -77,17 +74,20 @@ final class SubmissionRules {
     verdict.conclude("fewer than two submissions were accepted");
   }
 
-  /** RC-CREATE-005 for one non-Instagram URL. */
-  static void notInstagram(Exchange e) {
-    badRequest(Rule.CREATE_NOT_INSTAGRAM, e, NOT_INSTAGRAM);
+  /**
+   * RC-CREATE-005 for one non-Instagram URL: the analyze page's text, or the errors page's that
+   * names the URL's host.
+   */
+  static void notInstagram(String url, Exchange e) {
+    badRequest(Rule.CREATE_NOT_INSTAGRAM, e, DocumentedTexts.notInstagram(url));
   }
 
   /** RC-CREATE-006. */
   static void urlRequired(Exchange e) {
-    badRequest(Rule.CREATE_URL_REQUIRED, e, URL_REQUIRED);
+    badRequest(Rule.CREATE_URL_REQUIRED, e, DocumentedTexts.of("submit-without-url"));
   }
 
-  private static void badRequest(Rule rule, Exchange e, String message) {
+  private static void badRequest(Rule rule, Exchange e, java.util.List<String> messages) {
     if (e == null) {
       Verdict.of(rule).conclude("the request was not sent");
       return;
@@ -96,14 +96,15 @@ final class SubmissionRules {
         .check(e.status() == 400, Finding.status(e, "400"))
         .check(
             e.json() != null
-                && (message.equals(e.json().path("message").textValue())
-                    || message.equals(e.json().path("error").textValue())),
+                && (e.json().path("message").isTextual()
+                        && messages.contains(e.json().path("message").textValue())
+                    || e.json().path("error").isTextual()
+                        && messages.contains(e.json().path("error").textValue())),
             Finding.value(
                 e,
                 "$.message or $.error",
-                "\""
-                    + message
-                    + "\" (the analyze page shows"
+                String.join(" or ", messages.stream().map(m -> "\"" + m + "\"").toList())
+                    + " (the analyze and errors pages show"
                     + " \"message\", the overview \"error\"; either is accepted)",
                 e.body() == null || e.body().isEmpty() ? "(empty body)" : e.body()))
         .conclude("the request was not sent");

@@ -20,6 +20,11 @@ public enum Defect {
   ACCEPTS_MALFORMED_TOKEN_ON_READ(Rule.AUTH_MALFORMED),
   ACCEPTS_UNKNOWN_TOKEN(Rule.AUTH_UNKNOWN),
   WRONG_401_BODY(Rule.AUTH_BODY),
+  /**
+   * The errors page's missing-token body for a Bearer token it refuses: that body is legal only
+   * when no Bearer token was sent.
+   */
+  MISSING_TOKEN_BODY_FOR_A_BEARER_TOKEN(Rule.AUTH_BODY),
   /** 401 to the valid token's first read of each job, which RC-READ-001 also sees. */
   REFUSES_VALID_TOKEN_ON_READ(Rule.AUTH_VALID, Rule.READ_OK),
   /**
@@ -47,13 +52,16 @@ public enum Defect {
   ACCEPTS_LOOKALIKE_HOST(Rule.CREATE_NOT_INSTAGRAM),
   ACCEPTS_EXAMPLE_COM(Rule.CREATE_NOT_INSTAGRAM),
   WRONG_NOT_INSTAGRAM_MESSAGE(Rule.CREATE_NOT_INSTAGRAM),
+  /** The errors page's text, but naming a host other than the submitted URL's. */
+  NAMES_ANOTHER_HOST(Rule.CREATE_NOT_INSTAGRAM),
   WRONG_URL_REQUIRED_MESSAGE(Rule.CREATE_URL_REQUIRED),
   URL_REQUIRED_AS_422(Rule.CREATE_URL_REQUIRED, Rule.SPEC_CONFORMS),
   FIRST_READ_FAILS(Rule.READ_OK),
   URL_ECHO_DROPS_QUERY(Rule.READ_ECHO),
   ECHOES_ANOTHER_ID(Rule.READ_ECHO),
   CREATED_AT_NOT_ISO(Rule.READ_CREATED_AT, Rule.SPEC_CONFORMS),
-  CREATED_AT_WITHOUT_OFFSET(Rule.READ_CREATED_AT, Rule.SPEC_CONFORMS),
+  /** A date without a time (a local time without an offset is a legal reading, not a defect). */
+  CREATED_AT_DATE_ONLY(Rule.READ_CREATED_AT, Rule.SPEC_CONFORMS),
   CREATED_AT_IS_NOW(Rule.READ_CREATED_AT_STABLE, Rule.LIFE_IMMUTABLE),
   STATUS_COMPLETED(Rule.READ_STATUS_ENUM, Rule.LIFE_TERMINAL, Rule.SPEC_CONFORMS),
   DONE_WITHOUT_RESULT(Rule.READ_INVARIANTS, Rule.SPEC_CONFORMS),

@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
@@ -47,10 +48,24 @@ public final class ReelsTestServer implements AutoCloseable {
       long rateWindowMillis,
       int maxUnfinished,
       long pendingMillis,
-      long processingMillis) {
+      long processingMillis,
+      PageVoice voice) {
 
     public static Options liberal() {
-      return new Options(null, false, 1000, 1000, 3, 40, 60);
+      return new Options(null, false, 1000, 1000, 3, 40, 60, null);
+    }
+
+    /** Sends one documentation page's version of each body it shows ({@link PageVoice}). */
+    public Options speaking(PageVoice v) {
+      return new Options(
+          defect,
+          everyJobFails,
+          rateRequests,
+          rateWindowMillis,
+          maxUnfinished,
+          pendingMillis,
+          processingMillis,
+          v);
     }
 
     public Options with(Defect d) {
@@ -61,7 +76,8 @@ public final class ReelsTestServer implements AutoCloseable {
           rateWindowMillis,
           maxUnfinished,
           pendingMillis,
-          processingMillis);
+          processingMillis,
+          voice);
     }
 
     public Options everyJobFailing() {
@@ -72,7 +88,8 @@ public final class ReelsTestServer implements AutoCloseable {
           rateWindowMillis,
           maxUnfinished,
           pendingMillis,
-          processingMillis);
+          processingMillis,
+          voice);
     }
 
     public Options rateLimit(int requests, long windowMillis) {
@@ -83,7 +100,8 @@ public final class ReelsTestServer implements AutoCloseable {
           windowMillis,
           maxUnfinished,
           pendingMillis,
-          processingMillis);
+          processingMillis,
+          voice);
     }
   }
 
@@ -103,6 +121,7 @@ public final class ReelsTestServer implements AutoCloseable {
   private int created;
   private int tooMany;
   private int maxUnfinishedSeen;
+  private final java.util.Set<String> voiced = new java.util.TreeSet<>();
 
   private static final class Job {
     final long id;
@@ -170,6 +189,11 @@ public final class ReelsTestServer implements AutoCloseable {
     return maxUnfinishedSeen;
   }
 
+  /** The triggers whose body this server sent in its page's voice ({@link PageVoice}). */
+  public synchronized java.util.Set<String> voicedTriggers() {
+    return java.util.Set.copyOf(voiced);
+  }
+
   /**
    * Per job, in creation order: how many reads came after the first one that showed done or error.
    */
@@ -200,12 +224,14 @@ public final class ReelsTestServer implements AutoCloseable {
       boolean read = method.equals("GET") && path.startsWith("/api/v1/reels/");
       String authorization = http.getRequestHeaders().getFirst("Authorization");
       if (!authorized(authorization, read)) {
-        send(
-            http,
-            401,
+        boolean bearer = authorization != null && authorization.startsWith("Bearer ");
+        String own =
             is(Defect.WRONG_401_BODY)
                 ? "{\"error\":\"unauthorized\"}"
-                : "{\"error\":\"invalid API token\"}");
+                : is(Defect.MISSING_TOKEN_BODY_FOR_A_BEARER_TOKEN) && bearer
+                    ? "{\"error\":\"API token required (Authorization: Bearer ist_...)\"}"
+                    : "{\"error\":\"invalid API token\"}";
+        send(http, 401, voiced(bearer ? "invalid-token" : "no-token", 401, own, null));
         return;
       }
       if (("Bearer " + FORBIDDEN_TOKEN).equals(authorization) && forbid(http)) {
@@ -311,7 +337,7 @@ public final class ReelsTestServer implements AutoCloseable {
           is(Defect.URL_REQUIRED_AS_422) ? 422 : 400,
           is(Defect.WRONG_URL_REQUIRED_MESSAGE)
               ? "{\"message\":\"url missing\"}"
-              : "{\"message\":\"url is required\"}");
+              : voiced("submit-without-url", 400, "{\"message\":\"url is required\"}", null));
       return;
     }
     String value = url.asText();
@@ -326,7 +352,13 @@ public final class ReelsTestServer implements AutoCloseable {
           400,
           is(Defect.WRONG_NOT_INSTAGRAM_MESSAGE)
               ? "{\"message\":\"not a reel\"}"
-              : "{\"message\":\"URL must be an instagram.com link\"}");
+              : is(Defect.NAMES_ANOTHER_HOST)
+                  ? "{\"message\":\"URL must be an instagram.com link, got \\\"tiktok.com\\\"\"}"
+                  : voiced(
+                      "submit-not-instagram",
+                      400,
+                      "{\"message\":\"URL must be an instagram.com link\"}",
+                      value));
       return;
     }
     if (code.startsWith("HTTP500")) {
@@ -335,7 +367,11 @@ public final class ReelsTestServer implements AutoCloseable {
       } else if (is(Defect.SERVER_ERROR_AS_503)) {
         send(http, 503, "{\"message\":\"the downloader fell over\"}");
       } else {
-        send(http, 500, "{\"message\":\"the downloader fell over\"}");
+        send(
+            http,
+            500,
+            voiced(
+                "submit-server-failure", 500, "{\"message\":\"the downloader fell over\"}", null));
       }
       return;
     }
@@ -399,7 +435,10 @@ public final class ReelsTestServer implements AutoCloseable {
       } else if (is(Defect.NOT_FOUND_AS_400)) {
         send(http, 400, "{\"message\":\"no such job id\"}");
       } else {
-        send(http, 404, "{\"message\":\"there is no job with that id\"}");
+        send(
+            http,
+            404,
+            voiced("unknown-job", 404, "{\"message\":\"there is no job with that id\"}", null));
       }
       return;
     }
@@ -449,8 +488,14 @@ public final class ReelsTestServer implements AutoCloseable {
     node.put("url", is(Defect.URL_ECHO_DROPS_QUERY) ? job.url.replaceAll("\\?.*$", "") : job.url);
     node.put("status", status.equals("done") && is(Defect.STATUS_COMPLETED) ? "completed" : status);
     if (status.equals("error")) {
-      node.put(
-          "error", is(Defect.ERROR_WITH_EMPTY_REASON) ? "" : "Reel is private or has been removed");
+      String reason = "Reel is private or has been removed";
+      if (options.voice() != null && !is(Defect.ERROR_WITH_EMPTY_REASON)) {
+        reason = options.voice().jobError(reason);
+        if (options.voice().bodyFor("job-failed").isPresent()) {
+          voiced.add("job-failed");
+        }
+      }
+      node.put("error", is(Defect.ERROR_WITH_EMPTY_REASON) ? "" : reason);
     } else if (status.equals("processing") && is(Defect.PROCESSING_WITH_ERROR)) {
       node.put("error", "still downloading");
     } else {
@@ -476,8 +521,8 @@ public final class ReelsTestServer implements AutoCloseable {
     }
     if (is(Defect.CREATED_AT_NOT_ISO)) {
       node.put("created_at", "22/05/2026 10:00:00");
-    } else if (is(Defect.CREATED_AT_WITHOUT_OFFSET)) {
-      node.put("created_at", job.createdAt.substring(0, 19));
+    } else if (is(Defect.CREATED_AT_DATE_ONLY)) {
+      node.put("created_at", job.createdAt.substring(0, 10));
     } else if (is(Defect.CREATED_AT_IS_NOW)) {
       node.put("created_at", ISO.format(OffsetDateTime.now(ZoneOffset.UTC)));
     } else {
@@ -486,6 +531,16 @@ public final class ReelsTestServer implements AutoCloseable {
     node.put("model_version", "2026-05");
     node.putObject("_links").put("self", "/api/v1/reels/" + job.id);
     return node;
+  }
+
+  /** The body for an error of {@code trigger}: the server's own, or its page's version. */
+  private String voiced(String trigger, int status, String own, String submittedUrl) {
+    if (options.voice() == null) {
+      return own;
+    }
+    Optional<String> body = options.voice().errorBody(trigger, status, own, submittedUrl);
+    body.ifPresent(b -> voiced.add(trigger));
+    return body.orElse(own);
   }
 
   private void send(HttpExchange http, int status, String json) throws IOException {

@@ -60,6 +60,13 @@ class AcceptedReadingsContractTest {
         result(
             "platform_meta figures null and extra",
             r -> r.with("platform_meta").putNull("view_count").put("share_count", 3)),
+        createdAt("created_at without an offset (a local time)", t -> t.substring(0, 19)),
+        createdAt(
+            "created_at with a +0200 offset and no fractions",
+            t -> t.substring(0, 19) + t.substring(t.length() - 6).replace(":", "")),
+        createdAt(
+            "created_at with a +02 offset and no seconds",
+            t -> t.substring(0, 16) + t.substring(t.length() - 6, t.length() - 3)),
         Arguments.of(
             "error bodies with \"error\" instead of \"message\"",
             (Rewrite)
@@ -68,6 +75,18 @@ class AcceptedReadingsContractTest {
                     body.set("error", body.remove("message"));
                   }
                 }));
+  }
+
+  /** A job's created_at written in another ISO 8601 form the spec accepts. */
+  private static Arguments createdAt(String name, java.util.function.UnaryOperator<String> form) {
+    return Arguments.of(
+        name,
+        (Rewrite)
+            (status, body) -> {
+              if (status == 200 && body.path("created_at").isTextual()) {
+                body.put("created_at", form.apply(body.get("created_at").asText()));
+              }
+            });
   }
 
   private static ObjectNode content(ObjectNode result) {
@@ -103,7 +122,7 @@ class AcceptedReadingsContractTest {
 
     assertThat(outcome.results())
         .filteredOn(r -> r.status() == RuleResult.Status.FAILED)
-        .extracting(RuleResult::detail)
+        .extracting(r -> r.displayName() + ": " + r.detail() + " " + r.failure())
         .isEmpty();
     assertThat(outcome.results())
         .filteredOn(r -> r.status() == RuleResult.Status.PASSED)

@@ -85,7 +85,9 @@ class ContractRunnerTest {
 
     assertThat(stdout())
         .contains(
-            "FAIL  RC-AUTH-005", "expected  \"invalid API token\"", "actual    \"unauthorized\"");
+            "FAIL  RC-AUTH-005",
+            "expected  one of \"invalid API token\" or \"API token required",
+            "actual    \"unauthorized\"");
     assertThat(logText).contains("Authorization: Bearer ****6Fj1");
     assertThat(everything)
         .contains("****6Fj1")

@@ -31,6 +31,8 @@ final class Banner {
                     + " unfinished jobs per token (429 + Retry-After)"
                 : "off (--rate-limit to emulate 10 requests/min, 3 unfinished jobs)"),
         "  magic codes reel code ERROR... -> job ends in error; HTTP500... -> POST answers 500;",
+        "              the errors page's causes: ERRORunavailable (also ERROR), ERRORratelimited,",
+        "              ERRORai, ERRORformat, ERRORstorage -> error with that cause's message;",
         "              NOSPEECH... -> no-speech video; NOMETA... -> platform_meta null;",
         "              FLAKY... -> every 3rd poll 500; SLOW... -> 3 s per poll; other -> cooking video",
         "  Prefer      code=NNN / example=NAME forces any documented response;"

@@ -45,7 +45,7 @@ record AnalyzeBody(String url, String rejection, String message) {
       return refused("url-not-string", "url must be a string");
     }
     if (!REEL_URL.matcher(url.asText()).matches()) {
-      return refused("url-not-instagram", null);
+      return refused("url-not-instagram", ForeignHost.message(url.asText()));
     }
     return new AnalyzeBody(url.asText(), null, null);
   }

@@ -21,11 +21,12 @@ final class AnalyzeValidationFilter extends ApiFilter {
 
   static ApiResponse refusal(SpecResponses spec, AnalyzeBody body) {
     byte[] bytes =
-        switch (body.rejection()) {
-          case "url-required" -> spec.body("UrlRequiredError");
-          case "url-not-instagram" -> spec.body("NotInstagramError");
-          default -> SpecResponses.errorBytes(new MessageError().message(body.message()));
-        };
+        body.message() != null
+            ? SpecResponses.errorBytes(new MessageError().message(body.message()))
+            : switch (body.rejection()) {
+              case "url-required" -> spec.body("UrlRequiredError");
+              default -> spec.body("NotInstagramError");
+            };
     return ApiResponse.rejected(400, bytes, Route.ANALYZE, body.rejection());
   }
 }

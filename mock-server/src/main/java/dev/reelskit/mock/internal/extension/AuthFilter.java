@@ -2,7 +2,11 @@ package dev.reelskit.mock.internal.extension;
 
 import com.github.tomakehurst.wiremock.http.Request;
 
-/** 401 for a missing, malformed, unknown or revoked token, 403 for one without permission. */
+/**
+ * 401 for a missing, malformed, unknown or revoked token, 403 for one without permission. A request
+ * that carries no Bearer token at all (no header, another scheme, a bare token) gets the errors
+ * page's "API token required" body; a Bearer token that is refused gets "invalid API token".
+ */
 final class AuthFilter extends ApiFilter {
 
   private final TokenRules tokens;
@@ -18,9 +22,13 @@ final class AuthFilter extends ApiFilter {
     String op = operationOf(request, path);
     return switch (auth.verdict()) {
       case MISSING ->
-          ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "missing-token");
+          ApiResponse.rejected(401, spec.body("MissingTokenError"), op, "missing-token");
       case INVALID ->
-          ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "invalid-token");
+          ApiResponse.rejected(
+              401,
+              spec.body(auth.token() == null ? "MissingTokenError" : "InvalidTokenError"),
+              op,
+              "invalid-token");
       case REVOKED ->
           ApiResponse.rejected(401, spec.body("InvalidTokenError"), op, "revoked-token");
       case FORBIDDEN -> ApiResponse.rejected(403, spec.body("ForbiddenError"), op, "forbidden");

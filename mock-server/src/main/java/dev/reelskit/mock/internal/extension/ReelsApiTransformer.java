@@ -15,6 +15,7 @@ import dev.reelskit.openapi.model.AnalyzeAccepted;
 import dev.reelskit.openapi.model.ApiError;
 import dev.reelskit.openapi.model.ReelJob;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -59,7 +60,8 @@ final class ReelsApiTransformer extends StubTransformer {
     if (!route.pathKnown()) {
       return ApiResponse.rejected(
               404,
-              SpecResponses.errorBytes(new ApiError().error("no such endpoint: " + path)),
+              SpecResponses.errorBytes(
+                  new ApiError().message("no such endpoint: " + path).status("error")),
               null,
               "unknown-path")
           .toDefinition();
@@ -167,7 +169,11 @@ final class ReelsApiTransformer extends StubTransformer {
    */
   static ReelJob render(Job job) {
     ReelJob body =
-        new ReelJob().id(job.id()).url(job.url()).status(job.status()).createdAt(job.createdAt());
+        new ReelJob()
+            .id(job.id())
+            .url(job.url())
+            .status(job.status())
+            .createdAt(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(job.createdAt()));
     if (JobLifecycle.setsResult(job.status())) {
       body.result(job.outcome().analysis());
     }

@@ -1,6 +1,7 @@
 package dev.reelskit.mock.internal.extension;
 
 import dev.reelskit.mock.internal.conformance.TokenMask;
+import dev.reelskit.openapi.DocPages;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
@@ -10,13 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * Who may call the API. By default any {@code ist_} token of letters, digits, {@code _} and {@code
- * -} is valid (so the docs' placeholder {@code ist_your_token} works); a non-empty token list
- * narrows that to exactly those tokens. Revoked tokens get 401 (revocation takes effect at once,
- * also at run time), tokens without permission 403.
+ * -} is valid, and so is every placeholder the documentation's snippets use ({@code
+ * ist_your_token}, {@code ist_your_token_here}: people paste them first) and its example token; a
+ * non-empty token list narrows that to exactly those tokens. Revoked tokens get 401 (revocation
+ * takes effect at once, also at run time), tokens without permission 403.
  */
 public final class TokenRules {
 
   private static final Pattern FORMAT = Pattern.compile("ist_[A-Za-z0-9_-]+");
+
+  /** The docs' placeholders and example token: valid on the defaults whatever FORMAT becomes. */
+  private static final Set<String> DOCUMENTED = documented();
 
   /** What a request's {@code Authorization} header amounts to. */
   public enum Verdict {
@@ -67,7 +72,7 @@ public final class TokenRules {
     Verdict verdict;
     // A token listed as revoked or forbidden is known to the server even when it is missing from
     // an exact list of valid tokens: it answers 401 or 403 for what it is, not for being unknown.
-    if (!FORMAT.matcher(token).matches()) {
+    if (!FORMAT.matcher(token).matches() && !(valid.isEmpty() && DOCUMENTED.contains(token))) {
       verdict = Verdict.INVALID;
     } else if (revoked.contains(token)) {
       verdict = Verdict.REVOKED;
@@ -81,6 +86,12 @@ public final class TokenRules {
     return new Check(verdict, token, fingerprint);
   }
 
+  private static Set<String> documented() {
+    Set<String> tokens = new java.util.HashSet<>(DocPages.get().tokenPlaceholders());
+    tokens.add(DocPages.get().exampleToken());
+    return Set.copyOf(tokens);
+  }
+
   /** Revokes a token from now on. */
   public void revoke(String token) {
     revoked.add(token);
@@ -90,7 +101,9 @@ public final class TokenRules {
   public String describe() {
     String rule =
         valid.isEmpty()
-            ? "any Bearer token ist_<letters, digits, _ or -> (the docs' ist_your_token works)"
+            ? "any Bearer token ist_<letters, digits, _ or -> (the docs' "
+                + String.join(" and ", DocPages.get().tokenPlaceholders())
+                + " work)"
             : valid.size() + " listed token(s) only";
     if (!revoked.isEmpty()) {
       rule += ", " + revoked.size() + " revoked (401)";

@@ -44,7 +44,7 @@ public final class SeedJobs {
           seed(
               example.getId(),
               example.getUrl(),
-              example.getCreatedAt(),
+              OffsetDateTime.parse(example.getCreatedAt()),
               outcome,
               example.getStatus(),
               now));

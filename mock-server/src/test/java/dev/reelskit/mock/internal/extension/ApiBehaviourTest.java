@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelskit.mock.Http;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.junit5.ReelsMockExtension;
+import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.JobStatus;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +89,7 @@ class ApiBehaviourTest {
 
     @ParameterizedTest(name = "reel code {0} ends with {1} = {2}")
     @CsvSource({
-      "ERRORprivate1, /error, Reel is private or has been removed",
+      "ERRORprivate1, /error, Video is not available",
       "NOSPEECH1, /result/audio/transcript, ''",
       "NOMETA1, /result/platform_meta, null"
     })
@@ -116,27 +117,28 @@ class ApiBehaviourTest {
 
   @Nested
   class auth {
-    @ParameterizedTest(name = "Authorization \"{0}\" is refused with 401 as {1}")
+    @ParameterizedTest(name = "Authorization \"{0}\" is refused with 401 as {1}: {2}")
     @CsvSource(
         delimiter = '|',
         value = {
-          "|missing-token",
-          "Basic abc|invalid-token",
-          "Bearer abc|invalid-token",
-          "Bearer ist_|invalid-token",
-          "Bearer ist_with.dot|invalid-token",
-          "Bearer ist_two words|invalid-token",
-          "Token ist_your_token|invalid-token",
-          "ist_your_token|invalid-token",
-          "Bearer ist_revokedToken0000000000001|revoked-token"
+          "|missing-token|API token required (Authorization: Bearer ist_...)",
+          "Basic abc|invalid-token|API token required (Authorization: Bearer ist_...)",
+          "Bearer abc|invalid-token|invalid API token",
+          "Bearer ist_|invalid-token|invalid API token",
+          "Bearer ist_with.dot|invalid-token|invalid API token",
+          "Bearer ist_two words|invalid-token|invalid API token",
+          "Token ist_your_token|invalid-token|API token required (Authorization: Bearer ist_...)",
+          "ist_your_token|invalid-token|API token required (Authorization: Bearer ist_...)",
+          "Bearer ist_revokedToken0000000000001|revoked-token|invalid API token"
         })
-    void bad_tokens_get_401_invalid_api_token(String header, String rejection) {
+    void bad_tokens_get_401_with_the_errors_pages_body(
+        String header, String rejection, String error) {
       Http.Response r =
           header == null
               ? http.get("/api/v1/reels/42")
               : http.get("/api/v1/reels/42", "Authorization", header);
       assertThat(r.status()).isEqualTo(401);
-      assertThat(r.body()).isEqualTo("{\"error\":\"invalid API token\"}");
+      assertThat(r.json()).isEqualTo(ReelsJson.mapper().createObjectNode().put("error", error));
       assertThat(lastEntry().rejection()).isEqualTo(rejection);
       assertThat(lastEntry().token()).doesNotContain("revokedToken");
     }
@@ -183,8 +185,8 @@ class ApiBehaviourTest {
           "{}|url-required|url is required",
           "{\"url\":null}|url-required|url is required",
           "{\"url\":\"\"}|url-required|url is required",
-          "{\"url\":\"https://instagram.com.evil.io/reel/abc/\"}|url-not-instagram|URL must be an instagram.com link",
-          "{\"url\":\"https://www.tiktok.com/@a/video/1\"}|url-not-instagram|URL must be an instagram.com link",
+          "{\"url\":\"https://instagram.com.evil.io/reel/abc/\"}|url-not-instagram|URL must be an instagram.com link, got \"instagram.com.evil.io\"",
+          "{\"url\":\"https://www.tiktok.com/@a/video/1\"}|url-not-instagram|URL must be an instagram.com link, got \"tiktok.com\"",
           "{\"url\":\"http://www.instagram.com/reel/abc/\"}|url-not-instagram|URL must be an instagram.com link",
           "{\"url\":42}|url-not-string|url must be a string",
           "{\"url\":|malformed-json|request body is not valid JSON",
@@ -224,7 +226,7 @@ class ApiBehaviourTest {
     void unknown_or_non_integer_ids_get_404(String id) {
       Http.Response r = http.get("/api/v1/reels/" + id, "Authorization", "Bearer " + token);
       assertThat(r.status()).isEqualTo(404);
-      assertThat(r.json().get("error").asText()).isEqualTo("job not found");
+      assertThat(r.body()).isEqualTo("{\"message\":\"not found\",\"status\":\"error\"}");
       assertThat(lastEntry().rejection()).isEqualTo("not-found");
     }
 
@@ -261,7 +263,7 @@ class ApiBehaviourTest {
       Http.Response r =
           http.get("/api/v1/reels/42", "Authorization", "Bearer " + token, "Prefer", "code=404");
       assertThat(r.status()).isEqualTo(404);
-      assertThat(r.json().get("error").asText()).isEqualTo("job not found");
+      assertThat(r.json().get("message").asText()).isEqualTo("not found");
       assertThat(lastEntry().rejection()).isEqualTo("forced");
       assertThat(http.poll(token, 42).status()).isEqualTo(200);
     }

@@ -177,7 +177,7 @@ class FaultsAndLatencyTest {
     void every_api_answer_carries_the_spec_s_version_whoever_built_it() {
       start(MockServerSettings.builder());
       String version = ReelsApiSpec.get().version();
-      assertThat(version).isEqualTo("1.0.0");
+      assertThat(version).matches("\\d+\\.\\d+\\.\\d+");
       mock.stubFor(
           com.github.tomakehurst.wiremock.client.WireMock.get("/api/v1/reels/77")
               .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok("stub")));

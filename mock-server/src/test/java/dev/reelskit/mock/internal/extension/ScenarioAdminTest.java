@@ -56,7 +56,7 @@ class ScenarioAdminTest {
     assertThat(put.status()).isEqualTo(200);
     Http.Response job = http.poll(token, id);
     assertThat(job.json().get("status").asText()).isEqualTo("error");
-    assertThat(job.json().get("error").asText()).isEqualTo("Reel is private or has been removed");
+    assertThat(job.json().get("error").asText()).isEqualTo("Video is not available");
 
     http.method("PUT", "/__admin/scenarios/reel-job-43/state", "{\"state\":\"done\"}");
     assertThat(http.poll(token, 43).json().at("/result/summary").asText()).isNotEmpty();

@@ -18,6 +18,11 @@ class OutcomesTest {
     "ERRORlong1, ERRORlong",
     "ERRORnovideo, ERRORnovideo",
     "ERRORdownload9, ERRORdownload",
+    "ERRORunavailable1, ERROR",
+    "ERRORratelimited1, ERRORratelimited",
+    "ERRORai, ERRORai",
+    "ERRORformat2, ERRORformat",
+    "ERRORstorage, ERRORstorage",
     "nospeech, JobDoneCooking"
   })
   void magic_reel_codes_select_the_outcome(String code, String outcome) {
@@ -32,7 +37,7 @@ class OutcomesTest {
     assertThat(Outcomes.DONE_NO_SPEECH.analysis().getAudio().getTranscript()).isEmpty();
     assertThat(Outcomes.DONE_NO_META.analysis().getPlatformMeta()).isNull();
     assertThat(Outcomes.DONE_COOKING.analysis().getPlatformMeta()).isNotNull();
-    assertThat(Outcomes.ERROR_PRIVATE.error()).isEqualTo("Reel is private or has been removed");
+    assertThat(Outcomes.ERROR_PRIVATE.error()).isEqualTo("Video is not available");
     assertThat(Outcomes.ERROR_PRIVATE.terminal()).isEqualTo(JobStatus.ERROR);
     assertThat(Outcomes.isServerFailure("https://www.instagram.com/reel/HTTP500x/")).isTrue();
   }
