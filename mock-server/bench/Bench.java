@@ -38,7 +38,7 @@ public class Bench {
   static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
   static final int POSTS = Integer.getInteger("bench.posts", 2_000);
 
-  /** Runs one section only: throughput, latency, startup or persistence. */
+  /** Runs one section only: throughput, latency, startup, persistence or tenants. */
   static final String ONLY = System.getProperty("bench.only", "");
 
   public static void main(String[] args) throws Exception {
@@ -50,6 +50,9 @@ public class Bench {
     }
     if (ONLY.isEmpty() || ONLY.equals("persistence")) {
       persistence();
+    }
+    if (ONLY.isEmpty() || ONLY.equals("tenants")) {
+      tenants();
     }
     if (ONLY.isEmpty() || ONLY.equals("latency")) {
       latencyAndHeap();
@@ -110,6 +113,134 @@ public class Bench {
           median(getDone[1]) / median(getDone[0]),
           median(lifecycle[1]) / median(lifecycle[0]));
     }
+  }
+
+  // 7. Per-tenant clocks on the GET path: the same polls against a mock without tenants (one shared
+  // clock), one where each client thread is a named tenant with a moved clock of its own, and one
+  // with --isolate-tokens (each token a tenant, and each GET checks the job is the token's).
+  static void tenants() throws Exception {
+    MockServerSettings shared =
+        MockServerSettings.builder().port(0).profile(TimingProfile.REALISTIC).build();
+    MockServerSettings isolated =
+        shared.toBuilder()
+            .jobStore(
+                dev.reelskit.mock.settings.JobStoreSettings.defaults().withIsolatedTokens(true))
+            .build();
+    java.time.Instant start = java.time.Instant.parse("2026-05-22T10:00:00Z");
+    // Frozen clocks: every job stays pending, so every poll takes the path that reads its clock.
+    try (ReelsMock none =
+            ReelsMock.start(shared, dev.reelskit.mock.jobs.MockClock.frozenAt(start));
+        ReelsMock named =
+            ReelsMock.start(shared, dev.reelskit.mock.jobs.MockClock.frozenAt(start));
+        ReelsMock isolate =
+            ReelsMock.start(isolated, dev.reelskit.mock.jobs.MockClock.frozenAt(start))) {
+      ReelsMock[] mocks = {none, named, isolate};
+      String[] labels = {
+        "no tenants (one shared clock)", "a named tenant per client", "--isolate-tokens"
+      };
+      String[][] tokens = new String[3][THREADS];
+      String[][] polled = new String[3][THREADS];
+      for (int t = 0; t < THREADS; t++) {
+        tokens[0][t] = "ist_benchTenantClient000000000" + t;
+        tokens[2][t] = tokens[0][t];
+        dev.reelskit.mock.ReelsTenant tenant = named.createTenant("bench-" + t);
+        tenant.advanceClock(java.time.Duration.ofSeconds(1)); // a clock of its own, moved
+        tokens[1][t] = tenant.token();
+      }
+      for (int m = 0; m < 3; m++) {
+        for (int t = 0; t < THREADS; t++) {
+          polled[m][t] = mocks[m].baseUrl() + "/api/v1/reels/" + submit(mocks[m], tokens[m][t]);
+        }
+      }
+      double[][] unfinished = new double[3][ROUNDS];
+      double[][] unfinishedCpu = new double[3][ROUNDS];
+      double[][] done = new double[3][ROUNDS];
+      for (int m = 0; m < 3; m++) { // warm-up
+        loadAs(polled[m], tokens[m], REQUESTS / 2, new double[2]);
+        String[] job42 = new String[THREADS];
+        Arrays.fill(job42, mocks[m].baseUrl() + "/api/v1/reels/42");
+        loadAs(job42, tokens[m], REQUESTS / 4, new double[2]);
+      }
+      for (int round = 0; round < ROUNDS; round++) {
+        for (int k = 0; k < 3; k++) {
+          int m = (k + round) % 3;
+          double[] r = new double[2];
+          loadAs(polled[m], tokens[m], REQUESTS, r);
+          unfinished[m][round] = r[0];
+          unfinishedCpu[m][round] = r[1];
+          String[] job42 = new String[THREADS];
+          Arrays.fill(job42, mocks[m].baseUrl() + "/api/v1/reels/42");
+          loadAs(job42, tokens[m], REQUESTS, r);
+          done[m][round] = r[0];
+        }
+      }
+      System.out.printf(
+          "  tenants (%d client threads, each polling its own pending job; median of %d"
+              + " rotating rounds):%n",
+          THREADS, ROUNDS);
+      for (int m = 0; m < 3; m++) {
+        System.out.printf(
+            "    %-32s GET pending job %7.0f req/s, server CPU %6.1f us/req   GET done job 42"
+                + " %7.0f req/s%n",
+            labels[m], median(unfinished[m]), median(unfinishedCpu[m]), median(done[m]));
+      }
+      for (int m = 1; m < 3; m++) {
+        System.out.printf(
+            "    ratio %s / no tenants: GET pending %.2f (CPU %.2f), GET done %.2f%n",
+            labels[m],
+            median(unfinished[m]) / median(unfinished[0]),
+            median(unfinishedCpu[m]) / median(unfinishedCpu[0]),
+            median(done[m]) / median(done[0]));
+      }
+    }
+  }
+
+  static long submit(ReelsMock mock, String token) throws Exception {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/api/v1/reels/analyze"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"url\":\"https://www.instagram.com/reel/DYa0IXPgnP5/\"}"))
+            .build();
+    String body = CLIENT.send(r, HttpResponse.BodyHandlers.ofString()).body();
+    return Long.parseLong(body.replaceAll(".*\"id\":(\\d+).*", "$1"));
+  }
+
+  /** Each client thread t GETs urls[t] with tokens[t]; out = requests/s, server CPU us/request. */
+  static void loadAs(String[] urls, String[] tokens, int requests, double[] out) throws Exception {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long cpu0 = serverCpu(mx);
+    long t0 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    AtomicLong left = new AtomicLong(requests);
+    for (int t = 0; t < THREADS; t++) {
+      int me = t;
+      pool.execute(
+          () -> {
+            HttpRequest request =
+                HttpRequest.newBuilder(URI.create(urls[me]))
+                    .header("Authorization", "Bearer " + tokens[me])
+                    .GET()
+                    .build();
+            while (left.getAndDecrement() > 0) {
+              try {
+                if (CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode()
+                    != 200) {
+                  throw new IllegalStateException("not 200: " + urls[me]);
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            }
+          });
+    }
+    pool.shutdown();
+    pool.awaitTermination(10, TimeUnit.MINUTES);
+    long wall = System.nanoTime() - t0;
+    out[0] = requests / (wall / 1e9);
+    out[1] = (serverCpu(mx) - cpu0) / 1e3 / requests;
   }
 
   /** Jobs submitted and polled to done (pending, processing, done); answers requests per second. */

@@ -3,6 +3,7 @@
 # Usage: mock-server/bench/run.sh          throughput, latency, heap (Bench.java), then start time
 #        mock-server/bench/run.sh start    only the start time: java -jar of the mock vs plain
 #                                          WireMock standalone, spawn to first answered request
+#        mock-server/bench/run.sh tenants  only the GET path with and without per-tenant clocks
 # Tunables: BENCH_OPTS="-Dbench.threads=4 -Dbench.requests=30000 -Dbench.jobs=100000"
 #           START_ROUNDS=7 (alternating spawns of each; medians)
 set -euo pipefail
@@ -10,6 +11,10 @@ cd "$(dirname "$0")/.."
 JAR=target/reels-mock-server.jar
 if [ ! -f "$JAR" ]; then
   (cd .. && mvn -B -q -DskipTests -pl mock-server -am package)
+fi
+if [ "${1:-all}" = "tenants" ]; then
+  exec java -Xmx1g -Dlogback.configurationFile=bench/logback-bench.xml -Dbench.only=tenants \
+    ${BENCH_OPTS:-} -cp "$JAR" bench/Bench.java "$JAR"
 fi
 # Plain WireMock: the standalone jar of the version the mock embeds (pom.xml's wiremock.version).
 WIREMOCK_VERSION=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' ../pom.xml)

@@ -18,12 +18,15 @@ import dev.reelskit.mock.internal.extension.QuietWireMock;
 import dev.reelskit.mock.internal.extension.ReelsExtensionFactory;
 import dev.reelskit.mock.internal.extension.ReelsStores;
 import dev.reelskit.mock.internal.extension.TokenRules;
+import dev.reelskit.mock.internal.jobs.JobPlans;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.JobStores;
+import dev.reelskit.mock.internal.record.RecordedPlans;
 import dev.reelskit.mock.internal.security.ShutdownAwareServer;
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.settings.MockServerSettings;
 import dev.reelskit.openapi.model.JobStatus;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -43,18 +46,25 @@ public final class ReelsMock implements AutoCloseable {
   private final TokenRules tokens;
   private final TrafficLog traffic;
 
+  private final RecordedPlans replay;
+
   private ReelsMock(MockServerSettings settings, MockClock clock) {
     this.settings = settings;
+    Path replayDir = settings.jobStore().replay();
+    this.replay = replayDir == null ? null : RecordedPlans.load(replayDir);
     this.jobs =
         JobStores.open(
-            settings.jobStore().stateFile(),
-            settings.jobStore().maxJobs(),
+            settings.jobStore(),
             settings.seedJobs(),
             settings.profile(),
-            settings.seed(),
+            replay != null ? replay : JobPlans.of(settings.profile(), settings.seed()),
             clock);
     this.tokens =
-        new TokenRules(settings.tokens(), settings.revokedTokens(), settings.forbiddenTokens());
+        new TokenRules(
+            settings.tokens(),
+            settings.revokedTokens(),
+            settings.forbiddenTokens(),
+            jobs.tenants()::minted);
     this.traffic = new TrafficLog(settings.trafficCapacity());
     FileSource files =
         new SingleRootFileSource(
@@ -149,12 +159,15 @@ public final class ReelsMock implements AutoCloseable {
 
   private String profileLabel(MockClock clock) {
     double scale = clock.scale();
+    String name =
+        replay == null
+            ? settings.profile().cliName()
+            : "replay of " + replay.size() + " recorded job(s)";
     if (scale == 1) {
-      return settings.profile().cliName();
+      return name;
     }
     String x = scale == Math.rint(scale) ? Long.toString((long) scale) : Double.toString(scale);
-    return settings.profile().cliName()
-        + (scale == 0 ? " (frozen clock)" : " (time scale x" + x + ")");
+    return name + (scale == 0 ? " (frozen clock)" : " (time scale x" + x + ")");
   }
 
   /** The documented client rules, with this mock's limits when its rate limit is on. */
@@ -201,6 +214,33 @@ public final class ReelsMock implements AutoCloseable {
   /** Forces a job into a state, as {@code PUT /__admin/scenarios/reel-job-<id>/state} does. */
   public boolean forceState(long jobId, JobStatus status) {
     return jobs.force(jobId, status).isPresent();
+  }
+
+  /**
+   * A new tenant named {@code name}: its token submits jobs that move by its own clock and pins
+   * only ({@code docs/mock.md}, "Tenants").
+   *
+   * @throws IllegalArgumentException for a name that is not 1-64 of {@code A-Z a-z 0-9 . _ -}
+   * @throws IllegalStateException when the name is taken or 1,000 named tenants exist
+   */
+  public ReelsTenant createTenant(String name) {
+    var created = jobs.createTenant(name);
+    return new ReelsTenant(jobs, created.tenant(), created.token());
+  }
+
+  /** A new tenant with a name of the mock's choosing ({@code tenant-<n>}). */
+  public ReelsTenant createTenant() {
+    return createTenant(null);
+  }
+
+  /** Puts a job in {@code status} and holds it there until {@link #release}d. */
+  public boolean pin(long jobId, JobStatus status) {
+    return jobs.pin(jobId, status).isPresent();
+  }
+
+  /** Lets a held job go on from the state it is in, timed from now. */
+  public boolean release(long jobId) {
+    return jobs.release(jobId).isPresent();
   }
 
   /** The job's status now, without counting a poll. */

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.reelskit.mock.ReelsMock;
+import dev.reelskit.mock.ReelsTenant;
 import dev.reelskit.mock.conformance.ClientConformanceReport;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficEntry;
@@ -15,11 +16,15 @@ import dev.reelskit.mock.settings.MockServerSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -35,9 +40,15 @@ import org.opentest4j.AssertionFailedError;
  * limit. {@link Builder#frozenClock()} makes time move only through {@link #advanceClock}. A test
  * fails when it sent the mock an API request that is no documented operation (an unknown path or
  * method under {@code /api}); {@link Builder#failOnUnmatchedRequests(boolean)} turns that off.
+ *
+ * <p>Each test gets a tenant of its own ({@link ReelsTenant}): {@link #token()} submits into it and
+ * {@link #advanceClock} moves its clock only, so tests sharing one mock (a static field, JUnit's
+ * parallel execution) never move each other's jobs. A test may also take it as a parameter ({@code
+ * void t(ReelsTenant tenant)}). It is deleted with its jobs after the test; {@link
+ * Builder#tenantPerTest(boolean)} turns this off (every test then shares the mock's clock).
  */
 public final class ReelsMockExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ReelsMockExtension.class);
@@ -46,15 +57,29 @@ public final class ReelsMockExtension
   private final boolean frozen;
   private final boolean failOnUnmatched;
   private final boolean staticDsl;
+  private final boolean tenantPerTest;
   private volatile ReelsMock mock;
   private volatile long firstSeqOfTest = 1;
 
+  /** The tenant of the test running on this thread (parallel tests each have their own). */
+  private final ThreadLocal<ReelsTenant> tenantOfThread = new ThreadLocal<>();
+
+  /** The latest test's tenant, for a test whose client runs on threads of its own. */
+  private volatile ReelsTenant latestTenant;
+
+  private static final AtomicLong TENANTS = new AtomicLong();
+
   private ReelsMockExtension(
-      MockServerSettings settings, boolean frozen, boolean failOnUnmatched, boolean staticDsl) {
+      MockServerSettings settings,
+      boolean frozen,
+      boolean failOnUnmatched,
+      boolean staticDsl,
+      boolean tenantPerTest) {
     this.settings = settings;
     this.frozen = frozen;
     this.failOnUnmatched = failOnUnmatched;
     this.staticDsl = staticDsl;
+    this.tenantPerTest = tenantPerTest;
   }
 
   public static Builder builder() {
@@ -72,6 +97,12 @@ public final class ReelsMockExtension
       startIn(context); // instance field: one mock per test
     }
     firstSeqOfTest = mock.traffic().nextSeq();
+    if (tenantPerTest) {
+      ReelsTenant tenant = mock.createTenant(tenantName(context));
+      context.getStore(NAMESPACE).put(tenantKey(), new TenantCloser(tenant));
+      tenantOfThread.set(tenant);
+      latestTenant = tenant;
+    }
     if (staticDsl) {
       // As WireMockExtension does: WireMock's static DSL (stubFor, verify, ...) talks to this mock,
       // in-process, from the test's thread.
@@ -81,6 +112,7 @@ public final class ReelsMockExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
+    tenantOfThread.remove();
     if (!failOnUnmatched || mock == null) {
       return;
     }
@@ -131,11 +163,57 @@ public final class ReelsMockExtension
     return mock().port();
   }
 
-  /** A token the mock accepts. */
+  /**
+   * A token the mock accepts: the running test's tenant's (its jobs move by {@link #advanceClock}
+   * only), or, without a tenant per test, {@link ReelsMock#DEFAULT_TEST_TOKEN} or the first listed
+   * token.
+   */
   public String token() {
+    ReelsTenant tenant = currentTenant();
+    if (tenant != null) {
+      return tenant.token();
+    }
     return settings.tokens().isEmpty()
         ? ReelsMock.DEFAULT_TEST_TOKEN
         : settings.tokens().iterator().next();
+  }
+
+  /**
+   * The running test's tenant: its token, clock, pins and jobs.
+   *
+   * @throws IllegalStateException outside a test, or with {@code tenantPerTest(false)}
+   */
+  public ReelsTenant tenant() {
+    ReelsTenant tenant = currentTenant();
+    if (tenant == null) {
+      throw new IllegalStateException(
+          "no tenant: call this from a test (tenantPerTest is " + tenantPerTest + ")");
+    }
+    return tenant;
+  }
+
+  private ReelsTenant currentTenant() {
+    if (!tenantPerTest) {
+      return null;
+    }
+    ReelsTenant mine = tenantOfThread.get();
+    return mine != null ? mine : latestTenant;
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return tenantPerTest && parameter.getParameter().getType() == ReelsTenant.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    TenantCloser closer = context.getStore(NAMESPACE).get(tenantKey(), TenantCloser.class);
+    if (closer == null) {
+      throw new ParameterResolutionException(
+          "a ReelsTenant is given to test methods (and @BeforeEach/@AfterEach), not to "
+              + context.getDisplayName());
+    }
+    return closer.tenant();
   }
 
   public TrafficLog traffic() {
@@ -155,8 +233,18 @@ public final class ReelsMockExtension
     return mock().stubFor(stub);
   }
 
+  /**
+   * Moves the running test's tenant's clock (the jobs made with {@link #token()}); without a tenant
+   * per test, the mock's clock. {@code mock().advanceClock(by)} always moves the mock's clock, so
+   * every tenant's.
+   */
   public void advanceClock(Duration by) {
-    mock().advanceClock(by);
+    ReelsTenant tenant = currentTenant();
+    if (tenant != null) {
+      tenant.advanceClock(by);
+    } else {
+      mock().advanceClock(by);
+    }
   }
 
   /**
@@ -192,6 +280,34 @@ public final class ReelsMockExtension
     firstSeqOfTest = 1;
   }
 
+  private String tenantKey() {
+    return "tenant@" + System.identityHashCode(this);
+  }
+
+  /** {@code junit-<n>-<method>}, within the 64 characters a tenant name may have. */
+  private static String tenantName(ExtensionContext context) {
+    String method =
+        context
+            .getTestMethod()
+            .map(m -> m.getName())
+            .orElse("test")
+            .replaceAll("[^A-Za-z0-9._-]", "_");
+    String name = "junit-" + TENANTS.incrementAndGet() + "-" + method;
+    return name.length() > 64 ? name.substring(0, 64) : name;
+  }
+
+  /** Deletes the test's tenant when its JUnit store closes, after the test and its callbacks. */
+  private record TenantCloser(ReelsTenant tenant) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        tenant.close();
+      } catch (RuntimeException e) {
+        // the mock may be stopped already (instance field: one mock per test)
+      }
+    }
+  }
+
   /** Closes the mock when its JUnit store is closed (JUnit 5.13+ closes AutoCloseable values). */
   private record Stopper(ReelsMock mock) implements AutoCloseable {
     @Override
@@ -207,6 +323,7 @@ public final class ReelsMockExtension
     private boolean frozen;
     private boolean failOnUnmatched = true;
     private boolean staticDsl;
+    private boolean tenantPerTest = true;
 
     public Builder profile(TimingProfile profile) {
       settings.profile(profile);
@@ -281,8 +398,18 @@ public final class ReelsMockExtension
       return this;
     }
 
+    /**
+     * Whether each test gets a tenant of its own (default true): {@code token()} submits into it
+     * and {@code advanceClock} moves only its clock. Off, tests share the mock's clock.
+     */
+    public Builder tenantPerTest(boolean on) {
+      tenantPerTest = on;
+      return this;
+    }
+
     public ReelsMockExtension build() {
-      return new ReelsMockExtension(settings.build(), frozen, failOnUnmatched, staticDsl);
+      return new ReelsMockExtension(
+          settings.build(), frozen, failOnUnmatched, staticDsl, tenantPerTest);
     }
   }
 }

@@ -6,6 +6,10 @@ const REFRESH_MS = 1000;
 const $ = (id) => document.getElementById(id);
 let lastStatus = new Map();
 let timer = null;
+// The tenant shown and steered: its jobs, clock, pin and client report (?tenant= opens one).
+let tenant = new URLSearchParams(location.search).get("tenant") || "default";
+const tenantPath = () => `/reels/tenants/${encodeURIComponent(tenant)}`;
+let tenantFingerprint = null;
 
 async function admin(method, path, body) {
   const init = { method, headers: { Accept: "application/json" }, cache: "no-store" };
@@ -68,20 +72,51 @@ function renderJobs(list) {
       onclick: () => act(`job ${job.id} forced to ${s}`,
         () => admin("PUT", `/reels/jobs/${job.id}/state`, { state: s }).then((j) => `job ${job.id} is now ${j.status}`)),
     })));
+    const hold = el("td", { class: "hold" }, el("button", {
+      type: "button", textContent: job.pinned ? `release (${job.pinned})` : "hold",
+      title: job.pinned ? `DELETE /__admin/reels/jobs/${job.id}/pin` : `PUT /__admin/reels/jobs/${job.id}/pin {"state": "${job.status}"}`,
+      "data-hold": job.pinned ? "release" : "hold",
+      onclick: () => job.pinned
+        ? act(`job ${job.id} released`, () => admin("DELETE", `/reels/jobs/${job.id}/pin`).then(() => `job ${job.id} released`))
+        : act(`job ${job.id} held`, () => admin("PUT", `/reels/jobs/${job.id}/pin`, { state: job.status })
+          .then((j) => `job ${job.id} held ${j.pinned}`)),
+    }));
     const status = el("span", { class: `badge ${job.status}`, textContent: job.status });
     if (job.error) status.title = job.error;
-    return el("tr", { class: changed ? "changed" : "", "data-job-id": String(job.id), "data-status": job.status },
+    return el("tr", { class: changed ? "changed" : "", "data-job-id": String(job.id), "data-status": job.status,
+      "data-pinned": job.pinned || "" },
       el("td", { textContent: String(job.id) }),
       el("td", { class: "status" }, status),
       el("td", { class: "age", textContent: age(job.age_seconds) }),
       el("td", { class: "ends", textContent: `${job.ends_in} (${job.outcome})` }),
       el("td", { class: "url", textContent: job.url, title: job.url }),
-      force);
+      force, hold);
   });
   body.replaceChildren(...rows);
   lastStatus = new Map(list.jobs.map((j) => [j.id, j.status]));
   $("jobs-count").textContent = list.total > list.jobs.length
     ? `newest ${list.jobs.length} of ${list.total}` : `${list.total}`;
+}
+
+function renderTenants(list) {
+  const select = $("tenant");
+  const ids = list.tenants.map((t) => t.tenant);
+  if (!ids.includes(tenant)) {
+    say(`tenant ${tenant} is gone: showing default`, true);
+    tenant = "default";
+  }
+  const current = list.tenants.find((t) => t.tenant === tenant);
+  if (select.options.length !== ids.length || ids.some((id, i) => select.options[i].value !== id)) {
+    select.replaceChildren(...list.tenants.map((t) => el("option", {
+      value: t.tenant, textContent: t.name ?? (t.tenant === "default" ? "default" : `token ${t.fingerprint}`) })));
+  }
+  select.value = tenant;
+  tenantFingerprint = current.fingerprint;
+  const pin = $("tenant-pin");
+  if (document.activeElement !== pin) pin.value = current.pin ?? "";
+  $("tenant-info").textContent = `${current.jobs} job${current.jobs === 1 ? "" : "s"}`
+    + (current.offset_seconds ? `, clock +${current.offset_seconds} s` : "");
+  document.body.dataset.tenant = tenant;
 }
 
 function renderClock(clock) {
@@ -124,8 +159,13 @@ async function refreshTimeline() {
 
 async function refresh() {
   try {
+    renderTenants(await admin("GET", "/reels/tenants"));
+    // A tenant's client report judges its token's traffic only (default: everyone's).
+    const reportPath = tenantFingerprint
+      ? `/reels/client-report?token=${encodeURIComponent(tenantFingerprint)}` : "/reels/client-report";
     const [jobs, clock, report] = await Promise.all([
-      admin("GET", "/reels/jobs?limit=100"), admin("GET", "/reels/clock"), admin("GET", "/reels/client-report")]);
+      admin("GET", `/reels/jobs?limit=100&tenant=${encodeURIComponent(tenant)}`),
+      admin("GET", `${tenantPath()}/clock`), admin("GET", reportPath)]);
     renderJobs(jobs);
     renderClock(clock);
     renderReport(report);
@@ -149,17 +189,39 @@ function reelUrl(code) {
 document.addEventListener("DOMContentLoaded", () => {
   $("submit-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    act("submitted", () => admin("POST", "/reels/jobs", { url: reelUrl($("reel-code").value) })
+    const into = tenant === "default" ? "/reels/jobs" : `/reels/jobs?tenant=${encodeURIComponent(tenant)}`;
+    act("submitted", () => admin("POST", into, { url: reelUrl($("reel-code").value) })
       .then((job) => `job ${job.id} created (${job.status}, ends in ${job.ends_in})`));
   });
   $("clock-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const seconds = Number($("advance-seconds").value);
-    act("clock advanced", () => admin("POST", "/reels/clock/advance", { seconds })
-      .then(() => `clock advanced by ${seconds} s`));
+    act("clock advanced", () => admin("POST", `${tenantPath()}/clock/advance`, { seconds })
+      .then(() => `clock advanced by ${seconds} s (tenant ${tenant})`));
   });
   $("reset-jobs").addEventListener("click", () =>
-    act("every job is back to its first state", () => admin("POST", "/scenarios/reset")));
+    act("every job is back to its first state", () => admin("POST", `${tenantPath()}/reset`)
+      .then((r) => `${r.reset} job(s) of tenant ${tenant} back to their first state`)));
+  $("tenant").addEventListener("change", () => {
+    tenant = $("tenant").value;
+    history.replaceState(null, "", tenant === "default" ? location.pathname : `?tenant=${encodeURIComponent(tenant)}`);
+    lastStatus = new Map();
+    say(`showing tenant ${tenant}`);
+    refresh();
+  });
+  $("tenant-pin").addEventListener("change", () => {
+    const state = $("tenant-pin").value;
+    act("pin changed", () => state
+      ? admin("PUT", `${tenantPath()}/pin`, { state }).then(() => `new jobs of tenant ${tenant}: held ${state}`)
+      : admin("DELETE", `${tenantPath()}/pin`).then((r) => `tenant ${tenant}: new jobs run, ${r.released} released`));
+  });
+  $("new-tenant").addEventListener("click", () =>
+    act("tenant created", () => admin("POST", "/reels/tenants", {}).then((t) => {
+      tenant = t.tenant;
+      history.replaceState(null, "", `?tenant=${encodeURIComponent(tenant)}`);
+      // Shown once, as the real dashboard shows a new token: the panel never shows it again.
+      return `tenant ${t.tenant} created; its token (shown once): ${t.token}`;
+    })));
   $("reset-report").addEventListener("click", () =>
     act("traffic forgotten: the report starts again", () => admin("DELETE", "/reels/client-report")));
   $("auto-refresh").addEventListener("change", schedule);

@@ -29,6 +29,7 @@ class CodingRulesTest {
   private static final Set<String> PUBLIC_API =
       Set.of(
           "dev.reelskit.mock.ReelsMock",
+          "dev.reelskit.mock.ReelsTenant",
           "dev.reelskit.mock.settings.MockServerSettings",
           "dev.reelskit.mock.settings.SecuritySettings",
           "dev.reelskit.mock.settings.JobStoreSettings",

@@ -124,11 +124,60 @@ class ControlPanelIT {
     assertThat(call("waitFor", "tr[data-job-id=\"44\"]", "data-status", "processing"))
         .isEqualTo("processing");
 
-    Instant before = mock.mock().now();
+    Http http = new Http(mock.baseUrl());
+    double offset = tenantClock(http, "default").path("offset_seconds").asDouble();
+    Instant mockBefore = mock.mock().now();
     call("type", "#advance-seconds", "90");
     call("click", "#advance-clock");
     call("waitFor", "#message", "text", "clock advanced by 90 s");
-    assertThat(Duration.between(before, mock.mock().now())).isEqualTo(Duration.ofSeconds(90));
+    assertThat(tenantClock(http, "default").path("offset_seconds").asDouble())
+        .as("the shown tenant's clock")
+        .isEqualTo(offset + 90);
+    assertThat(mock.mock().now()).as("no other tenant's").isEqualTo(mockBefore);
+  }
+
+  @Test
+  void the_panel_shows_and_steers_one_tenant_its_jobs_clock_and_holds() {
+    Http http = new Http(mock.baseUrl());
+    String a =
+        http.post("/__admin/reels/tenants", "{\"name\": \"panel-a\"}")
+            .json()
+            .path("token")
+            .asText();
+    String b =
+        http.post("/__admin/reels/tenants", "{\"name\": \"panel-b\"}")
+            .json()
+            .path("token")
+            .asText();
+    long jobA = http.submit(a, "https://www.instagram.com/reel/PanelA/");
+    long jobB = http.submit(b, "https://www.instagram.com/reel/PanelB/");
+    page.navigate(mock.baseUrl() + "/__admin/reels/ui?tenant=panel-a");
+    page.evaluate(resource("panel-helpers.js"), WAIT);
+    String rowA = "tr[data-job-id=\"" + jobA + "\"]";
+    call("waitFor", rowA, "data-status", "pending");
+    assertThat(
+            page.evaluate(
+                "String(document.querySelector('tr[data-job-id=\"" + jobB + "\"]'))", WAIT))
+        .as("the other tenant's job is not shown")
+        .isEqualTo("null");
+    assertThat(page.evaluate("String(document.querySelectorAll('#jobs tbody tr').length)", WAIT))
+        .isEqualTo("1");
+
+    call("type", "#advance-seconds", "90");
+    call("click", "#advance-clock");
+    call("waitFor", "#message", "text", "clock advanced by 90 s (tenant panel-a)");
+    assertThat(tenantClock(http, "panel-a").path("offset_seconds").asDouble()).isEqualTo(90);
+    assertThat(tenantClock(http, "panel-b").path("offset_seconds").asDouble()).isEqualTo(0);
+
+    call("click", rowA + " button[data-hold=\"hold\"]");
+    assertThat(call("waitFor", rowA, "data-pinned", "pending")).isEqualTo("pending");
+    assertThat(http.get("/__admin/reels/jobs/" + jobB).json().path("pinned").isNull()).isTrue();
+    http.method("DELETE", "/__admin/reels/tenants/panel-a", null);
+    http.method("DELETE", "/__admin/reels/tenants/panel-b", null);
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode tenantClock(Http http, String tenant) {
+    return http.get("/__admin/reels/tenants/" + tenant + "/clock").json();
   }
 
   @Test

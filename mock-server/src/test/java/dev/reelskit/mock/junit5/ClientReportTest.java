@@ -24,11 +24,11 @@ class ClientReportTest {
   /** Submits one job and polls it every {@code interval} of mock time until it is done. */
   static int pollToDone(ReelsMockExtension mock, Duration interval) {
     Http http = new Http(mock.baseUrl());
-    long id = http.submit(TOKEN, REEL);
+    long id = http.submit(mock.token(), REEL); // the test's tenant: advanceClock moves its jobs
     int polls = 0;
     while (true) {
       polls++;
-      if (http.poll(TOKEN, id).json().get("status").asText().equals("done")) {
+      if (http.poll(mock.token(), id).json().get("status").asText().equals("done")) {
         return polls;
       }
       mock.advanceClock(interval);
@@ -56,7 +56,7 @@ class ClientReportTest {
               "CC-POLL-001 Polls of one job are spaced at least the poll interval")
           .hasMessageContaining("actual    gap 1 s (2 of 2 gaps too short)")
           .hasMessageContaining("10 passed, 1 failed")
-          .hasMessageNotContaining(TOKEN);
+          .hasMessageNotContaining(mock.token());
     }
 
     @Test

@@ -70,10 +70,18 @@ class ReelsMockExtensionTest {
   }
 
   @Test
-  void the_clock_is_under_the_test_s_control() {
-    Instant before = perClass.mock().now();
+  void the_clock_is_under_the_test_s_control_and_moves_only_the_test_s_tenant() {
+    Instant mockBefore = perClass.mock().now();
+    Instant before = perClass.tenant().now();
     perClass.advanceClock(Duration.ofSeconds(30));
-    assertThat(perClass.mock().now()).isEqualTo(before.plusSeconds(30));
+    assertThat(perClass.tenant().now()).isEqualTo(before.plusSeconds(30));
+    assertThat(perClass.mock().now()).as("the mock's clock: other tenants'").isEqualTo(mockBefore);
+
+    perClass.mock().advanceClock(Duration.ofSeconds(10));
+    assertThat(perClass.mock().now()).isEqualTo(mockBefore.plusSeconds(10));
+    assertThat(perClass.tenant().now())
+        .as("the mock's clock moves every tenant")
+        .isEqualTo(before.plusSeconds(40));
   }
 
   @Test

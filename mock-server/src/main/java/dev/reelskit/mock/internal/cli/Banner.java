@@ -16,7 +16,11 @@ final class Banner {
     return String.join(
         System.lineSeparator(),
         "Reels API mock listening on " + url,
-        "  profile     " + s.profile().cliName() + ": " + s.profile().description() + scale,
+        "  profile     "
+            + (s.jobStore().replay() == null
+                ? s.profile().cliName() + ": " + s.profile().description()
+                : mock.profileLabel() + " from " + s.jobStore().replay())
+            + (s.jobStore().replay() == null ? scale : ""),
         "  tokens      " + mock.tokenRule(),
         "  rate limit  "
             + (s.rateLimit()
@@ -63,6 +67,10 @@ final class Banner {
             : "kept in " + j.stateFile())
         + ", at most "
         + j.maxJobs()
-        + (j.isolateTokens() ? ", each token sees only its own" : ", every token sees all");
+        + (j.maxJobsPerTenant() < j.maxJobs() ? " (" + j.maxJobsPerTenant() + " per tenant)" : "")
+        + (j.isolateTokens()
+            ? ", each token a tenant: sees only its own, its own clock, random ids"
+            : ", every token sees all")
+        + "; tenants: /__admin/reels/tenants";
   }
 }

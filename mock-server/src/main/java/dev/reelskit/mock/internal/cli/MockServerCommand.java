@@ -74,6 +74,7 @@ public final class MockServerCommand implements Callable<Integer> {
       PrintStream err) {
     CommandLine cmd = new CommandLine(new MockServerCommand(environment, out));
     cmd.addSubcommand(new CommandLine(new CheckClientCommand(out)).setStopAtPositional(true));
+    cmd.addSubcommand(new CommandLine(new RecordCommand(out)));
     cmd.setDefaultValueProvider(new EnvironmentDefaults(properties, environment));
     cmd.setOut(new java.io.PrintWriter(out, true));
     cmd.setErr(new java.io.PrintWriter(err, true));

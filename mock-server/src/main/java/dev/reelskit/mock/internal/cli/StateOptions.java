@@ -32,7 +32,29 @@ final class StateOptions {
               + " (default: ${DEFAULT-VALUE})")
   int maxJobs;
 
+  @Option(
+      names = "--max-jobs-per-tenant",
+      paramLabel = "N",
+      description =
+          "jobs one tenant keeps (a token with --isolate-tokens, or a named tenant); past it"
+              + " its own oldest finished job goes (default: the --max-jobs value)")
+  Integer maxJobsPerTenant;
+
+  @Option(
+      names = "--replay",
+      paramLabel = "DIR",
+      description =
+          "new jobs replay the lifecycles the record command wrote to DIR (state durations,"
+              + " results, error texts) instead of --profile; --time-scale speeds them up")
+  Path replay;
+
   void applyTo(MockServerSettings.Builder b) {
-    b.jobStore(new JobStoreSettings(stateFile, isolateTokens, maxJobs));
+    b.jobStore(
+        new JobStoreSettings(
+            stateFile,
+            isolateTokens,
+            maxJobs,
+            maxJobsPerTenant == null ? maxJobs : maxJobsPerTenant,
+            replay));
   }
 }

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.internal.jobs.Job;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Owners;
+import dev.reelskit.mock.internal.jobs.Tenant;
 import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.ApiError;
 import java.time.Duration;
@@ -76,7 +77,7 @@ final class JobsAdminExtension implements AdminApiExtension {
             return json(400, SpecResponses.errorBytes(new ApiError().error("id must be a number")));
           }
           return jobs.peek(id)
-              .map(job -> json(200, SpecResponses.bytes(node(job, true))))
+              .map(job -> json(200, SpecResponses.bytes(node(jobs, job, true))))
               .orElseGet(
                   () -> json(404, SpecResponses.errorBytes(new ApiError().error("job not found"))));
         });
@@ -126,19 +127,40 @@ final class JobsAdminExtension implements AdminApiExtension {
                 new ApiError().error("limit must be an integer from 1 to " + MAX_LIMIT)));
       }
     }
-    List<Job> all = jobs.list(owner);
-    Instant now = jobs.clock().now();
+    List<Job> all;
+    QueryParameter tenantParam = request.queryParameter("tenant");
+    if (tenantParam != null && tenantParam.isPresent()) {
+      Tenant tenant = jobs.tenants().find(tenantParam.firstValue());
+      if (tenant == null) {
+        return json(
+            404,
+            SpecResponses.errorBytes(
+                new ApiError()
+                    .error("no such tenant (see GET /__admin/reels/tenants for their names)")));
+      }
+      all = jobs.jobsOf(tenant);
+      if (owner != null) {
+        all = all.stream().filter(j -> Owners.matches(j.owner(), owner)).toList();
+      }
+    } else {
+      all = jobs.list(owner);
+    }
+    Instant now =
+        tenantParam != null && tenantParam.isPresent()
+            ? jobs.tenants().find(tenantParam.firstValue()).now()
+            : jobs.clock().now();
     ObjectNode body = ReelsJson.mapper().createObjectNode();
     body.put("now", now.toString());
     body.put("total", all.size());
     ArrayNode out = body.putArray("jobs");
     // Newest first, bounded by the limit: the newest jobs are what a person looks for.
     for (int i = all.size() - 1; i >= Math.max(0, all.size() - limit); i--) {
-      ObjectNode row = node(all.get(i), false);
+      ObjectNode row = node(jobs, all.get(i), false);
       Job job = all.get(i);
+      Instant jobNow = jobs.tenantOf(job).now();
       row.put(
           "age_seconds",
-          Math.max(0, Duration.between(job.createdAt().toInstant(), now).toSeconds()));
+          Math.max(0, Duration.between(job.createdAt().toInstant(), jobNow).toSeconds()));
       row.put("outcome", job.outcome().name());
       row.put("ends_in", job.outcome().terminal().getValue());
       out.add(row);
@@ -146,14 +168,19 @@ final class JobsAdminExtension implements AdminApiExtension {
     return json(200, SpecResponses.bytes(body));
   }
 
-  /** A job as the API shows it (listings: without the result), plus its owner (seeded: null). */
-  private static ObjectNode node(Job job, boolean withResult) {
+  /**
+   * A job as the API shows it (listings: without the result), plus its owner (seeded: null), its
+   * tenant and the state it is held in (null when it runs).
+   */
+  static ObjectNode node(JobStore jobs, Job job, boolean withResult) {
     ObjectNode node = ReelsJson.mapper().valueToTree(ReelsApiTransformer.render(job));
     if (!withResult) {
       node.remove("result");
     }
     node.put("owner", job.owner());
     node.put("fingerprint", job.owner() == null ? null : Owners.fingerprintOf(job.owner()));
+    node.put("tenant", jobs.tenantOf(job).id());
+    node.put("pinned", job.pinned() == null ? null : job.pinned().getValue());
     return node;
   }
 

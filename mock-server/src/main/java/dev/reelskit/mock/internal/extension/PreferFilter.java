@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * {@code Prefer} on a documented operation: {@code code=}/{@code example=} force a documented
  * response (Prism's convention); a {@code fault=} or {@code delay=} the mock cannot honour is a 400
- * here (honoured ones are applied to the response by {@link PreferFaultTransformer}).
+ * here (honoured ones are applied to the response by {@link PreferFaultTransformer}), and so is a
+ * {@code state=} on a POST that names no state (honoured ones pin the new job, in {@link
+ * ReelsApiTransformer}).
  */
 final class PreferFilter extends ApiFilter {
 
@@ -27,7 +29,13 @@ final class PreferFilter extends ApiFilter {
     if (prefer.invalid() != null) {
       return badRequest(op, prefer.invalid());
     }
-    return prefer.forcesResponse() ? forced(op, prefer) : null;
+    if (prefer.forcesResponse()) {
+      return forced(op, prefer); // a forced response creates no job, so a state= is moot
+    }
+    if (Route.ANALYZE.equals(op) && prefer.invalidState() != null) {
+      return badRequest(op, prefer.invalidState());
+    }
+    return null;
   }
 
   private ApiResponse forced(String op, PreferHeader prefer) {

@@ -1,16 +1,20 @@
 package dev.reelskit.mock.internal.extension;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.reelskit.openapi.model.JobStatus;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * What a {@code Prefer} header asks of the mock: Prism's {@code code=404} and {@code
- * example=doneNoSpeech}, and the kit's {@code fault=connection-reset} and {@code delay=1500}.
+ * example=doneNoSpeech}, and the kit's {@code fault=connection-reset}, {@code delay=1500} and
+ * {@code state=processing} (the new job is held in that state; see {@link #pinnedState}).
  *
  * @param invalid why a value cannot be honoured (answered with 400), null when all can
+ * @param state the raw {@code state=} value, null when not asked (checked only on a POST)
  */
-record PreferHeader(Integer code, String example, Fault fault, Long delayMillis, String invalid) {
+record PreferHeader(
+    Integer code, String example, Fault fault, Long delayMillis, String invalid, String state) {
 
   /** Longer waits are refused: a client's own timeout is the thing under test, not the mock's. */
   static final long MAX_DELAY_MILLIS = 60_000;
@@ -32,6 +36,7 @@ record PreferHeader(Integer code, String example, Fault fault, Long delayMillis,
     Fault fault = null;
     Long delay = null;
     String invalid = null;
+    String state = null;
     for (String part : header.split("[,;]")) {
       String[] kv = part.trim().split("=", 2);
       if (kv.length != 2) {
@@ -42,6 +47,7 @@ record PreferHeader(Integer code, String example, Fault fault, Long delayMillis,
       switch (key) {
         case "code" -> code = statusCode(value);
         case "example" -> example = value;
+        case "state" -> state = value;
         case "fault" -> {
           fault = FAULTS.get(value.toLowerCase(Locale.ROOT));
           if (fault == null) {
@@ -67,8 +73,34 @@ record PreferHeader(Integer code, String example, Fault fault, Long delayMillis,
       }
     }
     boolean asked =
-        code != null || example != null || fault != null || delay != null || invalid != null;
-    return asked ? new PreferHeader(code, example, fault, delay, invalid) : null;
+        code != null
+            || example != null
+            || fault != null
+            || delay != null
+            || invalid != null
+            || state != null;
+    return asked ? new PreferHeader(code, example, fault, delay, invalid, state) : null;
+  }
+
+  /** The state a new job is to be held in, null when none is asked for. */
+  JobStatus pinnedState() {
+    if (state == null) {
+      return null;
+    }
+    try {
+      return JobStatus.fromValue(state.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Why {@code state=} cannot be honoured, null when it can or is not asked. */
+  String invalidState() {
+    if (state == null || pinnedState() != null) {
+      return null;
+    }
+    String shown = state.length() > 32 ? state.substring(0, 32) + "..." : state;
+    return "Prefer: state must be one of pending, processing, done, error; was '" + shown + "'";
   }
 
   /** Whether a documented response is forced ({@code code=} or {@code example=}). */

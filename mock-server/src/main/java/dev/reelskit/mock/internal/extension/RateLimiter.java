@@ -1,6 +1,5 @@
 package dev.reelskit.mock.internal.extension;
 
-import dev.reelskit.mock.internal.jobs.Job;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.security.BoundedTable;
 import java.time.Duration;
@@ -39,7 +38,7 @@ final class RateLimiter {
 
   /** Admits one request now, or answers how long (mock time) until one would be admitted. */
   Duration admitRequest(String token) {
-    return admitRequest(token, jobs.clock().now());
+    return admitRequest(token, jobs.nowFor(token));
   }
 
   /**
@@ -86,9 +85,8 @@ final class RateLimiter {
       }
       Duration soonest = null;
       for (long id : budget.jobIds) {
-        Instant finish = jobs.peek(id).map(Job::finishesAt).orElse(null);
-        if (finish != null) {
-          Duration wait = Duration.between(now, finish);
+        Duration wait = jobs.untilFinished(id).orElse(null);
+        if (wait != null) {
           soonest = soonest == null || wait.compareTo(soonest) < 0 ? wait : soonest;
         }
       }

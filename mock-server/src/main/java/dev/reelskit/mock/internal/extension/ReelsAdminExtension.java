@@ -22,8 +22,6 @@ import dev.reelskit.openapi.model.ApiError;
 import dev.reelskit.openapi.model.JobStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /**
  * The mock's own admin routes, next to WireMock's: read and advance the clock, force a job's state
@@ -61,15 +59,10 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
         "/reels/clock/advance",
         (admin, event, params) -> {
           try {
-            JsonNode body = ReelsJson.mapper().readTree(event.getRequest().getBody());
-            Duration by =
-                body != null && body.has("seconds")
-                    ? Duration.ofMillis((long) (body.get("seconds").asDouble() * 1000))
-                    : Duration.parse(body == null ? "" : body.path("duration").asText());
-            jobs.advanceClock(by);
+            jobs.advanceClock(AdvanceBody.parse(event.getRequest().getBody()));
             return clock();
-          } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
-            return json(400, error("body must be {\"seconds\": <n>} or {\"duration\": \"PT30S\"}"));
+          } catch (IllegalArgumentException e) {
+            return json(400, error(e.getMessage()));
           }
         });
     router.add(

@@ -123,13 +123,16 @@ final class ReelsApiTransformer extends StubTransformer {
     }
     TokenRules.Check auth = tokens.check(request.getHeader("Authorization"));
     if (limiter != null) {
-      Duration wait = limiter.admitJob(auth.token(), jobs.clock().now());
+      Duration wait = limiter.admitJob(auth.token(), jobs.nowFor(auth.token()));
       if (wait != null) {
         return RateLimitFilter.tooMany(
             limiter, spec, "TooManyJobsError", Route.ANALYZE, "too-many-jobs", wait);
       }
     }
-    Job job = jobs.create(body.url(), Owners.of(auth.token()));
+    PreferHeader prefer = PreferHeader.parse(request.getHeader("Prefer"));
+    Job job =
+        jobs.create(
+            body.url(), Owners.of(auth.token()), prefer == null ? null : prefer.pinnedState());
     if (limiter != null) {
       limiter.jobCreated(auth.token(), job.id());
     }

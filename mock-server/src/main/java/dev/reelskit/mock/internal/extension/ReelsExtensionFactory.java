@@ -92,13 +92,14 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
     if (settings.latency() == Latency.REALISTIC) {
       extensions.add(new LatencyTransformer(settings.seed()));
     }
-    extensions.add(new TrafficRecorder(traffic, tokens, jobs.clock()));
+    extensions.add(new TrafficRecorder(traffic, tokens, jobs));
     if (settings.verbose()) {
       extensions.add(new RequestLogListener(tokens));
     }
     extensions.add(new ReelsAdminExtension(jobs, traffic, rules, profileLabel));
     extensions.add(new ControlPanelAdmin(jobs));
     extensions.add(new JobsAdminExtension(jobs));
+    extensions.add(new TenantsAdminExtension(jobs));
     if (!settings.requestJournal()) {
       extensions.add(new JournalOffFilter());
     }

@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.conformance.TrafficLog;
-import dev.reelskit.mock.jobs.MockClock;
+import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.JobStatus;
 import java.io.IOException;
@@ -28,13 +28,14 @@ final class TrafficRecorder extends NamedExtension implements ServeEventListener
 
   private final TrafficLog traffic;
   private final TokenRules tokens;
-  private final MockClock clock;
+  private final JobStore jobs;
 
-  TrafficRecorder(TrafficLog traffic, TokenRules tokens, MockClock clock) {
+  /** Times are the client's: its tenant's clock ({@link JobStore#nowFor}). */
+  TrafficRecorder(TrafficLog traffic, TokenRules tokens, JobStore jobs) {
     super("reels-traffic");
     this.traffic = traffic;
     this.tokens = tokens;
-    this.clock = clock;
+    this.jobs = jobs;
   }
 
   @Override
@@ -55,14 +56,16 @@ final class TrafficRecorder extends NamedExtension implements ServeEventListener
             ? served.jobId()
             : route.jobId() > 0 ? Long.valueOf(route.jobId()) : null;
     JobStatus shown = served != null ? served.shown() : shownByStub(route, status, response);
-    String fingerprint = tokens.check(request.getHeader("Authorization")).fingerprint();
+    TokenRules.Check auth = tokens.check(request.getHeader("Authorization"));
+    String fingerprint = auth.fingerprint();
+    java.time.Instant at = jobs.nowFor(auth.token());
     // Paths are peer input up to Jetty's 8 KB request line: 10,000 of those would be 80 MB.
     String kept = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path;
     traffic.recordNext(
         seq ->
             new TrafficEntry(
                 seq,
-                clock.now(),
+                at,
                 fingerprint,
                 method,
                 kept,

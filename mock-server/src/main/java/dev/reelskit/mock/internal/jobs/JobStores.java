@@ -2,6 +2,7 @@ package dev.reelskit.mock.internal.jobs;
 
 import dev.reelskit.mock.jobs.MockClock;
 import dev.reelskit.mock.jobs.TimingProfile;
+import dev.reelskit.mock.settings.JobStoreSettings;
 import java.nio.file.Path;
 
 /** Builds the job store a mock's settings ask for: in memory, or restored from a state file. */
@@ -22,14 +23,36 @@ public final class JobStores {
       TimingProfile profile,
       long seed,
       MockClock clock) {
+    return open(
+        new JobStoreSettings(stateFile, false, maxJobs),
+        seedJobs,
+        profile,
+        JobPlans.of(profile, seed),
+        clock);
+  }
+
+  /**
+   * The store the settings describe (caps, tenants walled in or not), seeded, restored and with its
+   * journal started; {@code plans} time and end its new jobs.
+   *
+   * @throws StateFileException when the state file cannot be used (it is left unchanged)
+   */
+  public static JobStore open(
+      JobStoreSettings settings,
+      boolean seedJobs,
+      TimingProfile profile,
+      JobPlans plans,
+      MockClock clock) {
+    Path stateFile = settings.stateFile();
     SqliteJournal file = stateFile == null ? null : SqliteJournal.open(stateFile);
     JobStore jobs =
         new JobStore(
             clock,
             profile,
-            seed,
+            plans,
             SeedJobs.FIRST_NEW_ID,
-            maxJobs,
+            new JobStore.Limits(
+                settings.maxJobs(), settings.maxJobsPerTenant(), settings.isolateTokens()),
             file == null ? JobJournal.NONE : file);
     if (seedJobs) {
       SeedJobs.addTo(jobs); // a seeded job the state file holds is replaced by its stored state

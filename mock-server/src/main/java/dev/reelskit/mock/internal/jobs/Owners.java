@@ -16,6 +16,13 @@ public final class Owners {
 
   private static final char SEPARATOR = ':';
 
+  /**
+   * The last token each thread asked about and its key: a client keeps one token on a connection,
+   * and a connection stays on one server thread, so most requests skip the hash. One entry per
+   * thread, so it cannot grow with what peers send.
+   */
+  private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[2]);
+
   private Owners() {}
 
   /** The owner key of {@code token}; null when there is no token. */
@@ -23,6 +30,17 @@ public final class Owners {
     if (token == null || token.isEmpty()) {
       return null;
     }
+    String[] last = LAST.get();
+    if (token.equals(last[0])) {
+      return last[1];
+    }
+    String key = hash(token);
+    last[0] = token;
+    last[1] = key;
+    return key;
+  }
+
+  private static String hash(String token) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

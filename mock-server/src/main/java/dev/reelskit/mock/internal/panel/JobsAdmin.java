@@ -3,11 +3,13 @@ package dev.reelskit.mock.internal.panel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.internal.jobs.Job;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Outcomes;
+import dev.reelskit.mock.internal.jobs.Tenant;
 import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /__admin/reels/jobs {"url": ...}} (the listing is {@code JobsAdminExtension}'s): a
  * job made without a token, so the panel's submissions stay out of the traffic record the client
- * report judges.
+ * report judges; {@code ?tenant=T} makes it in tenant {@code T} (default: {@code default}).
  */
 final class JobsAdmin {
 
@@ -56,9 +58,18 @@ final class JobsAdmin {
                   + " reel makes the API's POST answer"
                   + " 500 and creates no job; send it to POST /api/v1/reels/analyze to see that"));
     }
-    // No owner, like a seeded job: with --isolate-tokens every token may still poll it.
-    Job job = jobs.create(url, null);
-    return json(201, row(job, jobs.clock().now()));
+    Tenant tenant = jobs.tenants().shared();
+    QueryParameter t = request.queryParameter("tenant");
+    if (t != null && t.isPresent()) {
+      tenant = jobs.tenants().find(t.firstValue());
+      if (tenant == null) {
+        return json(404, error("no such tenant (see GET /__admin/reels/tenants for their names)"));
+      }
+    }
+    // In the default tenant, no owner, like a seeded job: with --isolate-tokens every token may
+    // still poll it. In another tenant, its owner's: what its token sees.
+    Job job = jobs.create(url, tenant.owner());
+    return json(201, row(job, tenant.now()));
   }
 
   private static ObjectNode row(Job job, Instant now) {
@@ -72,6 +83,7 @@ final class JobsAdmin {
     row.put("outcome", job.outcome().name());
     row.put("ends_in", job.outcome().terminal().getValue());
     row.put("error", JobLifecycle.setsError(job.status()) ? job.outcome().error() : null);
+    row.put("pinned", job.pinned() == null ? null : job.pinned().getValue());
     return row;
   }
 

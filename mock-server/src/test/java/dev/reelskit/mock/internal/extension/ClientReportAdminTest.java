@@ -23,9 +23,9 @@ class ClientReportAdminTest {
   @BeforeEach
   void client_polls_a_job_to_done_every_6_s() {
     http = new Http(mock.baseUrl());
-    long id = http.submit(TOKEN, "https://www.instagram.com/reel/DYa0IXPgnP5/");
+    long id = http.submit(mock.token(), "https://www.instagram.com/reel/DYa0IXPgnP5/");
     for (int i = 0; i < 3; i++) {
-      http.poll(TOKEN, id);
+      http.poll(mock.token(), id);
       mock.advanceClock(Duration.ofSeconds(6));
     }
   }
@@ -82,7 +82,7 @@ class ClientReportAdminTest {
         .startsWith("CC-AUTH-001 Every request carries Authorization: Bearer ist_...")
         .contains("  profile   fast (frozen clock)")
         .endsWith("10 passed, 1 failed\n")
-        .doesNotContain(TOKEN);
+        .doesNotContain(mock.token());
   }
 
   @Test

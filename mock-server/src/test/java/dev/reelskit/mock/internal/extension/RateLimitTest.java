@@ -20,6 +20,7 @@ class RateLimitTest {
           .frozenClock()
           .rateLimit(true)
           .profile(TimingProfile.REALISTIC)
+          .tenantPerTest(false) // limits per token, several tokens on the mock's one clock
           .build();
 
   private Http http;
