@@ -47,7 +47,6 @@ public record SecuritySettings(
   /** 1 GiB: a body is one array in memory, and the intake's budget is 32 of them. */
   static final long MAX_BODY_BYTES = 1L << 30;
 
-
   public SecuritySettings {
     if (maxBodyBytes < MIN_BODY_BYTES || maxBodyBytes > MAX_BODY_BYTES) {
       throw new IllegalArgumentException(

@@ -11,8 +11,8 @@ import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ContextHandler;
 
 /**
- * WireMock's own Jetty 11 server with the {@link GuardHandler} wrapped around all its handlers,
- * and a JSON body for the requests Jetty itself refuses ({@link JsonBadMessages}). A WireMock
+ * WireMock's own Jetty 11 server with the {@link GuardHandler} wrapped around all its handlers, and
+ * a JSON body for the requests Jetty itself refuses ({@link JsonBadMessages}). A WireMock
  * extension: register it with the other extensions, and WireMock picks it as its server.
  */
 public final class GuardedServerFactory implements HttpServerFactory {
