@@ -284,11 +284,20 @@ class RuleJudgesTest {
                   () ->
                       AuthenticationRules.forbidden(exchanges(ex(Auth.FORBIDDEN, "GET", 403, "")))))
           .contains("actual    (empty body)");
-      fails(
-          Rule.AUTH_FORBIDDEN,
-          () ->
-              AuthenticationRules.forbidden(
-                  exchanges(ex(Auth.FORBIDDEN, "GET", 403, "{\"error\":1}"))));
+      assertThat(
+              fails(
+                  Rule.AUTH_FORBIDDEN,
+                  () ->
+                      AuthenticationRules.forbidden(
+                          exchanges(ex(Auth.FORBIDDEN, "GET", 403, "{\"error\":1}")))))
+          .contains("actual    {\"error\":1}");
+      assertThat(
+              fails(
+                  Rule.AUTH_FORBIDDEN,
+                  () ->
+                      AuthenticationRules.forbidden(
+                          exchanges(ex(Auth.FORBIDDEN, "GET", 403, null)))))
+          .contains("actual    (empty body)");
       assertThat(
               fails(
                   Rule.AUTH_FORBIDDEN,
@@ -443,11 +452,20 @@ class RuleJudgesTest {
           () ->
               SubmissionRules.notInstagram(
                   url, ex(Auth.VALID, "POST", 422, said("message", texts.get(0)))));
-      fails(
-          Rule.CREATE_NOT_INSTAGRAM,
-          () ->
-              SubmissionRules.notInstagram(
-                  url, ex(Auth.VALID, "POST", 400, "{\"message\":\"bad url\",\"error\":2}")));
+      assertThat(
+              fails(
+                  Rule.CREATE_NOT_INSTAGRAM,
+                  () ->
+                      SubmissionRules.notInstagram(
+                          url,
+                          ex(Auth.VALID, "POST", 400, "{\"message\":\"bad url\",\"error\":2}"))))
+          .contains("expected  \"" + texts.get(0) + "\" or ")
+          .contains("actual    {\"message\":\"bad url\",\"error\":2}");
+      assertThat(
+              fails(
+                  Rule.CREATE_NOT_INSTAGRAM,
+                  () -> SubmissionRules.notInstagram(url, ex(Auth.VALID, "POST", 400, null))))
+          .contains("actual    (empty body)");
       assertThat(
               fails(
                   Rule.CREATE_NOT_INSTAGRAM,
@@ -463,11 +481,13 @@ class RuleJudgesTest {
           () ->
               SubmissionRules.urlRequired(
                   ex(Auth.VALID, "POST", 400, "{\"error\":\"" + text + "\"}")));
-      fails(
-          Rule.CREATE_URL_REQUIRED,
-          () ->
-              SubmissionRules.urlRequired(
-                  ex(Auth.VALID, "POST", 400, "{\"error\":\"" + text + "!\"}")));
+      assertThat(
+              fails(
+                  Rule.CREATE_URL_REQUIRED,
+                  () ->
+                      SubmissionRules.urlRequired(
+                          ex(Auth.VALID, "POST", 400, said("error", text + "!")))))
+          .contains("expected  \"" + text + "\" (the analyze and errors pages show");
       skips(() -> SubmissionRules.urlRequired(null), "the request was not sent");
     }
   }
@@ -545,9 +565,13 @@ class RuleJudgesTest {
           () -> ResponseRules.notFound(notFound(get(200, "{\"error\":\"Reel not found\"}"))));
       assertThat(fails(Rule.READ_NOT_FOUND, () -> ResponseRules.notFound(notFound(get(404, "")))))
           .contains("(empty body)");
-      fails(
-          Rule.READ_NOT_FOUND,
-          () -> ResponseRules.notFound(notFound(get(404, "{\"error\":{\"m\":1}}"))));
+      assertThat(
+              fails(
+                  Rule.READ_NOT_FOUND,
+                  () -> ResponseRules.notFound(notFound(get(404, "{\"error\":{\"m\":1}}")))))
+          .contains("actual    {\"error\":{\"m\":1}}");
+      assertThat(fails(Rule.READ_NOT_FOUND, () -> ResponseRules.notFound(notFound(get(404, null)))))
+          .contains("actual    (empty body)");
       skips(() -> ResponseRules.notFound(notFound(null)), "the unknown id was not read");
     }
 
@@ -575,11 +599,20 @@ class RuleJudgesTest {
                       ResponseRules.serverError(
                           serverError(SETTINGS, ex(Auth.VALID, "POST", 500, "")))))
           .contains("(empty body)");
-      fails(
-          Rule.ERR_500,
-          () ->
-              ResponseRules.serverError(
-                  serverError(SETTINGS, ex(Auth.VALID, "POST", 500, "{\"message\":[]}"))));
+      assertThat(
+              fails(
+                  Rule.ERR_500,
+                  () ->
+                      ResponseRules.serverError(
+                          serverError(SETTINGS, ex(Auth.VALID, "POST", 500, "{\"message\":[]}")))))
+          .contains("actual    {\"message\":[]}");
+      assertThat(
+              fails(
+                  Rule.ERR_500,
+                  () ->
+                      ResponseRules.serverError(
+                          serverError(SETTINGS, ex(Auth.VALID, "POST", 500, null)))))
+          .contains("actual    (empty body)");
       skips(
           () -> ResponseRules.serverError(serverError(SETTINGS, null)),
           "the server-error reel was not submitted");
@@ -693,6 +726,15 @@ class RuleJudgesTest {
     @Test
     void created_at_names_the_same_instant_on_every_read() {
       passes(() -> JobRules.createdAtStable(jobs(good)));
+      passes(
+          () ->
+              JobRules.createdAtStable(
+                  jobs(
+                      polled(
+                          at(AT),
+                          at("2026-05-22T12:00:00+02"),
+                          at("2026-05-22T12:00:00+0200"),
+                          at("2026-05-22T07:30:00-02:30")))));
       passes(
           () ->
               JobRules.createdAtStable(
@@ -847,6 +889,31 @@ class RuleJudgesTest {
                                   read("done", null, changed))))))
           .contains("at        $.result.summary")
           .contains("\"a reel\" (as when the job became done)");
+      Map<String, Object> fewer = Map.of("summary", "a reel");
+      assertThat(
+              fails(
+                  Rule.LIFE_IMMUTABLE,
+                  () ->
+                      JobRules.immutable(
+                          jobs(
+                              polled(
+                                  read("done", null, RESULT),
+                                  read("done", null, RESULT),
+                                  read("done", null, fewer))))))
+          .contains("at        $.result.tags\n")
+          .contains("actual    (absent)");
+      Map<String, Object> added = Map.of("summary", "a reel", "tags", List.of(1), "zz", 1);
+      assertThat(
+              fails(
+                  Rule.LIFE_IMMUTABLE,
+                  () ->
+                      JobRules.immutable(
+                          jobs(
+                              polled(
+                                  read("done", null, RESULT),
+                                  read("done", null, RESULT),
+                                  read("done", null, added))))))
+          .contains("at        $.result.zz\n");
       Map<String, Object> tags = Map.of("summary", "a reel", "tags", List.of(2));
       assertThat(
               fails(
