@@ -113,4 +113,44 @@ class VerdictTest {
         .doesNotContain("http://judged.invalid/2")
         .contains("(1 more not shown");
   }
+
+  @Test
+  void a_request_body_gets_its_row_only_when_there_is_one() {
+    Exchange sent =
+        new Exchange(
+            "submit",
+            Exchange.Auth.VALID,
+            "POST",
+            "http://judged.invalid/api/v1/reels/analyze",
+            List.of(),
+            "{\"url\":\"https://www.instagram.com/reel/x/\"}",
+            202,
+            "application/json",
+            null,
+            "{}",
+            7,
+            List.of(),
+            null,
+            null);
+    assertThat(Finding.status(sent, "400").lines())
+        .contains("            {\"url\":\"https://www.instagram.com/reel/x/\"}");
+    Exchange empty =
+        new Exchange(
+            "submit",
+            Exchange.Auth.VALID,
+            "POST",
+            "http://judged.invalid/",
+            List.of(),
+            "",
+            202,
+            "application/json",
+            null,
+            "{}",
+            7,
+            List.of(),
+            null,
+            null);
+    assertThat(Finding.status(empty, "400").lines()).hasSize(5);
+    assertThat(Finding.status(poll("http://judged.invalid/", List.of()), "400").lines()).hasSize(5);
+  }
 }
