@@ -43,6 +43,9 @@ import org.junit.jupiter.api.TestFactory;
 class ShownCommandsIT {
 
   private static final Path ROOT = DocPages.ROOT;
+
+  /** Where a page's {@code record --out recorded/} writes, and its {@code --replay} reads. */
+  private static final Path RECORDED = Path.of("target", "shown-commands", "recorded").toAbsolutePath();
   private static final String MOCK_JAR = "mock-server/target/reels-mock-server.jar";
   private static final Pattern SERVER_URL =
       Pattern.compile(
@@ -134,8 +137,8 @@ class ShownCommandsIT {
       throws Exception {
     List<String> words = command.words();
     boolean mockServe = words.contains(MOCK_JAR) && !words.contains("check-client");
-    if (mockServe) {
-      mock.start(command.text());
+    if (mockServe && !words.contains("record")) {
+      mock.start(placeholders(command.text(), null));
       return;
     }
     if (words.contains("contract-tests/target/reels-contract-tests.jar")) {
@@ -299,6 +302,9 @@ class ShownCommandsIT {
     String out = text.replace("/path/to/this/repo", ROOT.toString());
     out = out.replace("OLD.yaml", "spec-gate/baseline/reels-api.yaml");
     out = out.replace("NEW.yaml", "openapi/reels-api.yaml");
+    // A HAR the page's reader saved from a browser: the one written from the docs' timings.
+    out = out.replace("session.har", "mock-server/src/test/resources/record/docs-timings.har");
+    out = out.replace(" recorded/", " " + RECORDED + "/"); // not into the repository's root
     out = out.replaceAll("\\s*\\[--[^\\]]*\\]", "");
     if (mockUrl != null) {
       out = SERVER_URL.matcher(out).replaceAll(Matcher.quoteReplacement(mockUrl));
