@@ -93,8 +93,36 @@ class SpecmaticContractIT {
     Summary s = specmatic("generative", Map.of("SPECMATIC_GENERATIVE_TESTS", "true"));
 
     assertThat(s.run()).as("tests Specmatic ran").isGreaterThanOrEqualTo(30);
-    assertThat(s.failures() + s.errors()).as(s.output()).isZero();
-    assertThat(s.exit()).as(s.output()).isZero();
+    int false_ = specmaticsValidInvalidUrls(Files.readString(WORK.resolve("generative.log")));
+    assertThat(s.failures() + s.errors() - false_).as(s.output()).isZero();
+    if (false_ == 0) {
+      assertThat(s.exit()).as(s.output()).isZero();
+    }
+  }
+
+  private static final Pattern INVALID_REGEX =
+      Pattern.compile("set to a value matching an invalid regex '(.*)_\\$' has FAILED");
+  private static final Pattern BODY_URL = Pattern.compile("\"url\": \"([^\"]*)\"");
+
+  /**
+   * Specmatic's "invalid" URL for a pattern is a random string of the pattern with {@code _}
+   * appended; the spec's pattern ends in a query that may hold {@code _}, so now and then the
+   * string it sends is a valid URL, the mock rightly answers 202, and Specmatic counts a failure.
+   * Those scenarios (the URL sent matches the spec's own pattern) are counted here, and only those.
+   */
+  static int specmaticsValidInvalidUrls(String log) {
+    int count = 0;
+    for (String block : log.split("\n-{20}\n")) {
+      Matcher scenario = INVALID_REGEX.matcher(block);
+      Matcher url = BODY_URL.matcher(block);
+      if (scenario.find()
+          && url.find()
+          && block.contains("202 Accepted")
+          && Pattern.matches(scenario.group(1) + "$", url.group(1))) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private record Summary(int exit, int run, int failures, int errors, String output) {}
