@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.reelskit.mock.internal.jobs.JobBodies;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Owners;
 import dev.reelskit.mock.internal.jobs.Tenant;
@@ -202,7 +203,7 @@ final class TenantsAdminExtension extends NamedExtension implements AdminApiExte
     }
     return action
         .apply(id)
-        .map(job -> json(200, JobsAdminExtension.node(jobs, job, true)))
+        .map(job -> json(200, JobBodies.admin(jobs, job, true)))
         .orElseGet(() -> error(404, "job not found"));
   }
 
