@@ -3,7 +3,6 @@ package dev.reelskit.mock.internal.extension;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -185,10 +184,6 @@ final class JobsAdminExtension implements AdminApiExtension {
   }
 
   private static ResponseDefinition json(int status, byte[] body) {
-    return new ResponseDefinitionBuilder()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body)
-        .build();
+    return SpecResponses.adminJson(status, body);
   }
 }

@@ -193,10 +193,6 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
   }
 
   private static ResponseDefinition json(int status, byte[] body) {
-    return new ResponseDefinitionBuilder()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body)
-        .build();
+    return SpecResponses.adminJson(status, body);
   }
 }
