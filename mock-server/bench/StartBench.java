@@ -128,7 +128,8 @@ public final class StartBench {
     String[] names = {
       "mock, java -jar (client compiler only)",
       "mock, java -XX:TieredStopAtLevel=4 -jar",
-      "plain WireMock standalone, stub file"
+      "plain WireMock standalone, stub file",
+      "plain WireMock, stub file, journal off"
     };
     List<List<String>> commands =
         List.of(
@@ -147,18 +148,33 @@ public final class StartBench {
                 "--port",
                 Integer.toString(port),
                 "--root-dir",
-                root.toString()));
+                root.toString()),
+            List.of(
+                java,
+                "-jar",
+                wiremockJar.toString(),
+                "--port",
+                Integer.toString(port),
+                "--root-dir",
+                root.toString(),
+                "--no-request-journal"));
     System.out.println(
-        "GET /api/v1/reels/42 per second, each process as started (4 threads, best of rounds 5-8 of 5,000):");
+        "GET /api/v1/reels/42 per second, each process as started (4 threads, best of rounds 5-8 of"
+            + " 5,000); idle RSS 2 s after the first answer, peak RSS (VmHWM) after the load;"
+            + " the mock's are launcher + child:");
     for (int i = 0; i < names.length; i++) {
       Process process = start(commands.get(i), port);
       try {
+        Thread.sleep(2_000);
+        long idle = rssKb(process.pid());
         double best = 0;
         for (int round = 0; round < 8; round++) {
           double rate = load(port, 5_000);
           best = round >= 4 ? Math.max(best, rate) : best;
         }
-        System.out.printf("  %-42s %7.0f req/s%n", names[i], best);
+        System.out.printf(
+            "  %-42s %7.0f req/s  idle RSS %4d MB  peak RSS %4d MB%n",
+            names[i], best, idle / 1024, statusKb(process.pid(), "VmHWM:") / 1024);
       } finally {
         stop(process);
       }
@@ -277,6 +293,11 @@ public final class StartBench {
 
   /** The RSS of the process and its children (a re-launched JVM counts too). */
   static long rssKb(long pid) {
+    return statusKb(pid, "VmRSS:");
+  }
+
+  /** A {@code /proc/<pid>/status} field summed over the process and its children. */
+  static long statusKb(long pid, String field) {
     long total = 0;
     List<Long> pids = new ArrayList<>();
     pids.add(pid);
@@ -284,7 +305,7 @@ public final class StartBench {
     for (long p : pids) {
       try {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p), "status"))) {
-          if (line.startsWith("VmRSS:")) {
+          if (line.startsWith(field)) {
             total += Long.parseLong(line.replaceAll("\\D", ""));
           }
         }

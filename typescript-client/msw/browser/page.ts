@@ -26,7 +26,7 @@ async function story(s: (typeof stories)[number]): Promise<{ state: string; show
   card.dataset.story = s.state;
   card.innerHTML = `<h2>${s.state}</h2><span class="status">…</span><div class="detail"></div>`;
   document.getElementById("stories")!.append(card);
-  const client = createReelsClient({ baseUrl: s.baseUrl, token: TOKEN });
+  const client = createReelsClient({ baseUrl: s.baseUrl, token: TOKEN, limits: false });
   const { data, error } = await client.analyzeReel(REEL);
   if (!data) throw new Error(`story ${s.state}: submit refused: ${JSON.stringify(error)}`);
   const shown: string[] = [];
@@ -47,12 +47,13 @@ async function run() {
   const worker = setupWorker(...stories.flatMap((s) => s.mock.handlers), ...live.handlers);
   await worker.start({ serviceWorker: { url: "/mockServiceWorker.js" }, onUnhandledRequest: "error", quiet: true });
   const results = await Promise.all(stories.map(story));
-  const client = createReelsClient({ baseUrl: "https://api.instatollm.com", token: TOKEN });
+  // A page against mocks without limits: no pacing (limits: false), polls as fast as asked.
+  const client = createReelsClient({ baseUrl: "https://api.instatollm.com", token: TOKEN, limits: false });
   const { data } = await client.analyzeReel(REEL);
   // Each poll as the app's poller sees it, then the client's own waitForJob to the end.
   const seen: string[] = [];
   for (let i = 0; i < 2; i++) seen.push((await client.getReel(data!.id)).data!.status);
-  const job = await waitForJob(client, data!.id, { intervalMs: 50, timeoutMs: 10_000 });
+  const job = await waitForJob(client, data!.id, { firstPollMs: 0, intervalMs: 50, timeoutMs: 10_000 });
   seen.push(job.status);
   document.getElementById("live-seen")!.textContent = `job ${job.id}: ${seen.join(" -> ")}`;
   return { stories: results, live: { id: job.id, seen }, controlled: navigator.serviceWorker.controller !== null };

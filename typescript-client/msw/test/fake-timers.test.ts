@@ -65,7 +65,9 @@ describe("the clock works with fake timers", () => {
     const server = setupServer(...mock.handlers);
     server.listen();
     try {
-      const client = createReelsClient({ baseUrl: BASE, token: TOKEN });
+      // Six reads of one job in a moment: a client without the documented pacing (limits: false),
+      // as a unit test against a mock without limits uses it.
+      const client = createReelsClient({ baseUrl: BASE, token: TOKEN, limits: false });
       const { data } = await client.analyzeReel("https://www.instagram.com/reel/DYa0IXPgnP5/");
       for (let i = 0; i < 5; i++) expect((await client.getReel(data!.id)).data?.status).toBe("pending");
       vi.advanceTimersByTime(2_000);

@@ -27,14 +27,14 @@ function momentsOf(a: ReelAnalysis): { at: string; what: string }[] {
 
 describe("readings: rotate", () => {
   it(`serves all ${READING_COUNT} combinations, and the typed client reads each`, async () => {
-    const client = createReelsClient({ baseUrl: "http://127.0.0.1:8089", token: "ist_your_token" });
+    const client = createReelsClient({ baseUrl: "http://127.0.0.1:8089", token: "ist_your_token", limits: false });
     const met = new Map<string, Set<string>>(DIMENSIONS.map(([name]) => [name, new Set<string>()]));
     for (let n = 0; n < READING_COUNT; n++) {
       const url = `https://www.instagram.com/reel/ROTATE${n}/`;
       const submitted = await client.analyzeReel(url);
       expect(submitted.response.headers.get("X-Reels-Reading")).toMatch(new RegExp(`^reading ${n} of ${READING_COUNT}: `));
       const id = submitted.data!.id;
-      const job = await waitForJob(client, id, { intervalMs: 0, timeoutMs: 5_000 });
+      const job = await waitForJob(client, id, { firstPollMs: 0, intervalMs: 0, timeoutMs: 5_000 });
       expect(job.id).toBe(id); // a large id survives JSON.parse and is polled as sent
       expect(job.url).toBe(url);
       expect(Number.isNaN(Date.parse(job.created_at))).toBe(false);
@@ -53,7 +53,7 @@ describe("readings: rotate", () => {
   });
 
   it("sends error bodies in the errors page's form or the overview's, and the typed client reads both", async () => {
-    const client = createReelsClient({ baseUrl: "http://127.0.0.1:8089", token: "ist_your_token" });
+    const client = createReelsClient({ baseUrl: "http://127.0.0.1:8089", token: "ist_your_token", limits: false });
     const forms = new Map<string, unknown>();
     for (const id of [987654320, 987654321]) {
       const { error, response } = await client.getReel(id);
@@ -70,7 +70,7 @@ describe("readings: rotate", () => {
   });
 
   it("answers a large-id job only under its large id", async () => {
-    const client = createReelsClient({ baseUrl: "http://127.0.0.1:8089", token: "ist_your_token" });
+    const client = createReelsClient({ baseUrl: "http://127.0.0.1:8089", token: "ist_your_token", limits: false });
     const { data } = await client.analyzeReel("https://www.instagram.com/reel/ROTATE48/");
     expect(data!.id).toBeGreaterThan(2 ** 32);
     expect(Number.isSafeInteger(data!.id)).toBe(true);

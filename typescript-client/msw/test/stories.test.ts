@@ -21,14 +21,14 @@ describe("one story per state", () => {
     expect(statuses).toEqual(["pending", "processing", "done", "error"]);
     const ids = new Map<JobStatus, number>();
     for (const s of stories) {
-      const client = createReelsClient({ baseUrl: s.baseUrl, token: TOKEN });
+      const client = createReelsClient({ baseUrl: s.baseUrl, token: TOKEN, limits: false });
       const { data } = await client.analyzeReel("https://www.instagram.com/reel/DYa0IXPgnP5/");
       expect(data?.status).toBe("pending"); // as the docs say of every new job; the pin shows on polls
       ids.set(s.state, data!.id);
     }
     for (let poll = 0; poll < 4; poll++) {
       for (const s of stories) {
-        const client = createReelsClient({ baseUrl: s.baseUrl, token: TOKEN });
+        const client = createReelsClient({ baseUrl: s.baseUrl, token: TOKEN, limits: false });
         const { data } = await client.getReel(ids.get(s.state)!);
         expect(data?.status).toBe(s.state);
         if (data?.status === "done") expect(data.result.summary).toMatch(/^A chef/);
@@ -38,9 +38,9 @@ describe("one story per state", () => {
     // Each story has its own jobs and clock: moving one changes no other.
     stories[0].mock.force(ids.get("pending")!, "done");
     stories[1].mock.advance(600_000);
-    const pendingStory = createReelsClient({ baseUrl: stories[0].baseUrl, token: TOKEN });
+    const pendingStory = createReelsClient({ baseUrl: stories[0].baseUrl, token: TOKEN, limits: false });
     expect((await pendingStory.getReel(ids.get("pending")!)).data?.status).toBe("done");
-    const processingStory = createReelsClient({ baseUrl: stories[1].baseUrl, token: TOKEN });
+    const processingStory = createReelsClient({ baseUrl: stories[1].baseUrl, token: TOKEN, limits: false });
     expect((await processingStory.getReel(ids.get("processing")!)).data?.status).toBe("processing");
     expect(stories[2].mock.jobs.list().every((j) => j.status === "done")).toBe(true);
   });
@@ -48,7 +48,7 @@ describe("one story per state", () => {
   it("pins one job with Prefer: state= on its POST, as the JVM mock's header does", async () => {
     const mock = createReelsMock({ baseUrl: "https://one.test", profile: "fast", seedJobs: false });
     server.use(...mock.handlers);
-    const client = createReelsClient({ baseUrl: "https://one.test", token: TOKEN });
+    const client = createReelsClient({ baseUrl: "https://one.test", token: TOKEN, limits: false });
     const submit = (prefer: string) =>
       client.fetchClient.POST("/api/v1/reels/analyze", {
         body: { url: "https://www.instagram.com/reel/ERRORlong1/" },

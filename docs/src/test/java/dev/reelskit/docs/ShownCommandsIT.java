@@ -45,7 +45,9 @@ class ShownCommandsIT {
   private static final Path ROOT = DocPages.ROOT;
 
   /** Where a page's {@code record --out recorded/} writes, and its {@code --replay} reads. */
-  private static final Path RECORDED = Path.of("target", "shown-commands", "recorded").toAbsolutePath();
+  private static final Path RECORDED =
+      Path.of("target", "shown-commands", "recorded").toAbsolutePath();
+
   private static final String MOCK_JAR = "mock-server/target/reels-mock-server.jar";
   private static final Pattern SERVER_URL =
       Pattern.compile(

@@ -56,7 +56,6 @@ public final class ReelsMock implements AutoCloseable {
         JobStores.open(
             settings.jobStore(),
             settings.seedJobs(),
-            settings.profile(),
             replay != null ? replay : JobPlans.of(settings.profile(), settings.seed()),
             clock);
     this.tokens =

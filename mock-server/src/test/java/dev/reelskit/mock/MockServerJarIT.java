@@ -108,18 +108,22 @@ class MockServerJarIT {
   }
 
   @Test
+  void the_child_runs_on_the_serial_collector_with_a_small_heap_unless_the_user_picks_one()
+      throws Exception {
+    startJar(List.of());
+    List<String> child = childArguments();
+    assertThat(child)
+        .as("the memory tuning (docs/benchmarks.md: peak RSS under load)")
+        .contains("-XX:+UseSerialGC", "-Xms16m", "-XX:MaxHeapFreeRatio=30");
+  }
+
+  @Test
   void java_jar_serves_from_a_child_on_the_class_data_archive_tuned_for_start() throws Exception {
-    String url = startJar(List.of("-XX:TieredStopAtLevel=4"));
+    String url = startJar(List.of("-XX:TieredStopAtLevel=4", "-XX:+UseParallelGC"));
     assertThat(new Http(url).poll("ist_your_token", 42).json().get("status").asText())
         .isEqualTo("done");
 
-    List<List<String>> children =
-        process
-            .children()
-            .map(child -> child.info().arguments().map(List::of).orElse(List.of()))
-            .toList();
-    assertThat(children).as("one child JVM, its arguments").hasSize(1);
-    List<String> child = children.get(0);
+    List<String> child = childArguments();
     assertThat(child)
         .contains(
             "-XX:SharedArchiveFile=" + JAR.toAbsolutePath().resolveSibling("reels-mock-server.jsa"),
@@ -128,6 +132,18 @@ class MockServerJarIT {
     assertThat(child.indexOf("-XX:TieredStopAtLevel=1"))
         .isNotNegative()
         .isLessThan(child.indexOf("-XX:TieredStopAtLevel=4"));
+    // A collector the user picks replaces the serial one (two would stop the JVM).
+    assertThat(child).contains("-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
+  }
+
+  private List<String> childArguments() {
+    List<List<String>> children =
+        process
+            .children()
+            .map(c -> c.info().arguments().map(List::of).orElse(List.<String>of()))
+            .toList();
+    assertThat(children).as("one child JVM, its arguments").hasSize(1);
+    return children.get(0);
   }
 
   /** A docs snippet, verbatim but for the host, as a file; {@code tail} calls it. */

@@ -1,7 +1,8 @@
 // The mock's control panel: plain JS over the admin API, same origin, JSON on every change.
 "use strict";
 
-const STATES = ["pending", "processing", "done", "error"];
+// The job states, in the spec's order, from its x-lifecycle (GET /__admin/reels/lifecycle).
+let STATES = [];
 const REFRESH_MS = 1000;
 const $ = (id) => document.getElementById(id);
 let lastStatus = new Map();
@@ -66,8 +67,8 @@ function renderJobs(list) {
   const body = $("jobs").tBodies[0];
   const rows = list.jobs.map((job) => {
     const changed = lastStatus.has(job.id) && lastStatus.get(job.id) !== job.status;
-    const force = el("td", { class: "force" }, ...STATES.map((s) => el("button", {
-      type: "button", textContent: s === "error" ? "force error" : s, title: `PUT /__admin/reels/jobs/${job.id}/state {"state": "${s}"}`,
+    const force = el("td", { class: "force" }, ...STATES.map(({ name: s }) => el("button", {
+      type: "button", textContent: s, title: `PUT /__admin/reels/jobs/${job.id}/state {"state": "${s}"}`,
       disabled: s === job.status, "data-force": s,
       onclick: () => act(`job ${job.id} forced to ${s}`,
         () => admin("PUT", `/reels/jobs/${job.id}/state`, { state: s }).then((j) => `job ${job.id} is now ${j.status}`)),
@@ -186,7 +187,15 @@ function reelUrl(code) {
   return /^https?:\/\//.test(trimmed) ? trimmed : `https://www.instagram.com/reel/${encodeURIComponent(trimmed)}/`;
 }
 
-document.addEventListener("DOMContentLoaded", () => {
+// The pin choices: hold a job in a state that is not terminal, or end it in one that is.
+function renderStates(lifecycle) {
+  STATES = lifecycle.states;
+  $("tenant-pin").append(...STATES.map((s) => el("option", {
+    value: s.name, textContent: `${s.terminal ? "end" : "held"} ${s.name}`,
+  })));
+}
+
+document.addEventListener("DOMContentLoaded", async () => {
   $("submit-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const into = tenant === "default" ? "/reels/jobs" : `/reels/jobs?tenant=${encodeURIComponent(tenant)}`;
@@ -225,6 +234,11 @@ document.addEventListener("DOMContentLoaded", () => {
   $("reset-report").addEventListener("click", () =>
     act("traffic forgotten: the report starts again", () => admin("DELETE", "/reels/client-report")));
   $("auto-refresh").addEventListener("change", schedule);
+  try {
+    renderStates(await admin("GET", "/reels/lifecycle"));
+  } catch (e) {
+    say(`cannot read the job states: ${e.message}`, true);
+  }
   refresh();
   schedule();
 });

@@ -1,21 +1,20 @@
 package dev.reelskit.mock.internal.extension;
 
-import com.github.tomakehurst.wiremock.http.Request;
 import dev.reelskit.openapi.model.MessageError;
 
 /** 400 for a submission the spec refuses: no JSON object, no {@code url}, not an Instagram reel. */
 final class AnalyzeValidationFilter extends ApiFilter {
 
-  AnalyzeValidationFilter(SpecResponses spec) {
-    super("reels-validation", spec);
+  AnalyzeValidationFilter(SpecResponses spec, ApiRequest.Views views) {
+    super("reels-validation", spec, views);
   }
 
   @Override
-  ApiResponse refuse(Request request, String path) {
-    if (!Route.ANALYZE.equals(operationOf(request, path))) {
+  ApiResponse refuse(ApiRequest request) {
+    if (!Route.ANALYZE.equals(request.operation())) {
       return null;
     }
-    AnalyzeBody body = AnalyzeBody.parse(request.getHeader("Content-Type"), request.getBody());
+    AnalyzeBody body = request.analyzeBody();
     return body.accepted() ? null : refusal(spec, body);
   }
 

@@ -14,27 +14,26 @@ abstract class ApiFilter extends NamedExtension implements StubRequestFilterV2 {
   /** The spec's documented bodies, which every refusal is built from. */
   final SpecResponses spec;
 
-  ApiFilter(String name, SpecResponses spec) {
+  private final ApiRequest.Views views;
+
+  ApiFilter(String name, SpecResponses spec, ApiRequest.Views views) {
     super(name);
     this.spec = spec;
+    this.views = views;
   }
 
   @Override
   public final RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    String path = Route.pathOf(request.getUrl());
-    if (!Route.isApi(path)) {
+    ApiRequest api = views.of(serveEvent, request);
+    if (!api.isApi()) {
       return RequestFilterAction.continueWith(request);
     }
-    ApiResponse refused = refuse(request, path);
+    ApiResponse refused = refuse(api);
     return refused == null
         ? RequestFilterAction.continueWith(request)
         : RequestFilterAction.stopWith(refused.toDefinition());
   }
 
   /** The answer that stops this API request here, or null to let it through. */
-  abstract ApiResponse refuse(Request request, String path);
-
-  static String operationOf(Request request, String path) {
-    return Route.of(request.getMethod().getName(), path).operation();
-  }
+  abstract ApiResponse refuse(ApiRequest request);
 }

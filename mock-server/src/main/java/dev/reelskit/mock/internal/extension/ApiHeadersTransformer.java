@@ -26,19 +26,21 @@ final class ApiHeadersTransformer extends NamedExtension implements ResponseTran
   private final String version;
   private final String limits;
   private final Cors cors;
+  private final ApiRequest.Views views;
 
-  ApiHeadersTransformer(String version, String limits, Cors cors) {
+  ApiHeadersTransformer(String version, String limits, Cors cors, ApiRequest.Views views) {
     super("reels-api-headers");
     this.version = version;
     this.limits = limits;
     this.cors = cors;
+    this.views = views;
   }
 
   @Override
   public Response transform(Response response, ServeEvent serveEvent) {
-    String path = Route.pathOf(serveEvent.getRequest().getUrl());
-    boolean api = Route.isApi(path);
-    if (!api && !Route.isDocs(path)) {
+    ApiRequest request = views.of(serveEvent);
+    boolean api = request.isApi();
+    if (!api && !request.isDocs()) {
       return response;
     }
     HttpHeaders headers = response.getHeaders() == null ? new HttpHeaders() : response.getHeaders();

@@ -1,7 +1,5 @@
 package dev.reelskit.mock.internal.extension;
 
-import com.github.tomakehurst.wiremock.http.Request;
-
 /**
  * 401 for a missing, malformed, unknown or revoked token, 403 for one without permission. A request
  * that carries no Bearer token at all (no header, another scheme, a bare token) gets the errors
@@ -9,17 +7,14 @@ import com.github.tomakehurst.wiremock.http.Request;
  */
 final class AuthFilter extends ApiFilter {
 
-  private final TokenRules tokens;
-
-  AuthFilter(TokenRules tokens, SpecResponses spec) {
-    super("reels-auth", spec);
-    this.tokens = tokens;
+  AuthFilter(SpecResponses spec, ApiRequest.Views views) {
+    super("reels-auth", spec, views);
   }
 
   @Override
-  ApiResponse refuse(Request request, String path) {
-    TokenRules.Check auth = tokens.check(request.getHeader("Authorization"));
-    String op = operationOf(request, path);
+  ApiResponse refuse(ApiRequest request) {
+    TokenRules.Check auth = request.auth();
+    String op = request.operation();
     return switch (auth.verdict()) {
       case MISSING ->
           ApiResponse.rejected(401, spec.body("MissingTokenError"), op, "missing-token");

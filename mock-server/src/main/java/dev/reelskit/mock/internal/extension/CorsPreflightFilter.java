@@ -10,17 +10,18 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 final class CorsPreflightFilter extends NamedExtension implements StubRequestFilterV2 {
 
   private final Cors cors;
+  private final ApiRequest.Views views;
 
-  CorsPreflightFilter(Cors cors) {
+  CorsPreflightFilter(Cors cors, ApiRequest.Views views) {
     super("reels-cors-preflight");
     this.cors = cors;
+    this.views = views;
   }
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    String path = Route.pathOf(request.getUrl());
-    if (!request.getMethod().getName().equals("OPTIONS")
-        || !(Route.isApi(path) || Route.isDocs(path))) {
+    ApiRequest view = views.of(serveEvent, request);
+    if (!view.method().equals("OPTIONS") || !(view.isApi() || view.isDocs())) {
       return RequestFilterAction.continueWith(request);
     }
     ResponseDefinitionBuilder b =

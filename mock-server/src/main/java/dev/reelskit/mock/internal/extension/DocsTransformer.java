@@ -9,15 +9,17 @@ final class DocsTransformer extends StubTransformer {
 
   static final String NAME = "reels-docs";
 
-  DocsTransformer() {
-    super(NAME);
-  }
-
   private final DocsHandler docs = new DocsHandler();
+  private final ApiRequest.Views views;
+
+  DocsTransformer(ApiRequest.Views views) {
+    super(NAME);
+    this.views = views;
+  }
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
-    DocsHandler.Doc doc = docs.serve(Route.pathOf(serveEvent.getRequest().getUrl()));
+    DocsHandler.Doc doc = docs.serve(views.of(serveEvent).path());
     ResponseDefinitionBuilder b =
         new ResponseDefinitionBuilder()
             .withStatus(doc.body() == null ? 404 : doc.status())

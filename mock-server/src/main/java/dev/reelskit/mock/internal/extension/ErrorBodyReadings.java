@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.reelskit.mock.internal.jobs.Outcomes;
@@ -31,17 +30,19 @@ final class ErrorBodyReadings extends NamedExtension implements ResponseTransfor
   static final String ERRORS_PAGE = "errors-page";
   static final String OVERVIEW = "overview";
 
-  ErrorBodyReadings() {
+  private final ApiRequest.Views views;
+
+  ErrorBodyReadings(ApiRequest.Views views) {
     super("reels-error-body-readings");
+    this.views = views;
   }
 
   @Override
   public Response transform(Response response, ServeEvent serveEvent) {
-    Request request = serveEvent.getRequest();
-    String path = Route.pathOf(request.getUrl());
+    ApiRequest request = views.of(serveEvent);
     Served served = Served.from(serveEvent);
     if (response.getStatus() < 400
-        || !Route.isApi(path)
+        || !request.isApi()
         || served == null
         || "forced".equals(served.rejection())) {
       return response;
@@ -61,7 +62,7 @@ final class ErrorBodyReadings extends NamedExtension implements ResponseTransfor
     if (text == null) {
       return response;
     }
-    String form = formFor(request, path);
+    String form = formFor(request);
     ObjectNode out = ReelsJson.mapper().createObjectNode();
     int status = response.getStatus();
     if (form.equals(ERRORS_PAGE) && status != 401 && status != 403 && status != 429) {
@@ -80,16 +81,17 @@ final class ErrorBodyReadings extends NamedExtension implements ResponseTransfor
   }
 
   /** Even: the errors page's form; odd: the overview's. */
-  static String formFor(Request request, String path) {
+  static String formFor(ApiRequest request) {
     String code = "";
-    if (request.getMethod().getName().equals("POST")) {
+    if (request.method().equals("POST")) {
       try {
-        JsonNode url = ReelsJson.mapper().readTree(request.getBody()).path("url");
+        JsonNode url = ReelsJson.mapper().readTree(request.request().getBody()).path("url");
         code = url.isTextual() ? Outcomes.reelCode(url.asText()) : "";
       } catch (IOException | RuntimeException e) {
         code = "";
       }
     }
+    String path = request.path();
     String key = code.isEmpty() ? path.substring(path.lastIndexOf('/') + 1) : code;
     return ReadingRotation.index(key) % 2 == 0 ? ERRORS_PAGE : OVERVIEW;
   }

@@ -3,19 +3,18 @@ package dev.reelskit.mock.internal.extension;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.internal.jobs.Job;
+import dev.reelskit.mock.internal.jobs.JobBodies;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Owners;
 import dev.reelskit.mock.internal.jobs.Tenant;
 import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.ApiError;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ final class JobsAdminExtension implements AdminApiExtension {
             return json(400, SpecResponses.errorBytes(new ApiError().error("id must be a number")));
           }
           return jobs.peek(id)
-              .map(job -> json(200, SpecResponses.bytes(node(jobs, job, true))))
+              .map(job -> json(200, SpecResponses.bytes(JobBodies.admin(jobs, job, true))))
               .orElseGet(
                   () -> json(404, SpecResponses.errorBytes(new ApiError().error("job not found"))));
         });
@@ -155,33 +154,9 @@ final class JobsAdminExtension implements AdminApiExtension {
     ArrayNode out = body.putArray("jobs");
     // Newest first, bounded by the limit: the newest jobs are what a person looks for.
     for (int i = all.size() - 1; i >= Math.max(0, all.size() - limit); i--) {
-      ObjectNode row = node(jobs, all.get(i), false);
-      Job job = all.get(i);
-      Instant jobNow = jobs.tenantOf(job).now();
-      row.put(
-          "age_seconds",
-          Math.max(0, Duration.between(job.createdAt().toInstant(), jobNow).toSeconds()));
-      row.put("outcome", job.outcome().name());
-      row.put("ends_in", job.outcome().terminal().getValue());
-      out.add(row);
+      out.add(JobBodies.admin(jobs, all.get(i), false));
     }
     return json(200, SpecResponses.bytes(body));
-  }
-
-  /**
-   * A job as the API shows it (listings: without the result), plus its owner (seeded: null), its
-   * tenant and the state it is held in (null when it runs).
-   */
-  static ObjectNode node(JobStore jobs, Job job, boolean withResult) {
-    ObjectNode node = ReelsJson.mapper().valueToTree(ReelsApiTransformer.render(job));
-    if (!withResult) {
-      node.remove("result");
-    }
-    node.put("owner", job.owner());
-    node.put("fingerprint", job.owner() == null ? null : Owners.fingerprintOf(job.owner()));
-    node.put("tenant", jobs.tenantOf(job).id());
-    node.put("pinned", job.pinned() == null ? null : job.pinned().getValue());
-    return node;
   }
 
   private ResponseDefinition owners() {
@@ -209,10 +184,6 @@ final class JobsAdminExtension implements AdminApiExtension {
   }
 
   private static ResponseDefinition json(int status, byte[] body) {
-    return new ResponseDefinitionBuilder()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body)
-        .build();
+    return SpecResponses.adminJson(status, body);
   }
 }

@@ -17,15 +17,17 @@ final class LatencyTransformer extends NamedExtension implements ResponseTransfo
   private static final double SIGMA = 0.6;
 
   private final Random random;
+  private final ApiRequest.Views views;
 
-  LatencyTransformer(long seed) {
+  LatencyTransformer(long seed, ApiRequest.Views views) {
     super("reels-latency");
     this.random = new Random(seed);
+    this.views = views;
   }
 
   @Override
   public Response transform(Response response, ServeEvent serveEvent) {
-    if (!Route.isApi(Route.pathOf(serveEvent.getRequest().getUrl()))) {
+    if (!views.of(serveEvent).isApi()) {
       return response;
     }
     return Response.Builder.like(response).incrementInitialDelay(nextMillis()).build();

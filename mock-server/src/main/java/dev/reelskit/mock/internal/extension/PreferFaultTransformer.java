@@ -12,17 +12,17 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  */
 final class PreferFaultTransformer extends NamedExtension implements ResponseTransformerV2 {
 
-  PreferFaultTransformer() {
+  private final ApiRequest.Views views;
+
+  PreferFaultTransformer(ApiRequest.Views views) {
     super("reels-prefer-fault");
+    this.views = views;
   }
 
   @Override
   public Response transform(Response response, ServeEvent serveEvent) {
-    String prefer = serveEvent.getRequest().getHeader("Prefer");
-    if (prefer == null || !Route.isApi(Route.pathOf(serveEvent.getRequest().getUrl()))) {
-      return response;
-    }
-    PreferHeader p = PreferHeader.parse(prefer);
+    ApiRequest request = views.of(serveEvent);
+    PreferHeader p = request.isApi() ? request.prefer() : null;
     if (p == null || p.invalid() != null || (p.fault() == null && p.delayMillis() == null)) {
       return response;
     }

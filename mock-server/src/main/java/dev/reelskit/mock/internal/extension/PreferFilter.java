@@ -1,6 +1,5 @@
 package dev.reelskit.mock.internal.extension;
 
-import com.github.tomakehurst.wiremock.http.Request;
 import dev.reelskit.openapi.model.JobStatus;
 import dev.reelskit.openapi.model.MessageError;
 import java.time.Duration;
@@ -15,15 +14,15 @@ import java.util.Map;
  */
 final class PreferFilter extends ApiFilter {
 
-  PreferFilter(SpecResponses spec) {
-    super("reels-prefer", spec);
+  PreferFilter(SpecResponses spec, ApiRequest.Views views) {
+    super("reels-prefer", spec, views);
   }
 
   @Override
-  ApiResponse refuse(Request request, String path) {
-    String op = operationOf(request, path);
-    PreferHeader prefer = PreferHeader.parse(request.getHeader("Prefer"));
-    if (op == null || prefer == null) {
+  ApiResponse refuse(ApiRequest request) {
+    String op = request.operation();
+    PreferHeader prefer = op == null ? null : request.prefer();
+    if (prefer == null) {
       return null;
     }
     if (prefer.invalid() != null) {

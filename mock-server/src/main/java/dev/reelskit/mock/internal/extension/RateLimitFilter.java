@@ -1,6 +1,5 @@
 package dev.reelskit.mock.internal.extension;
 
-import com.github.tomakehurst.wiremock.http.Request;
 import java.time.Duration;
 import java.util.Map;
 
@@ -8,22 +7,18 @@ import java.util.Map;
 final class RateLimitFilter extends ApiFilter {
 
   private final RateLimiter limiter;
-  private final TokenRules tokens;
 
-  RateLimitFilter(RateLimiter limiter, TokenRules tokens, SpecResponses spec) {
-    super("reels-rate-limit", spec);
+  RateLimitFilter(RateLimiter limiter, SpecResponses spec, ApiRequest.Views views) {
+    super("reels-rate-limit", spec, views);
     this.limiter = limiter;
-    this.tokens = tokens;
   }
 
   @Override
-  ApiResponse refuse(Request request, String path) {
-    String token = tokens.check(request.getHeader("Authorization")).token();
-    Duration wait = limiter.admitRequest(token);
+  ApiResponse refuse(ApiRequest request) {
+    Duration wait = limiter.admitRequest(request.token(), request.tenant().now());
     return wait == null
         ? null
-        : tooMany(
-            limiter, spec, "RateLimitedError", operationOf(request, path), "rate-limited", wait);
+        : tooMany(limiter, spec, "RateLimitedError", request.operation(), "rate-limited", wait);
   }
 
   static ApiResponse tooMany(

@@ -36,11 +36,6 @@ final class RateLimiter {
     this.jobs = jobs;
   }
 
-  /** Admits one request now, or answers how long (mock time) until one would be admitted. */
-  Duration admitRequest(String token) {
-    return admitRequest(token, jobs.nowFor(token));
-  }
-
   /**
    * The limits as {@code X-Reels-Limits} announces them, the window in wall seconds (a time scale
    * shrinks it): {@code requests=10;window=60;unfinished-jobs=3}.

@@ -14,6 +14,7 @@ import dev.reelskit.mock.conformance.ClientConformanceReport;
 import dev.reelskit.mock.conformance.ClientRuleSettings;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.conformance.TrafficLog;
+import dev.reelskit.mock.internal.jobs.JobBodies;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Owners;
 import dev.reelskit.mock.internal.ruleoptions.ClientRuleOptions;
@@ -78,9 +79,7 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
                         .path("state")
                         .asText());
             return jobs.force(id, state)
-                .map(
-                    job ->
-                        json(200, ReelsJson.mapper().valueToTree(ReelsApiTransformer.render(job))))
+                .map(job -> json(200, JobBodies.admin(jobs, job, true)))
                 .orElseGet(() -> json(404, error("job not found")));
           } catch (IOException | IllegalArgumentException e) {
             return json(400, error("body must be {\"state\": \"pending|processing|done|error\"}"));
@@ -194,10 +193,6 @@ public final class ReelsAdminExtension extends NamedExtension implements AdminAp
   }
 
   private static ResponseDefinition json(int status, byte[] body) {
-    return new ResponseDefinitionBuilder()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body)
-        .build();
+    return SpecResponses.adminJson(status, body);
   }
 }

@@ -2,21 +2,17 @@ package dev.reelskit.mock.internal.extension;
 
 import static dev.reelskit.mock.internal.extension.SpecResponses.bytes;
 
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.reelskit.mock.internal.jobs.Job;
+import dev.reelskit.mock.internal.jobs.JobBodies;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Outcome;
 import dev.reelskit.mock.internal.jobs.Outcomes;
-import dev.reelskit.mock.internal.jobs.Owners;
 import dev.reelskit.mock.internal.jobs.StateFileUnavailableException;
-import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.model.AnalyzeAccepted;
 import dev.reelskit.openapi.model.ApiError;
-import dev.reelskit.openapi.model.ReelJob;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -36,7 +32,7 @@ final class ReelsApiTransformer extends StubTransformer {
   static final int SLOW_POLL_MILLIS = 3_000;
 
   private final JobStore jobs;
-  private final TokenRules tokens;
+  private final ApiRequest.Views views;
   private final RateLimiter limiter; // null when the rate limit emulation is off
   private final SpecResponses spec;
   private final FlakyPolls flaky = new FlakyPolls();
@@ -45,14 +41,14 @@ final class ReelsApiTransformer extends StubTransformer {
 
   ReelsApiTransformer(
       JobStore jobs,
-      TokenRules tokens,
+      ApiRequest.Views views,
       RateLimiter limiter,
       SpecResponses spec,
       boolean isolateTokens,
       boolean rotateReadings) {
     super(NAME);
     this.jobs = jobs;
-    this.tokens = tokens;
+    this.views = views;
     this.limiter = limiter;
     this.spec = spec;
     this.isolateTokens = isolateTokens;
@@ -61,14 +57,13 @@ final class ReelsApiTransformer extends StubTransformer {
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
-    Request request = serveEvent.getRequest();
-    String path = Route.pathOf(request.getUrl());
-    Route route = Route.of(request.getMethod().getName(), path);
+    ApiRequest request = views.of(serveEvent);
+    Route route = request.route();
     if (!route.pathKnown()) {
       return ApiResponse.rejected(
               404,
               SpecResponses.errorBytes(
-                  new ApiError().message("no such endpoint: " + path).status("error")),
+                  new ApiError().message("no such endpoint: " + request.path()).status("error")),
               null,
               "unknown-path")
           .toDefinition();
@@ -112,8 +107,8 @@ final class ReelsApiTransformer extends StubTransformer {
     }
   }
 
-  private ApiResponse analyze(Request request) {
-    AnalyzeBody body = AnalyzeBody.parse(request.getHeader("Content-Type"), request.getBody());
+  private ApiResponse analyze(ApiRequest request) {
+    AnalyzeBody body = request.analyzeBody();
     if (!body.accepted()) { // the validation filter refuses these first; kept for safety
       return AnalyzeValidationFilter.refusal(spec, body);
     }
@@ -121,20 +116,19 @@ final class ReelsApiTransformer extends StubTransformer {
       return ApiResponse.rejected(
           500, spec.body("ServerMessageError"), Route.ANALYZE, "simulated-server-error");
     }
-    TokenRules.Check auth = tokens.check(request.getHeader("Authorization"));
+    String token = request.token();
     if (limiter != null) {
-      Duration wait = limiter.admitJob(auth.token(), jobs.nowFor(auth.token()));
+      Duration wait = limiter.admitJob(token, request.tenant().now());
       if (wait != null) {
         return RateLimitFilter.tooMany(
             limiter, spec, "TooManyJobsError", Route.ANALYZE, "too-many-jobs", wait);
       }
     }
-    PreferHeader prefer = PreferHeader.parse(request.getHeader("Prefer"));
+    PreferHeader prefer = request.prefer();
     Job job =
-        jobs.create(
-            body.url(), Owners.of(auth.token()), prefer == null ? null : prefer.pinnedState());
+        jobs.create(body.url(), request.owner(), prefer == null ? null : prefer.pinnedState());
     if (limiter != null) {
-      limiter.jobCreated(auth.token(), job.id());
+      limiter.jobCreated(token, job.id());
     }
     ReadingRotation.Reading reading = rotateReadings ? ReadingRotation.of(job.url()) : null;
     AnalyzeAccepted accepted =
@@ -153,33 +147,32 @@ final class ReelsApiTransformer extends StubTransformer {
   }
 
   /**
-   * The stored job a shown id names: with rotating readings a {@code large} job answers only to its
-   * large id, any other only to its own; -1 for none.
+   * The stored job a shown id names, as stored (one read of the store): with rotating readings a
+   * {@code large} job answers only to its large id, any other only to its own; null for none.
    */
-  private long storedId(long shown) {
-    if (!rotateReadings || shown < 0) {
-      return shown;
+  private Job stored(long shown) {
+    if (shown < 0) {
+      return null;
+    }
+    if (!rotateReadings) {
+      return jobs.find(shown);
     }
     boolean large = shown > ReadingRotation.LARGE_ID_OFFSET;
-    long id = large ? shown - ReadingRotation.LARGE_ID_OFFSET : shown;
-    return jobs.peek(id).map(j -> ReadingRotation.of(j.url()).largeId() == large).orElse(false)
-        ? id
-        : -1;
+    Job job = jobs.find(large ? shown - ReadingRotation.LARGE_ID_OFFSET : shown);
+    return job != null && ReadingRotation.of(job.url()).largeId() == large ? job : null;
   }
 
-  private ResponseDefinition getReel(long shownId, Request request) {
-    long id = storedId(shownId);
-    Outcome outcome = id < 0 ? null : jobs.outcomeOf(id);
-    if (outcome != null
-        && isolateTokens
-        && !jobs.visibleTo(
-            id, Owners.of(tokens.check(request.getHeader("Authorization")).token()))) {
-      outcome = null; // another token's job: the same 404 as an unknown id
+  private ResponseDefinition getReel(long shownId, ApiRequest request) {
+    Job found = stored(shownId);
+    if (found != null && isolateTokens && !JobStore.visibleTo(found, request.owner())) {
+      found = null; // another token's job: the same 404 as an unknown id
     }
-    if (outcome == null) {
+    if (found == null) {
       return ApiResponse.rejected(404, spec.body("NotFoundError"), Route.GET, "not-found")
           .toDefinition();
     }
+    long id = found.id();
+    Outcome outcome = found.outcome();
     if (outcome.polls() == Outcome.Polls.FLAKY && flaky.fails(id)) {
       return new ApiResponse(
               500,
@@ -192,7 +185,7 @@ final class ReelsApiTransformer extends StubTransformer {
               "simulated-flaky-poll")
           .toDefinition();
     }
-    Job job = jobs.poll(id).orElse(null);
+    Job job = jobs.poll(found).orElse(null);
     if (job == null) { // deleted or evicted since the lookup above
       return ApiResponse.rejected(404, spec.body("NotFoundError"), Route.GET, "not-found")
           .toDefinition();
@@ -202,8 +195,8 @@ final class ReelsApiTransformer extends StubTransformer {
         new ApiResponse(
             200,
             reading == null
-                ? JobJson.bytes(render(job))
-                : ReadingRotation.render(render(job), reading),
+                ? JobJson.bytes(JobBodies.api(job))
+                : ReadingRotation.render(JobBodies.api(job), reading),
             reading == null ? Map.of() : Map.of(ReadingRotation.HEADER, reading.describe()),
             Route.GET,
             job.id(),
@@ -213,25 +206,5 @@ final class ReelsApiTransformer extends StubTransformer {
     return outcome.polls() == Outcome.Polls.SLOW
         ? ok.builder().withFixedDelay(SLOW_POLL_MILLIS).build()
         : ok.toDefinition();
-  }
-
-  /**
-   * The job as the spec's {@code ReelJob}: {@code result} and {@code error} set exactly in the
-   * states whose {@code x-lifecycle} entry says so, null otherwise.
-   */
-  static ReelJob render(Job job) {
-    ReelJob body =
-        new ReelJob()
-            .id(job.id())
-            .url(job.url())
-            .status(job.status())
-            .createdAt(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(job.createdAt()));
-    if (JobLifecycle.setsResult(job.status())) {
-      body.result(job.outcome().analysis());
-    }
-    if (JobLifecycle.setsError(job.status())) {
-      body.error(job.outcome().error());
-    }
-    return body;
   }
 }

@@ -59,6 +59,7 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
   @Override
   public List<Extension> create(WireMockServices services) {
     SpecResponses spec = new SpecResponses(ReelsApiSpec.get());
+    ApiRequest.Views views = new ApiRequest.Views(tokens, jobs);
     RateLimiter limiter =
         settings.rateLimit()
             ? new RateLimiter(settings.rateLimitRequests(), settings.maxUnfinishedJobs(), jobs)
@@ -70,31 +71,32 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
             unreadWithoutToken(),
             IntakeLimits.of(settings.security())));
     extensions.add(new LazyProxyClients());
-    extensions.add(new OrderedStubFilters(stubFilters(spec, limiter)));
+    extensions.add(new OrderedStubFilters(stubFilters(spec, limiter, views)));
     extensions.add(
         new ReelsApiTransformer(
             jobs,
-            tokens,
+            views,
             limiter,
             spec,
             settings.jobStore().isolateTokens(),
             settings.readings() == Readings.ROTATE));
-    extensions.add(new DocsTransformer());
+    extensions.add(new DocsTransformer(views));
     extensions.add(
         new ApiHeadersTransformer(
             ReelsApiSpec.get().version(),
             limiter == null ? ApiHeadersTransformer.NO_LIMITS : limiter.announcement(),
-            cors()));
+            cors(),
+            views));
     if (settings.readings() == Readings.ROTATE) {
-      extensions.add(new ErrorBodyReadings());
+      extensions.add(new ErrorBodyReadings(views));
     }
-    extensions.add(new PreferFaultTransformer());
+    extensions.add(new PreferFaultTransformer(views));
     if (settings.latency() == Latency.REALISTIC) {
-      extensions.add(new LatencyTransformer(settings.seed()));
+      extensions.add(new LatencyTransformer(settings.seed(), views));
     }
-    extensions.add(new TrafficRecorder(traffic, tokens, jobs));
+    extensions.add(new TrafficRecorder(traffic, views));
     if (settings.verbose()) {
-      extensions.add(new RequestLogListener(tokens));
+      extensions.add(new RequestLogListener(views));
     }
     extensions.add(new ReelsAdminExtension(jobs, traffic, rules, profileLabel));
     extensions.add(new ControlPanelAdmin(jobs));
@@ -122,15 +124,16 @@ public final class ReelsExtensionFactory implements ExtensionFactory {
   }
 
   /** The stub-request filters in the order they run (WireMock would not keep a factory's order). */
-  List<RequestFilterV2> stubFilters(SpecResponses spec, RateLimiter limiter) {
+  List<RequestFilterV2> stubFilters(
+      SpecResponses spec, RateLimiter limiter, ApiRequest.Views views) {
     List<RequestFilterV2> filters = new ArrayList<>();
-    filters.add(new CorsPreflightFilter(cors()));
-    filters.add(new AuthFilter(tokens, spec));
+    filters.add(new CorsPreflightFilter(cors(), views));
+    filters.add(new AuthFilter(spec, views));
     if (limiter != null) {
-      filters.add(new RateLimitFilter(limiter, tokens, spec));
+      filters.add(new RateLimitFilter(limiter, spec, views));
     }
-    filters.add(new PreferFilter(spec));
-    filters.add(new AnalyzeValidationFilter(spec));
+    filters.add(new PreferFilter(spec, views));
+    filters.add(new AnalyzeValidationFilter(spec, views));
     return filters;
   }
 }

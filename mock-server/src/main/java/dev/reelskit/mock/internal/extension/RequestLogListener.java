@@ -14,26 +14,26 @@ import org.slf4j.LoggerFactory;
 final class RequestLogListener extends NamedExtension implements ServeEventListener {
   private static final Logger LOG = LoggerFactory.getLogger("dev.reelskit.mock.requests");
 
-  private final TokenRules tokens;
+  private final ApiRequest.Views views;
 
-  RequestLogListener(TokenRules tokens) {
+  RequestLogListener(ApiRequest.Views views) {
     super("reels-request-log");
-    this.tokens = tokens;
+    this.views = views;
   }
 
   @Override
   public void afterComplete(ServeEvent event, Parameters parameters) {
-    String path = Route.pathOf(event.getRequest().getUrl());
-    if (!Route.isApi(path) || !LOG.isInfoEnabled()) {
+    ApiRequest request = views.of(event);
+    if (!request.isApi() || !LOG.isInfoEnabled()) {
       return;
     }
     Integer ms = event.getTiming() == null ? null : event.getTiming().getProcessTime();
     LOG.info(
         "{} {} -> {} ({} ms) token {}",
-        LogSafe.text(event.getRequest().getMethod().getName()),
-        LogSafe.text(path),
+        LogSafe.text(request.method()),
+        LogSafe.text(request.path()),
         event.getResponse() == null ? 0 : event.getResponse().getStatus(),
         ms,
-        tokens.check(event.getRequest().getHeader("Authorization")).fingerprint());
+        request.auth().fingerprint());
   }
 }

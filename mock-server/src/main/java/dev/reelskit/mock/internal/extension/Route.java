@@ -9,23 +9,24 @@ import dev.reelskit.openapi.ReelsApiSpec;
  * @param operation the operationId the path and method select, null when none does
  * @param allow the methods the path supports, null when the path is unknown
  * @param idText the raw {@code {id}} segment for {@code getReel}
+ * @param jobId the job id that segment names, -1 when it is not a positive integer that fits a long
  */
-record Route(String operation, String allow, String idText) {
+record Route(String operation, String allow, String idText, long jobId) {
 
   static final String ANALYZE = "analyzeReel";
   static final String GET = "getReel";
   static final String JOBS_PREFIX = "/api/v1/reels/";
-  private static final Route NONE = new Route(null, null, null);
+  static final Route NONE = new Route(null, null, null, -1);
 
   static Route of(String method, String path) {
     if (path.equals(ReelsApiSpec.ANALYZE_PATH)) {
-      return new Route(method.equals("POST") ? ANALYZE : null, "POST", null);
+      return new Route(method.equals("POST") ? ANALYZE : null, "POST", null, -1);
     }
     if (path.startsWith(JOBS_PREFIX)
         && path.length() > JOBS_PREFIX.length()
         && path.indexOf('/', JOBS_PREFIX.length()) < 0) {
       String id = path.substring(JOBS_PREFIX.length());
-      return new Route(method.equals("GET") ? GET : null, "GET", id);
+      return new Route(method.equals("GET") ? GET : null, "GET", id, jobId(id));
     }
     return NONE;
   }
@@ -48,8 +49,7 @@ record Route(String operation, String allow, String idText) {
     return allow != null;
   }
 
-  /** The job id, or -1 when the segment is not a positive integer that fits a long. */
-  long jobId() {
+  private static long jobId(String idText) {
     if (idText == null
         || idText.isEmpty()
         || idText.length() > 18

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
 import java.io.UncheckedIOException;
@@ -128,5 +130,14 @@ final class SpecResponses {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** An admin answer: {@code body} as JSON with {@code status}. */
+  static ResponseDefinition adminJson(int status, byte[] body) {
+    return new ResponseDefinitionBuilder()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body)
+        .build();
   }
 }

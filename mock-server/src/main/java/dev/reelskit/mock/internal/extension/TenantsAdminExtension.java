@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.reelskit.mock.internal.jobs.JobBodies;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Owners;
 import dev.reelskit.mock.internal.jobs.Tenant;
@@ -202,7 +202,7 @@ final class TenantsAdminExtension extends NamedExtension implements AdminApiExte
     }
     return action
         .apply(id)
-        .map(job -> json(200, JobsAdminExtension.node(jobs, job, true)))
+        .map(job -> json(200, JobBodies.admin(jobs, job, true)))
         .orElseGet(() -> error(404, "job not found"));
   }
 
@@ -231,10 +231,6 @@ final class TenantsAdminExtension extends NamedExtension implements AdminApiExte
   }
 
   private static ResponseDefinition json(int status, byte[] body) {
-    return new ResponseDefinitionBuilder()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body)
-        .build();
+    return SpecResponses.adminJson(status, body);
   }
 }

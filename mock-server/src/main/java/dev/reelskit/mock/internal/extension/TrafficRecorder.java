@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.reelskit.mock.conformance.TrafficEntry;
 import dev.reelskit.mock.conformance.TrafficLog;
-import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.openapi.ReelsJson;
 import dev.reelskit.openapi.model.JobStatus;
 import java.io.IOException;
@@ -27,26 +25,24 @@ final class TrafficRecorder extends NamedExtension implements ServeEventListener
   static final int MAX_PATH = 512;
 
   private final TrafficLog traffic;
-  private final TokenRules tokens;
-  private final JobStore jobs;
+  private final ApiRequest.Views views;
 
-  /** Times are the client's: its tenant's clock ({@link JobStore#nowFor}). */
-  TrafficRecorder(TrafficLog traffic, TokenRules tokens, JobStore jobs) {
+  /** Times are the client's: its tenant's clock ({@link ApiRequest#tenant}). */
+  TrafficRecorder(TrafficLog traffic, ApiRequest.Views views) {
     super("reels-traffic");
     this.traffic = traffic;
-    this.tokens = tokens;
-    this.jobs = jobs;
+    this.views = views;
   }
 
   @Override
   public void beforeResponseSent(ServeEvent event, Parameters parameters) {
-    Request request = event.getRequest();
-    String path = Route.pathOf(request.getUrl());
-    String method = request.getMethod().getName();
-    if (!Route.isApi(path) || method.equals("OPTIONS")) {
+    ApiRequest request = views.of(event);
+    String path = request.path();
+    String method = request.method();
+    if (!request.isApi() || method.equals("OPTIONS")) {
       return; // a CORS preflight is the browser's, not the client's: no rule judges it
     }
-    Route route = Route.of(method, path);
+    Route route = request.route();
     Served served = Served.from(event);
     LoggedResponse response = event.getResponse();
     int status = response == null ? 0 : response.getStatus();
@@ -56,9 +52,8 @@ final class TrafficRecorder extends NamedExtension implements ServeEventListener
             ? served.jobId()
             : route.jobId() > 0 ? Long.valueOf(route.jobId()) : null;
     JobStatus shown = served != null ? served.shown() : shownByStub(route, status, response);
-    TokenRules.Check auth = tokens.check(request.getHeader("Authorization"));
-    String fingerprint = auth.fingerprint();
-    java.time.Instant at = jobs.nowFor(auth.token());
+    String fingerprint = request.auth().fingerprint();
+    java.time.Instant at = request.tenant().now();
     // Paths are peer input up to Jetty's 8 KB request line: 10,000 of those would be 80 MB.
     String kept = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path;
     traffic.recordNext(

@@ -54,7 +54,6 @@ public final class JobStore {
   private final JobIds ids;
   private final MockClock clock;
   private final JobPlans plans;
-  private final TimingProfile profile;
   private final int maxJobs;
   private final int maxJobsPerTenant;
   private final JobJournal journal;
@@ -71,28 +70,16 @@ public final class JobStore {
       long firstId,
       int maxJobs,
       JobJournal journal) {
-    this(
-        clock,
-        profile,
-        JobPlans.of(profile, seed),
-        firstId,
-        new Limits(maxJobs, maxJobs, false),
-        journal);
+    this(clock, JobPlans.of(profile, seed), firstId, new Limits(maxJobs, maxJobs, false), journal);
   }
 
   /**
-   * @param profile the profile the mock reports (its plans may replay a recording instead)
+   * @param plans how each new job runs (a timing profile's, or a recording's)
    * @param limits the caps, and whether tenants are walled in (ids drawn at random)
    */
   public JobStore(
-      MockClock clock,
-      TimingProfile profile,
-      JobPlans plans,
-      long firstId,
-      Limits limits,
-      JobJournal journal) {
+      MockClock clock, JobPlans plans, long firstId, Limits limits, JobJournal journal) {
     this.clock = clock;
-    this.profile = profile;
     this.plans = plans;
     this.ids = new JobIds(firstId, limits.isolate());
     this.maxJobs = limits.maxJobs();
@@ -242,10 +229,9 @@ public final class JobStore {
     ids.above(job.id());
   }
 
-  /** Whether a client whose token has owner key {@code owner} may see job {@code id}. */
-  public boolean visibleTo(long id, String owner) {
-    Job job = jobs.get(id);
-    return job != null && (job.owner() == null || job.owner().equals(owner));
+  /** Whether a client whose token has owner key {@code owner} may see {@code job}. */
+  public static boolean visibleTo(Job job, String owner) {
+    return job.owner() == null || job.owner().equals(owner);
   }
 
   /** Jobs as they are now, oldest first, of owners matching {@code ownerFilter} (null: all). */
@@ -425,9 +411,18 @@ public final class JobStore {
 
   /** One client poll: the job advanced and counted, atomically; empty when there is no such job. */
   public Optional<Job> poll(long id) {
-    Job current = jobs.get(id);
-    if (current == null || JobLifecycle.isTerminal(current.status())) {
-      return Optional.ofNullable(current); // nothing can change: skip the per-key lock
+    Job current = find(id);
+    return current == null ? Optional.empty() : poll(current);
+  }
+
+  /**
+   * One client poll of a job {@link #find} returned: the job advanced and counted, atomically;
+   * empty when it was deleted or evicted since. The caller read the store once for it.
+   */
+  public Optional<Job> poll(Job current) {
+    long id = current.id();
+    if (JobLifecycle.isTerminal(current.status())) {
+      return Optional.of(current); // nothing can change: skip the per-key lock
     }
     Instant now = tenants.of(current).now();
     Job[] before = new Job[1];
@@ -449,10 +444,12 @@ public final class JobStore {
     return Optional.ofNullable(after);
   }
 
-  /** How job {@code id} ends and how its polls behave, null when there is no such job. */
-  public Outcome outcomeOf(long id) {
-    Job job = jobs.get(id);
-    return job == null ? null : job.outcome();
+  /**
+   * Job {@code id} as stored (not advanced to now: its outcome, owner and URL, for a {@link
+   * #poll(Job)} to follow), null when there is no such job.
+   */
+  public Job find(long id) {
+    return jobs.get(id);
   }
 
   /** The job as it is now, without counting a poll or storing anything. */
@@ -545,16 +542,6 @@ public final class JobStore {
     return jobs.size();
   }
 
-  public void clear() {
-    synchronized (structure) {
-      jobs.clear();
-      for (Tenant t : tenants.all()) {
-        t.created.clear();
-        t.jobs = 0;
-      }
-    }
-  }
-
   /** Ids of client-created jobs kept for eviction; never more than the jobs kept. */
   int evictionQueueSize() {
     return tenants.all().stream().mapToInt(t -> t.created.size()).sum();
@@ -570,11 +557,6 @@ public final class JobStore {
     return tenants.of(job);
   }
 
-  /** Now, for the client holding {@code token}: its tenant's clock. */
-  public Instant nowFor(String token) {
-    return tenants.forToken(token).now();
-  }
-
   /** Whether new ids are drawn at random (tenants walled in) rather than counted. */
   public boolean unguessableIds() {
     return ids.unguessable();
@@ -582,9 +564,5 @@ public final class JobStore {
 
   public MockClock clock() {
     return clock;
-  }
-
-  public TimingProfile profile() {
-    return profile;
   }
 }

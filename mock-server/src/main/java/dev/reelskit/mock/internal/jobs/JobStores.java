@@ -1,7 +1,6 @@
 package dev.reelskit.mock.internal.jobs;
 
 import dev.reelskit.mock.jobs.MockClock;
-import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.mock.settings.JobStoreSettings;
 import java.nio.file.Path;
 
@@ -11,44 +10,18 @@ public final class JobStores {
   private JobStores() {}
 
   /**
-   * The store, seeded, restored and with its journal started.
-   *
-   * @param stateFile null: in memory only
-   * @throws StateFileException when the state file cannot be used (it is left unchanged)
-   */
-  public static JobStore open(
-      Path stateFile,
-      int maxJobs,
-      boolean seedJobs,
-      TimingProfile profile,
-      long seed,
-      MockClock clock) {
-    return open(
-        new JobStoreSettings(stateFile, false, maxJobs),
-        seedJobs,
-        profile,
-        JobPlans.of(profile, seed),
-        clock);
-  }
-
-  /**
    * The store the settings describe (caps, tenants walled in or not), seeded, restored and with its
    * journal started; {@code plans} time and end its new jobs.
    *
    * @throws StateFileException when the state file cannot be used (it is left unchanged)
    */
   public static JobStore open(
-      JobStoreSettings settings,
-      boolean seedJobs,
-      TimingProfile profile,
-      JobPlans plans,
-      MockClock clock) {
+      JobStoreSettings settings, boolean seedJobs, JobPlans plans, MockClock clock) {
     Path stateFile = settings.stateFile();
     SqliteJournal file = stateFile == null ? null : SqliteJournal.open(stateFile);
     JobStore jobs =
         new JobStore(
             clock,
-            profile,
             plans,
             SeedJobs.FIRST_NEW_ID,
             new JobStore.Limits(

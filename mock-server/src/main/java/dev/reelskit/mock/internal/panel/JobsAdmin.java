@@ -7,15 +7,13 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.reelskit.mock.internal.jobs.Job;
+import dev.reelskit.mock.internal.jobs.JobBodies;
 import dev.reelskit.mock.internal.jobs.JobStore;
 import dev.reelskit.mock.internal.jobs.Outcomes;
 import dev.reelskit.mock.internal.jobs.Tenant;
-import dev.reelskit.openapi.JobLifecycle;
 import dev.reelskit.openapi.ReelsApiSpec;
 import dev.reelskit.openapi.ReelsJson;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -69,22 +67,7 @@ final class JobsAdmin {
     // In the default tenant, no owner, like a seeded job: with --isolate-tokens every token may
     // still poll it. In another tenant, its owner's: what its token sees.
     Job job = jobs.create(url, tenant.owner());
-    return json(201, row(job, tenant.now()));
-  }
-
-  private static ObjectNode row(Job job, Instant now) {
-    ObjectNode row = ReelsJson.mapper().createObjectNode();
-    row.put("id", job.id());
-    row.put("url", job.url());
-    row.put("status", job.status().getValue());
-    row.put("created_at", job.createdAt().toString());
-    row.put(
-        "age_seconds", Math.max(0, Duration.between(job.createdAt().toInstant(), now).toSeconds()));
-    row.put("outcome", job.outcome().name());
-    row.put("ends_in", job.outcome().terminal().getValue());
-    row.put("error", JobLifecycle.setsError(job.status()) ? job.outcome().error() : null);
-    row.put("pinned", job.pinned() == null ? null : job.pinned().getValue());
-    return row;
+    return json(201, JobBodies.admin(jobs, job, false));
   }
 
   private static ObjectNode error(String message) {

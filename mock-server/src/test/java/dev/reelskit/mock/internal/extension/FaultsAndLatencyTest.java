@@ -149,8 +149,8 @@ class FaultsAndLatencyTest {
     void the_draws_are_lognormal_around_80_ms_and_repeat_with_the_seed() {
       mock = ReelsMock.start(MockServerSettings.builder().port(0).build());
       long[] a = new long[1000];
-      LatencyTransformer one = new LatencyTransformer(42);
-      LatencyTransformer two = new LatencyTransformer(42);
+      LatencyTransformer one = new LatencyTransformer(42, null);
+      LatencyTransformer two = new LatencyTransformer(42, null);
       for (int i = 0; i < a.length; i++) {
         a[i] = one.nextMillis();
         assertThat(two.nextMillis()).isEqualTo(a[i]);

@@ -25,7 +25,6 @@ class TenantWallsTest {
   private JobStore store(int maxJobs, int perTenant) {
     return new JobStore(
         clock,
-        TimingProfile.FAST,
         JobPlans.of(TimingProfile.FAST, 42),
         SeedJobs.FIRST_NEW_ID,
         new JobStore.Limits(maxJobs, perTenant, true),

@@ -6,6 +6,10 @@ import dev.reelskit.mock.Http;
 import dev.reelskit.mock.internal.jobs.Outcome;
 import dev.reelskit.mock.internal.jobs.Outcomes;
 import dev.reelskit.mock.junit5.ReelsMockExtension;
+import dev.reelskit.openapi.JobLifecycle;
+import dev.reelskit.openapi.Lifecycle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -110,5 +114,74 @@ class ControlPanelAdminTest {
             "application/json");
     assertThat(crash.status()).isEqualTo(400);
     assertThat(crash.json().path("error").asText()).contains("creates no job");
+  }
+
+  @Test
+  void the_lifecycle_route_serves_the_specs_states_in_order_and_the_page_types_none() {
+    Http.Response r = http.get("/__admin/reels/lifecycle");
+    Lifecycle spec = JobLifecycle.model();
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().path("initial").asText()).isEqualTo(spec.initial());
+    List<String> names = new ArrayList<>();
+    r.json().path("states").forEach(st -> names.add(st.path("name").asText()));
+    assertThat(names)
+        .containsExactlyElementsOf(spec.states().stream().map(Lifecycle.State::name).toList());
+    r.json()
+        .path("states")
+        .forEach(
+            st ->
+                assertThat(st.path("terminal").asBoolean())
+                    .as(st.toString())
+                    .isEqualTo(spec.isTerminal(st.path("name").asText())));
+    String page =
+        http.get("/__admin/reels/ui").body() + http.get("/__admin/reels/ui/panel.js").body();
+    for (String state : names) {
+      assertThat(page)
+          .as("the page reads the states from the lifecycle route, it does not type them")
+          .doesNotContain("\"" + state + "\"");
+    }
+  }
+
+  @Test
+  void every_admin_route_that_shows_a_job_shows_it_with_the_same_fields() {
+    Http.Response created =
+        http.post(
+            "/__admin/reels/jobs",
+            "{\"url\": \"https://www.instagram.com/reel/SameFields1/\"}",
+            JSON,
+            "application/json");
+    long id = created.json().path("id").asLong();
+    Http.Response one = http.get("/__admin/reels/jobs/" + id);
+    Http.Response forced =
+        http.method(
+            "PUT",
+            "/__admin/reels/jobs/" + id + "/state",
+            "{\"state\": \"done\"}",
+            JSON,
+            "application/json");
+    Http.Response listed = http.get("/__admin/reels/jobs?limit=1");
+
+    Set<String> fields = new java.util.TreeSet<>();
+    one.json().fieldNames().forEachRemaining(fields::add);
+    Set<String> forcedFields = new java.util.TreeSet<>();
+    forced.json().fieldNames().forEachRemaining(forcedFields::add);
+    Set<String> createdFields = new java.util.TreeSet<>();
+    created.json().fieldNames().forEachRemaining(createdFields::add);
+    Set<String> listedFields = new java.util.TreeSet<>();
+    listed.json().path("jobs").get(0).fieldNames().forEachRemaining(listedFields::add);
+
+    assertThat(fields).contains("id", "status", "owner", "tenant", "age_seconds", "ends_in");
+    assertThat(forcedFields).isEqualTo(fields);
+    // a listing and a creation leave the analysis out
+    assertThat(createdFields).isEqualTo(listedFields);
+    assertThat(listedFields).isEqualTo(without(fields, "result"));
+    assertThat(forced.json().path("status").asText()).isEqualTo("done");
+  }
+
+  private static Set<String> without(Set<String> fields, String field) {
+    Set<String> less = new java.util.TreeSet<>(fields);
+    less.remove(field);
+    return less;
   }
 }
