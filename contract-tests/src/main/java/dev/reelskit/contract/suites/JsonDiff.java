@@ -11,9 +11,13 @@ final class JsonDiff {
 
   private JsonDiff() {}
 
-  /** {path, before, after} of the first difference, or null when equal (key order ignored). */
+  /**
+   * {path, before, after} of the first difference, or null when equal (key order ignored; a field
+   * that is {@code null} in one and absent in the other is no difference: the docs show optional
+   * values both ways, and a server may serialise either).
+   */
   static String[] first(String path, JsonNode before, JsonNode after) {
-    if (before.equals(after)) {
+    if (before.equals(after) || (nullish(before) && nullish(after))) {
       return null;
     }
     if (before.isObject() && after.isObject()) {
@@ -26,6 +30,7 @@ final class JsonDiff {
           return d;
         }
       }
+      return null;
     }
     if (before.isArray() && after.isArray() && before.size() == after.size()) {
       for (int i = 0; i < before.size(); i++) {
@@ -34,8 +39,13 @@ final class JsonDiff {
           return d;
         }
       }
+      return null;
     }
     return new String[] {path, render(before), render(after)};
+  }
+
+  private static boolean nullish(JsonNode node) {
+    return node.isNull() || node.isMissingNode();
   }
 
   private static String render(JsonNode node) {
