@@ -18,7 +18,7 @@ public final class Main {
     if (child.isPresent()) {
       System.exit(FastStart.run(child.get()));
     }
-    FastStart.exitWithLauncher(relaunch);
+    FastStart.exitWithLauncher(relaunch, System.in);
     // The jar's console logging. A named file, not logback.xml, so library users keep their own
     // setup; -Dlogback.configurationFile still wins.
     if (System.getProperty("logback.configurationFile") == null) {

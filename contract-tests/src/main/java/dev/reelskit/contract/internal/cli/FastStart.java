@@ -1,6 +1,7 @@
 package dev.reelskit.contract.internal.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * machine). A manifest cannot give the JVM that flag and the CI command stays one command, so the
  * launching JVM starts the same jar again and only waits for it: the child inherits the console,
  * the environment and the user's JVM options (after the tuning, so theirs win), its exit code is
- * the launcher's, a SIGTERM to the launcher stops it and it ends itself if the launcher dies.
- * {@code -Dreels.contract.relaunch=off} runs in one JVM.
+ * the launcher's, a SIGTERM to the launcher stops it and it ends itself if the launcher dies,
+ * however it dies. {@code -Dreels.contract.relaunch=off} runs in one JVM.
  */
 public final class FastStart {
 
@@ -58,7 +59,10 @@ public final class FastStart {
 
   /** Runs the child to its end and answers its exit code. */
   public static int run(List<String> command) throws IOException, InterruptedException {
-    Process child = new ProcessBuilder(command).inheritIO().start();
+    // The child's stdin is a pipe only this JVM holds (it never writes to it): the kernel closes
+    // it as this JVM ends, however it ends (see exitWithLauncher). The suite reads no stdin.
+    Process child =
+        new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE).start();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -76,13 +80,34 @@ public final class FastStart {
     return child.waitFor();
   }
 
-  /** In the child: ends this JVM when the launcher is gone, even after a SIGKILL to it. */
-  public static void exitWithLauncher(String property) {
-    if (CHILD.equals(property)) {
-      ProcessHandle.current()
-          .parent()
-          .ifPresent(launcher -> launcher.onExit().thenRun(() -> Runtime.getRuntime().halt(143)));
+  /**
+   * In the child: ends this JVM when the launcher is gone, after a SIGKILL to it too, reaped or
+   * not. The launcher holds the only write end of the pipe that is this JVM's stdin, so a read here
+   * sees its end as the launcher dies. Watching the launcher's process ({@code
+   * ProcessHandle.onExit()}, as before) misses a launcher killed but never reaped: a zombie keeps
+   * its {@code /proc} entry, and Java counts it alive.
+   *
+   * @param stdin this JVM's standard input (the launcher's pipe)
+   */
+  public static void exitWithLauncher(String property, InputStream stdin) {
+    if (!CHILD.equals(property)) {
+      return;
     }
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                while (stdin.read() >= 0) {
+                  // the launcher writes nothing: anything here is ignored
+                }
+              } catch (IOException e) {
+                // a broken pipe is a launcher gone too
+              }
+              Runtime.getRuntime().halt(143);
+            },
+            "reels-contract-launcher-watch");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   private static Optional<Path> jar() {
