@@ -1,10 +1,8 @@
 package dev.reelskit.tsclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelskit.buildrules.RequiredTools;
 import dev.reelskit.mock.jobs.TimingProfile;
 import dev.reelskit.mock.junit5.ReelsMockExtension;
 import dev.reelskit.openapi.ReelsJson;
@@ -15,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +37,19 @@ class TestTenantsIT {
 
   @Test
   void two_workers_with_tenants_of_their_own_move_only_their_own_jobs() throws Exception {
-    if ("true".equals(System.getenv("CI"))) {
-      for (String tool : List.of("node", "npm")) {
-        if (!answers(tool)) {
-          fail(tool + " is not installed, and CI=true: the TypeScript client must be tested in CI");
-        }
-      }
-    }
-    RequiredTools.assumeInstalled("node", "npm");
-    run("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", tarball().toString());
+    NodePackages.requireNodeAndNpm();
+    NodePackages.install(NodePackages.tarball("reels-api-client"), frontend);
     try (InputStream script = getClass().getResourceAsStream("/two-workers.mjs")) {
       Files.copy(script, frontend.resolve("two-workers.mjs"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    String out = run("node", "two-workers.mjs");
+    String out =
+        NodePackages.run(
+            frontend,
+            Map.of("REELS_BASE_URL", mock.baseUrl()),
+            Duration.ofMinutes(4),
+            "node",
+            "two-workers.mjs");
 
     JsonNode answer = ReelsJson.mapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
     assertThat(answer.path("tenants").toString()).as(out).isEqualTo("[\"worker-a\",\"worker-b\"]");
@@ -79,55 +74,5 @@ class TestTenantsIT {
     }
     assertThat(Files.readString(Path.of("../docs/frontend.md"), StandardCharsets.UTF_8))
         .contains("```js\n" + script + "\n```");
-  }
-
-  private static Path tarball() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      List<Path> found =
-          files
-              .filter(p -> p.getFileName().toString().matches("reels-api-client-.+\\.tgz"))
-              .toList();
-      assertThat(found).as("the packed client in target/").hasSize(1);
-      return found.get(0).toAbsolutePath();
-    }
-  }
-
-  private String run(String... command) throws IOException, InterruptedException {
-    Path log = frontend.resolveSibling(frontend.getFileName() + "-" + command[0] + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(frontend.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("REELS_BASE_URL", mock.baseUrl());
-    Process process = builder.start();
-    Duration timeout = Duration.ofMinutes(4);
-    boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-    if (!finished) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }
-    String out = Files.readString(log, StandardCharsets.UTF_8);
-    Files.deleteIfExists(log);
-    if (!finished || process.exitValue() != 0) {
-      fail(String.join(" ", command) + " failed:\n" + out);
-    }
-    return out;
-  }
-
-  private static boolean answers(String tool) {
-    try {
-      Process p =
-          new ProcessBuilder(tool, "--version")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }
