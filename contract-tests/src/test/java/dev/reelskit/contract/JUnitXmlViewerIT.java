@@ -75,24 +75,9 @@ class JUnitXmlViewerIT {
             "Reels API contract"),
         120);
     Path profile = Files.createTempDirectory("reels-xunit-viewer-");
-    List<String> chromium =
-        new ArrayList<>(
-            List.of(
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--disable-dev-shm-usage",
-                "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--user-data-dir=" + profile,
-                "--window-size=1200,1400",
-                "--virtual-time-budget=10000"));
+    List<String> chromium = new ArrayList<>(List.of("chromium"));
+    chromium.addAll(OfflineChromium.flags(profile));
+    chromium.addAll(List.of("--window-size=1200,1400", "--virtual-time-budget=10000"));
     List<String> dump = new ArrayList<>(chromium);
     dump.addAll(List.of("--dump-dom", page.toUri().toString()));
     // The viewer draws its suites after the page loads; on a loaded machine Chromium's dump can

@@ -3,6 +3,7 @@ package dev.reelskit.contract.internal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelskit.buildrules.RequiredTools;
+import dev.reelskit.contract.OfflineChromium;
 import dev.reelskit.contract.rules.Rule;
 import dev.reelskit.contract.servers.Defect;
 import dev.reelskit.contract.servers.ReelsTestServer;
@@ -173,26 +174,16 @@ class ReportsTest {
     Path png = OUT.resolve("contract-report.png").toAbsolutePath();
     Files.deleteIfExists(png);
     Path profile = Files.createTempDirectory("reels-report-chromium-");
+    List<String> command = new ArrayList<>(List.of(chromium.toString()));
+    command.addAll(OfflineChromium.flags(profile)); // nothing but the file itself
+    command.addAll(
+        List.of(
+            "--hide-scrollbars",
+            "--window-size=1100,1500",
+            "--screenshot=" + png,
+            reports.resolve("contract-report.html").toAbsolutePath().toUri().toString()));
     Process p =
-        new ProcessBuilder(
-                chromium.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--disable-dev-shm-usage",
-                // Nothing but the file itself: any host lookup fails.
-                "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--user-data-dir=" + profile,
-                "--hide-scrollbars",
-                "--window-size=1100,1500",
-                "--screenshot=" + png,
-                reports.resolve("contract-report.html").toAbsolutePath().toUri().toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(OUT.resolve("chromium.log").toFile())
             .start();
