@@ -141,7 +141,7 @@ public class Bench {
       String[][] tokens = new String[3][THREADS];
       String[][] polled = new String[3][THREADS];
       for (int t = 0; t < THREADS; t++) {
-        tokens[0][t] = "ist_benchTenantClient000000000" + t;
+        tokens[0][t] = TOKEN + "-client-" + t; // a well-formed token per client thread
         tokens[2][t] = tokens[0][t];
         dev.reelskit.mock.ReelsTenant tenant = named.createTenant("bench-" + t);
         tenant.advanceClock(java.time.Duration.ofSeconds(1)); // a clock of its own, moved
