@@ -179,8 +179,9 @@ public final class JobStore {
   public Job create(String url, String owner, JobStatus pin) {
     Job job;
     List<Long> evicted;
+    Tenant tenant;
     synchronized (structure) {
-      Tenant tenant = tenants.forOwner(owner, true);
+      tenant = tenants.forOwner(owner, true);
       long id = ids.next(jobs::containsKey);
       Instant now = tenant.now();
       job =
@@ -205,12 +206,12 @@ public final class JobStore {
     } catch (RuntimeException e) {
       synchronized (structure) { // never acknowledged: no poll may find it, no eviction made room
         jobs.remove(job.id());
-        forget(tenants.forOwner(owner, true), job.id());
+        forget(tenant, job.id());
       }
       throw e;
     }
     synchronized (structure) {
-      evicted = evictWithin(tenants.forOwner(owner, true));
+      evicted = evictWithin(tenant);
     }
     evicted.forEach(id -> journal.changed(id, false));
     LOG.info(
